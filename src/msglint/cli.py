@@ -1,0 +1,159 @@
+"""The ``msglint`` command. Exit codes: 0 clean, 1 error-severity findings, 2 usage or config."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from msglint import __version__
+from msglint.errors import MsglintError
+from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True, help="Output format.")
+CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                      help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")
+
+
+def fails_cleanly(func):
+    """Usage and config problems end with one line on stderr and exit 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except MsglintError as exc:
+            click.echo(f"msglint: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def _setup(config_path):
+    from msglint.config import find_config, load_config
+    from msglint.engine import Ruleset
+    from msglint.rulebook import load_rules
+
+    config = load_config(config_path) if config_path else find_config()
+    ruleset = Ruleset(load_rules(config.rules), config)
+    config.check_rule_ids(ruleset.ids())
+    return config, ruleset
+
+
+def _emit(report, fmt, kind, label=None):
+    from msglint.report import write
+
+    write(report, fmt, sys.stdout, kind=kind, label=label)
+    sys.exit(report.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="msglint")
+def main():
+    """Lint sales message templates and the messages rendered from them."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@FORMAT
+@CONFIG
+@fails_cleanly
+def lint(paths, fmt, config_path):
+    """Lint the pack(s) under PATH: a project, a templates folder, or template files."""
+    from msglint.runner import lint_paths
+
+    config, ruleset = _setup(config_path)
+    if not paths:
+        paths = (config.templates or ".",)
+    _emit(lint_paths(paths, ruleset), fmt, "lint")
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--channel", required=True, type=click.Choice(CHANNELS), help="How the message is sent.")
+@click.option("--locale", required=True, help="Language of the message, e.g. ko or en.")
+@click.option("--subject", help="Email subject (or start the file with a 'Subject: ...' line).")
+@click.option("--purpose", type=click.Choice(PURPOSES), default="transactional", show_default=True)
+@click.option("--audience", type=click.Choice(AUDIENCES), default="b2b", show_default=True)
+@click.option("--stage", help="Sales stage, e.g. follow-up or meeting-proposal.")
+@click.option("--register", type=click.Choice(["formal", "neutral", "casual"]), default="neutral", show_default=True)
+@FORMAT
+@CONFIG
+@fails_cleanly
+def check(files, channel, locale, subject, purpose, audience, stage, register, fmt, config_path):
+    """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
+    from msglint.runner import Report, check_text
+
+    _, ruleset = _setup(config_path)
+    files = files or ("-",)
+    results = []
+    for name in files:
+        text, path = _read_message(name)
+        results.append(check_text(text, ruleset, channel=channel, locale=locale, subject=subject,
+                                  purpose=purpose, audience=audience, stage=stage, register=register,
+                                  path=path))
+    _emit(Report(results), fmt, "check", label="<stdin>")
+
+
+def _read_message(name):
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        path = None
+    else:
+        try:
+            data = Path(name).read_bytes()
+        except FileNotFoundError:
+            raise MsglintError(f"{name}: no such file") from None
+        except OSError as exc:
+            raise MsglintError(f"{name}: cannot read it ({exc.strerror})") from None
+        path = name
+    try:
+        return data.decode("utf-8-sig"), path
+    except UnicodeDecodeError:
+        raise MsglintError(f"{name if path else 'standard input'}: not UTF-8 text; save it as UTF-8") from None
+
+
+@main.command()
+@click.argument("template_id", metavar="ID")
+@click.option("--locale", required=True, help="Which locale's template to render.")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Lead data, YAML or JSON.")
+@click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE", help="A variable's value (repeatable).")
+@click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
+@FORMAT
+@CONFIG
+@fails_cleanly
+def render(template_id, locale, data_file, pairs, root, fmt, config_path):
+    """Print the message ID rendered for one lead, with its facts and findings."""
+    from msglint.render_command import run
+
+    config, ruleset = _setup(config_path)
+    sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt))
+
+
+@main.command()
+@FORMAT
+@CONFIG
+@fails_cleanly
+def rules(fmt, config_path):
+    """List every rule: id, kind, severity, channels, locales, source."""
+    from msglint.listing import print_rules
+
+    _, ruleset = _setup(config_path)
+    print_rules(ruleset, fmt)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@FORMAT
+@CONFIG
+@fails_cleanly
+def templates(paths, fmt, config_path):
+    """List the pack: id, stage, channel, purpose, locales, description."""
+    from msglint.config import find_config, load_config
+    from msglint.listing import print_templates
+
+    config = load_config(config_path) if config_path else find_config()
+    print_templates(paths or (config.templates or ".",), fmt)

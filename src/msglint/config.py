@@ -1,0 +1,138 @@
+"""Project configuration: ``.msglint.yaml`` or ``[tool.msglint]`` in pyproject.toml.
+
+Looked up from the current folder upwards. Paths in it are relative to the file that holds it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from msglint.errors import ConfigError
+from msglint.findings import SEVERITIES
+
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates")
+FILENAMES = (".msglint.yaml", ".msglint.yml")
+
+
+@dataclass
+class Config:
+    file: Path | None = None
+    select: set | None = None
+    ignore: set = field(default_factory=set)
+    severity: dict = field(default_factory=dict)
+    per_file_ignores: dict = field(default_factory=dict)
+    rules: list = field(default_factory=list)
+    templates: str | None = None
+
+    @property
+    def base(self) -> Path:
+        return self.file.parent if self.file else Path.cwd()
+
+    def enabled(self, rule_id: str, path: str | None = None) -> bool:
+        if self.select is not None and rule_id not in self.select:
+            return False
+        if rule_id in self.ignore:
+            return False
+        if path:
+            for pattern, ids in self.per_file_ignores.items():
+                if (rule_id in ids or "all" in ids) and fnmatch.fnmatch(path, pattern):
+                    return False
+        return True
+
+    def check_rule_ids(self, known: set) -> None:
+        where = self.file.name if self.file else "config"
+        named = [("select", i) for i in (self.select or ())] + [("ignore", i) for i in self.ignore]
+        named += [("severity", i) for i in self.severity]
+        named += [("per-file-ignores", i) for ids in self.per_file_ignores.values() for i in ids]
+        for key, rule_id in named:
+            if rule_id != "all" and rule_id not in known:
+                raise ConfigError(f"{where}: unknown rule id '{rule_id}' in {key}; 'msglint rules' lists the ids")
+
+
+def find_config(start: Path | None = None) -> Config:
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        for name in FILENAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return _from_yaml(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            section = _pyproject_section(pyproject)
+            if section is not None:
+                return parse(section, pyproject)
+    return Config()
+
+
+def load_config(path: str) -> Config:
+    file = Path(path)
+    if not file.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if file.name == "pyproject.toml":
+        return parse(_pyproject_section(file) or {}, file)
+    return _from_yaml(file)
+
+
+def _from_yaml(file: Path) -> Config:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{file}: not valid YAML: {exc}") from None
+    return parse(data, file)
+
+
+def _pyproject_section(file: Path):
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+    return data.get("tool", {}).get("msglint")
+
+
+def _ids(file, key, value) -> set:
+    if value is None:
+        return set()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{file}: '{key}' must be a list of rule ids")
+    return set(value)
+
+
+def parse(data, file: Path) -> Config:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: msglint config must be a mapping")
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{file}: unknown config key '{key}'; known keys: {', '.join(KEYS)}")
+    config = Config(file=file)
+    if "select" in data:
+        config.select = _ids(file, "select", data["select"])
+    config.ignore = _ids(file, "ignore", data.get("ignore"))
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{file}: 'severity' must map rule ids to error, warning or info")
+    for rule_id, level in severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{file}: severity of '{rule_id}' must be one of {', '.join(SEVERITIES)} (got {level!r})")
+    config.severity = dict(severity)
+    ignores = data.get("per-file-ignores") or {}
+    if not isinstance(ignores, dict):
+        raise ConfigError(f"{file}: 'per-file-ignores' must map file patterns to lists of rule ids")
+    config.per_file_ignores = {pattern: _ids(file, f"per-file-ignores.{pattern}", ids) for pattern, ids in ignores.items()}
+    extra = data.get("rules") or []
+    if isinstance(extra, str):
+        extra = [extra]
+    config.rules = [str((file.parent / p).resolve()) for p in extra]
+    if data.get("templates") is not None:
+        config.templates = str((file.parent / str(data["templates"])).resolve())
+    return config

@@ -1,0 +1,89 @@
+"""Lead data for rendering: a template's sample, --data files (YAML or JSON), --var pairs.
+
+Values are coerced by the variable's declared type; ISO datetimes become aware datetimes (a
+naive one is read in the recipient's zone), so Babel formats them in the right zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from msglint.errors import DataError
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def read_data_file(path: str) -> dict:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such data file") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        data = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: not valid {'JSON' if file.suffix.lower() == '.json' else 'YAML'}: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: lead data must be a mapping of variable: value")
+    return data
+
+
+def parse_vars(pairs) -> dict:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise DataError(f"--var '{pair}': write it as key=value")
+        key, value = pair.split("=", 1)
+        key = key.strip()
+        if not key:
+            raise DataError(f"--var '{pair}': the key before '=' is empty")
+        out[key] = value
+    return out
+
+
+def to_datetime(value):
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        text = value.strip().replace("Z", "+00:00")
+        return dt.datetime.fromisoformat(text)
+    raise ValueError(f"'{value}' is not an ISO date-time such as 2026-11-24T14:00:00+09:00")
+
+
+def coerce(data: dict, variables: dict) -> dict:
+    """Coerce values by declared type. Raises DataError naming the variable."""
+    out = dict(data)
+    for name, value in data.items():
+        var = variables.get(name)
+        vtype = var.type if var else None
+        try:
+            if vtype in ("datetime", "date"):
+                out[name] = to_datetime(value)
+            elif vtype == "datetime-list":
+                if isinstance(value, str):
+                    value = [v for v in value.split(",") if v.strip()]
+                if not isinstance(value, list):
+                    raise ValueError("expected a list of ISO date-times")
+                out[name] = [to_datetime(v) for v in value]
+            elif vtype == "number" and isinstance(value, str):
+                out[name] = float(value) if "." in value else int(value)
+            elif vtype == "list" and isinstance(value, str):
+                out[name] = [v.strip() for v in value.split(",") if v.strip()]
+            elif vtype is None and isinstance(value, str) and _ISO.match(value.strip()):
+                out[name] = to_datetime(value)
+        except ValueError as exc:
+            raise DataError(f"variable '{name}': {exc}") from None
+    return out

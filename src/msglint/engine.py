@@ -1,0 +1,114 @@
+"""Run rules and turn their hits into findings placed on the source."""
+
+from __future__ import annotations
+
+from msglint.findings import Finding
+from msglint.kinds import Segment, get_kind
+
+
+class Ruleset:
+    """Loaded rules plus the config that selects, re-levels and silences them."""
+
+    def __init__(self, rules, config):
+        self.rules = rules
+        self.config = config
+        self.by_level = {"message": [], "template": [], "pack": []}
+        for rule in rules:
+            if config.enabled(rule.id):
+                self.by_level[rule.level].append(rule)
+
+    def ids(self) -> set:
+        return {r.id for r in self.rules}
+
+    def severity(self, rule, hit) -> str:
+        return self.config.severity.get(rule.id) or hit.severity or rule.severity
+
+
+def segments(rule, message):
+    body = message.body
+    if rule.scope in ("body", "all"):
+        yield Segment("body", body, 0)
+    if rule.scope in ("subject", "all") and message.subject:
+        yield Segment("subject", message.subject, 0)
+    if rule.scope in ("first-line", "last-line"):
+        lines = [(i, line) for i, line in _lines(body) if line.strip()]
+        if lines:
+            offset, line = lines[0] if rule.scope == "first-line" else lines[-1]
+            yield Segment("body", line, offset)
+
+
+def _lines(text):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Finding]:
+    findings = []
+    for rule in ruleset.by_level["message"]:
+        if not rule.applies(message):
+            continue
+        kind = get_kind(rule.kind)
+        for segment in segments(rule, message):
+            for hit in kind.check(rule, message, segment):
+                findings.append(_finding(ruleset, rule, hit, message, with_location))
+    return findings
+
+
+def _finding(ruleset, rule, hit, message, with_location) -> Finding:
+    text = message.subject if hit.part == "subject" else message.body
+    excerpt = hit.excerpt
+    if excerpt is None and hit.start is not None:
+        excerpt = text[hit.start:hit.end]
+    values = {"match": excerpt or "", **hit.values}
+    if hit.suggestion:
+        values.setdefault("suggestion", hit.suggestion)
+    finding = Finding(
+        rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
+        template=message.template, locale=message.locale, channel=message.channel,
+        excerpt=_short(excerpt), suggestion=hit.suggestion,
+    )
+    if with_location:
+        source_map = message.subject_map if hit.part == "subject" else message.body_map
+        if source_map is not None:
+            location = source_map.locate(hit.start if hit.start is not None else 0)
+            if location is not None:
+                finding.line, finding.column = location.line, location.column
+        finding.path = message.path
+    return finding
+
+
+def _short(text, limit=120):
+    if not text:
+        return None
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def template_finding(ruleset, rule, hit, template) -> Finding:
+    values = dict(hit.values)
+    if hit.suggestion:
+        values.setdefault("suggestion", hit.suggestion)
+    return Finding(
+        rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
+        path=hit.path or template.display, line=hit.line, column=hit.column,
+        template=template.id, locale=hit.locale or template.locale, channel=template.channel,
+        excerpt=hit.excerpt, suggestion=hit.suggestion,
+    )
+
+
+def keep(ruleset, findings, path=None, suppressions=None) -> list[Finding]:
+    """Drop findings the config or an inline comment silences, and exact duplicates."""
+    out, seen = [], set()
+    for f in findings:
+        if not ruleset.config.enabled(f.rule, path or f.path):
+            continue
+        if suppressions is not None and suppressions.covers(f.rule, f.line):
+            continue
+        key = (f.rule, f.line, f.column, f.message, f.excerpt)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return sorted(out, key=Finding.sort_key)

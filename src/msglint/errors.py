@@ -1,0 +1,23 @@
+"""Errors that stop a run before any message is checked (exit code 2).
+
+Each carries a one-line reason that names the file, rule or option at fault and says how to fix
+it; the CLI prints it without a traceback.
+"""
+
+
+class MsglintError(Exception):
+    """A usage or configuration problem: bad option, bad rule file, bad config, unreadable input."""
+
+
+class RuleFileError(MsglintError):
+    def __init__(self, path, problem, rule=None):
+        where = f"{path}" + (f", rule '{rule}'" if rule else "")
+        super().__init__(f"{where}: {problem}")
+
+
+class ConfigError(MsglintError):
+    pass
+
+
+class DataError(MsglintError):
+    """Lead data that cannot be used: unreadable file, bad --var, missing variable."""

@@ -1,0 +1,35 @@
+"""The finding: what a rule reports, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    template: str | None = None
+    locale: str | None = None
+    channel: str | None = None
+    excerpt: str | None = None
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    def sort_key(self):
+        return (self.path or "", self.line or 0, self.column or 0, self.rule)
+
+
+def count(findings) -> dict:
+    summary = {"errors": 0, "warnings": 0, "infos": 0}
+    for f in findings:
+        summary[f.severity + "s"] += 1
+    return summary

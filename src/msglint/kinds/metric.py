@@ -1,0 +1,38 @@
+"""A threshold on a message fact (Vale's metric): warn past ``warning``, error past ``error``."""
+
+from __future__ import annotations
+
+from msglint.kinds import Hit
+
+LEVEL = "message"
+FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False}
+
+
+def compile(rule):
+    fact = rule.options["fact"]
+    warning, error = rule.options.get("warning"), rule.options.get("error")
+    if warning is None and error is None:
+        raise ValueError("a metric needs a 'warning' and/or an 'error' threshold")
+    for name, value in (("warning", warning), ("error", error)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise ValueError(f"'{name}' must be a number")
+    return fact, warning, error
+
+
+def check(rule, message, segment):
+    fact, warning, error = rule.compiled
+    value = message.facts.get(fact)
+    if value is None:
+        return
+    if error is not None and value > error:
+        level, limit = "error", error
+    elif warning is not None and value > warning:
+        level, limit = "warning", warning
+    else:
+        return
+    yield Hit(
+        part=segment.part,
+        values={"value": value, "limit": limit, "fact": fact, "unit": rule.options.get("unit", fact)},
+        suggestion=rule.options.get("suggestion"),
+        severity=level,
+    )

@@ -1,0 +1,44 @@
+"""The same message in every locale: an id present in one locale must exist in the others of
+its pack, declaring the same variables (the CRM fills them the same way whatever the language).
+"""
+
+from __future__ import annotations
+
+from msglint.kinds import Hit
+
+LEVEL = "pack"
+FIELDS: dict = {}
+
+
+def compile(rule):
+    return None
+
+
+def check_pack(rule, template, index):
+    """``index`` knows every id per locale of the template's pack and loads counterparts."""
+    if template.meta is None:
+        return
+    for locale in index.locales(template.root):
+        if locale == template.locale:
+            continue
+        other = index.get(template.root, locale, template.id)
+        if other is None:
+            yield Hit(
+                line=1, column=1, values={"other": locale, "problem": f"'{template.id}' has no {locale} version"},
+                suggestion=f"add templates/{locale}/{template.id}... with the same variables, or remove this one",
+            )
+            continue
+        if other.meta is None:
+            continue
+        mine, theirs = set(template.meta.variables), set(other.meta.variables)
+        if mine != theirs:
+            parts = []
+            if mine - theirs:
+                parts.append(f"{locale} lacks {', '.join(sorted(mine - theirs))}")
+            if theirs - mine:
+                parts.append(f"{locale} also declares {', '.join(sorted(theirs - mine))}")
+            line, column = template.doc.where("variables")
+            yield Hit(
+                line=line, column=column, values={"other": locale, "problem": f"variables differ from {locale}: {'; '.join(parts)}"},
+                suggestion="declare the same variables in every locale",
+            )

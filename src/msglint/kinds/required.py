@@ -1,0 +1,57 @@
+"""Something that must appear: one of ``any`` patterns in the rule's scope.
+
+``within_lines`` narrows the search to the first (``position: start``) or last
+(``position: end``) lines, for what the law wants at a message's start or end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msglint.kinds import Hit, flags
+
+LEVEL = "message"
+FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False}
+POSITIONS = ("anywhere", "start", "end")
+
+
+def compile(rule):
+    patterns = rule.options["any"]
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns:
+        raise ValueError("'any' must be a regex or a list of them")
+    position = rule.options.get("position", "anywhere")
+    if position not in POSITIONS:
+        raise ValueError(f"'position' must be one of {', '.join(POSITIONS)}")
+    within = rule.options.get("within_lines")
+    if within is not None and (not isinstance(within, int) or within < 1):
+        raise ValueError("'within_lines' must be a whole number ≥ 1")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
+
+
+def _window(text: str, position: str, within: int | None) -> tuple[str, int]:
+    if not within or position == "anywhere":
+        return text, 0
+    lines = text.splitlines(keepends=True)
+    if position == "start":
+        return "".join(lines[:within]), 0
+    tail = "".join(lines[-within:])
+    return tail, len(text) - len(tail)
+
+
+def check(rule, message, segment):
+    pattern, position, within = rule.compiled
+    text, shift = _window(segment.text, position, within)
+    if pattern.search(text):
+        return
+    at = segment.offset + (shift if position == "end" else 0)
+    line_end = segment.text.find("\n", at - segment.offset)
+    excerpt_end = len(segment.text) if line_end < 0 else line_end
+    yield Hit(
+        start=at,
+        end=segment.offset + excerpt_end,
+        part=segment.part,
+        suggestion=rule.options.get("suggestion"),
+        excerpt=segment.text[at - segment.offset:excerpt_end].strip() or None,
+    )

@@ -1,0 +1,41 @@
+"""The message: rendered (or pasted) text with its context and facts.
+
+Rules see only this value, never the template, so the same checks run on a rendered template
+and on any text a rep pastes into ``msglint check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from msglint.facts import compute_facts
+from msglint.sourcemap import TextMap
+
+
+@dataclass
+class Message:
+    body: str
+    channel: str
+    locale: str
+    subject: str | None = None
+    purpose: str = "transactional"
+    audience: str = "b2b"
+    stage: str | None = None
+    register: str = "neutral"
+    send_at: dt.datetime | None = None
+    template: str | None = None  # template id when rendered from the pack
+    path: str | None = None
+    body_map: object = None  # SourceMap or TextMap: body offsets -> source positions
+    subject_map: object = None
+    facts: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.body_map is None:
+            self.body_map = TextMap(self.body)
+        if not self.facts:
+            self.facts = compute_facts(self)
+
+    @property
+    def language(self) -> str:
+        return self.locale.replace("-", "_").split("_")[0]

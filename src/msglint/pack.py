@@ -1,0 +1,198 @@
+"""Find and load a template pack: ``templates/<locale>/<channel>/<name>.<ext>.j2``.
+
+Loading never raises for a bad template: each problem (layout, encoding, front matter, Jinja
+syntax, undeclared variables) is recorded on the template with its line, and reported as a
+finding of the matching rule.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import meta as jinja_meta
+from jinja2 import nodes
+
+from msglint.errors import MsglintError
+from msglint.frontmatter import Document, FrontMatterError, split
+from msglint.metadata import CHANNELS, Meta, validate
+from msglint.render import CompiledText, RenderError
+from msglint.suppress import Suppressions
+
+SUFFIX = ".j2"
+
+
+@dataclass
+class Problem:
+    kind: str  # the rule kind that reports it: front-matter, template-syntax, ...
+    message: str
+    line: int = 1
+    column: int | None = None
+    excerpt: str | None = None
+
+
+@dataclass
+class Template:
+    path: Path
+    root: Path
+    locale: str
+    id: str
+    display: str
+    text: str | None = None
+    doc: Document | None = None
+    meta: Meta | None = None
+    body: CompiledText | None = None
+    subject: CompiledText | None = None
+    problems: list = field(default_factory=list)
+    suppressions: Suppressions = field(default_factory=Suppressions)
+
+    @property
+    def channel(self) -> str | None:
+        if self.meta:
+            return self.meta.channel
+        parts = self.id.split("/")
+        return parts[0] if parts[0] in CHANNELS else None
+
+    @property
+    def renderable(self) -> bool:
+        return self.meta is not None and self.body is not None and not any(
+            p.kind in ("template-syntax", "front-matter") for p in self.problems)
+
+    def used_variables(self) -> set:
+        used = set()
+        for part in (self.body, self.subject):
+            if part is not None:
+                used |= jinja_meta.find_undeclared_variables(part.ast)
+        return used
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def template_id(relative: Path) -> str:
+    """``ko/sms/meeting-reminder.txt.j2`` -> ``sms/meeting-reminder`` (the path under the locale)."""
+    parts = list(relative.parts[1:])
+    parts[-1] = parts[-1].split(".")[0]
+    return "/".join(parts)
+
+
+def _root_of(file: Path) -> Path:
+    for parent in file.parents:
+        if parent.name == "templates":
+            return parent
+    return file.parent.parent.parent
+
+
+def discover(paths) -> list[tuple[Path, Path]]:
+    """Template files and their pack roots for each PATH: a project, a templates folder, files."""
+    found: dict[Path, Path] = {}
+    for entry in paths:
+        path = Path(entry)
+        if not path.exists():
+            raise MsglintError(f"{entry}: no such file or folder")
+        path = path.resolve()
+        if path.is_file():
+            found[path] = _root_of(path)
+            continue
+        root = path / "templates" if (path / "templates").is_dir() else None
+        search = root or path
+        files = sorted(p for p in search.rglob(f"*{SUFFIX}") if p.is_file())
+        if not files:
+            raise MsglintError(
+                f"{entry}: no templates found; expected files like templates/<locale>/<channel>/<name>.txt.j2"
+            )
+        for file in files:
+            found[file] = root or _root_of(file)
+    return sorted(found.items())
+
+
+@lru_cache(maxsize=None)
+def known_locale(name: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(name.replace("-", "_"))
+        return True
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def load(path: Path, root: Path) -> Template:
+    relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
+    parts = relative.parts
+    locale = parts[0] if len(parts) >= 3 else "?"
+    tid = template_id(relative) if len(parts) >= 3 else relative.name.split(".")[0]
+    template = Template(path=path, root=root, locale=locale, id=tid, display=display_path(path))
+    problems = template.problems
+    if len(parts) < 3:
+        problems.append(Problem("template-file", f"template is not at <locale>/<channel>/<name>.<ext>{SUFFIX} under {display_path(root)}"))
+    elif not known_locale(locale):
+        problems.append(Problem("template-file", f"'{locale}' is not a locale (the folder under templates/ names one, such as ko or en)"))
+    try:
+        template.text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        problems.append(Problem("template-file", "file is not UTF-8 text: save it as UTF-8", line))
+        return template
+    except OSError as exc:
+        problems.append(Problem("template-file", f"cannot read the file: {exc.strerror}"))
+        return template
+    template.suppressions = Suppressions.parse(template.text)
+    try:
+        template.doc = doc = split(template.text)
+    except FrontMatterError as exc:
+        problems.append(Problem("front-matter", str(exc), exc.line, exc.column))
+        return template
+    template.meta, meta_problems = validate(doc.meta)
+    for p in meta_problems:
+        line, column = doc.where(*p.key)
+        problems.append(Problem("front-matter", p.message, line, column))
+    if template.meta and len(parts) >= 3 and parts[1] in CHANNELS and parts[1] != template.meta.channel:
+        line, column = doc.where("channel", "<value>")
+        problems.append(Problem("front-matter", f"channel '{template.meta.channel}' does not match its folder '{parts[1]}/'", line, column))
+    _compile(template)
+    return template
+
+
+def _compile(template: Template) -> None:
+    doc = template.doc
+    try:
+        template.body = CompiledText(doc.body, template.display, line_offset=doc.body_line - 1)
+    except RenderError as exc:
+        template.problems.append(Problem("template-syntax", f"Jinja syntax error: {exc}", exc.line or doc.body_line))
+    subject = doc.meta.get("subject")
+    if isinstance(subject, str) and subject:
+        line, column = doc.where("subject", "<value>")
+        raw_line = template.text.splitlines()[line - 1] if line - 1 < len(template.text.splitlines()) else ""
+        quoted = raw_line[column - 1:column] in ("'", '"')
+        try:
+            template.subject = CompiledText(subject, template.display + "#subject", line - 1, column - 1 + quoted)
+        except RenderError as exc:
+            template.problems.append(Problem("template-syntax", f"Jinja syntax error in the subject: {exc}", line))
+    if template.meta is None:
+        return
+    declared = set(template.meta.variables)
+    for part, offset in ((template.body, doc.body_line - 1), (template.subject, None)):
+        if part is None:
+            continue
+        for name in sorted(jinja_meta.find_undeclared_variables(part.ast) - declared):
+            node = next(n for n in part.ast.find_all(nodes.Name) if n.name == name and n.ctx == "load")
+            if offset is None:
+                line, column = doc.where("subject", "<value>")
+            else:
+                line = node.lineno + offset
+                source_line = template.text.splitlines()[line - 1]
+                found = re.search(rf"\b{re.escape(name)}\b", source_line)
+                column = found.start() + 1 if found else 1
+            template.problems.append(Problem(
+                "template-syntax",
+                f"variable '{name}' is used but not declared: add it under 'variables:' in the front matter",
+                line, column, excerpt=name,
+            ))

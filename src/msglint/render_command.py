@@ -1,0 +1,80 @@
+"""``msglint render``: one template, one lead, the message as the recipient gets it."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from msglint import pack
+from msglint.data import parse_vars, read_data_file
+from msglint.errors import DataError, MsglintError
+from msglint.render import RenderError
+from msglint.runner import PackIndex, Report, lint_template, render_message
+
+
+def find_template(template_id: str, locale: str, root: str) -> pack.Template:
+    index = PackIndex()
+    matches = [index.load(p, r) for p, r in pack.discover([root])]
+    chosen = [t for t in matches if t.id == template_id and t.locale == locale]
+    if not chosen:
+        ids = sorted({t.id for t in matches})
+        hint = "; 'msglint templates' lists them" if ids else ""
+        locales = sorted({t.locale for t in matches if t.id == template_id})
+        if locales:
+            raise MsglintError(f"'{template_id}' has no {locale} version (it exists in {', '.join(locales)})")
+        raise MsglintError(f"no template '{template_id}' under {root}{hint}")
+    return chosen[0], index
+
+
+def lead_data(template, data_file, pairs) -> dict:
+    data = read_data_file(data_file) if data_file else dict(template.meta.sample)
+    data.update(parse_vars(pairs))
+    missing = [n for n, v in template.meta.variables.items() if v.required and n not in data]
+    if missing:
+        source = data_file or "--var"
+        raise DataError(
+            f"{template.id} ({template.locale}) needs {', '.join(missing)}: "
+            f"add {' '.join(f'--var {m}=...' for m in missing)} or put {'them' if len(missing) > 1 else 'it'} in {source}"
+        )
+    return data
+
+
+def run(template_id, locale, data_file, pairs, root, ruleset, fmt) -> int:
+    template, index = find_template(template_id, locale, root)
+    if not template.renderable:
+        first = template.problems[0] if template.problems else None
+        reason = f"{template.display}:{first.line}: {first.message}" if first else "it does not load"
+        raise MsglintError(f"cannot render {template_id} ({locale}): {reason}; run 'msglint lint {template.display}'")
+    data = lead_data(template, data_file, pairs)
+    try:
+        message = render_message(template, data, with_sample=False)
+    except RenderError as exc:
+        raise MsglintError(f"{template.display}:{exc.line or 1}: {template_id} ({locale}): {exc}") from None
+    result = lint_template(template, ruleset, index, data, with_sample=False)
+    report = Report([result])
+    if fmt == "json":
+        out = {"template": template.id, "locale": locale, "channel": message.channel,
+               "subject": message.subject, "body": message.body, "facts": message.facts,
+               "findings": [f.to_dict() for f in result.findings], "summary": report.summary()}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        _print_text(message, report)
+    return report.exit_code
+
+
+def _print_text(message, report):
+    from rich.console import Console
+    from rich.markup import escape
+
+    from msglint.report.text import write
+
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(f"[bold]{message.template}[/] [{message.locale}] · {message.channel}")
+    if message.subject is not None:
+        console.print(f"[bold]Subject:[/] {escape(message.subject)}")
+    console.rule(style="dim")
+    console.print(escape(message.body))
+    console.rule(style="dim")
+    console.print(" · ".join(f"{k} {v}" for k, v in message.facts.items() if not isinstance(v, dict)))
+    write(report, sys.stdout, kind="render")

@@ -1,0 +1,18 @@
+"""The JSON contract of DESIGN.md: flat for one checked message, ``messages`` otherwise."""
+
+from __future__ import annotations
+
+import json
+
+
+def as_data(report, kind: str = "lint") -> dict:
+    if kind == "check" and len(report.results) == 1:
+        result = report.results[0]
+        return {"findings": [f.to_dict() for f in result.findings], "facts": result.facts,
+                "summary": report.summary()}
+    return {"messages": [r.to_dict() for r in report.results], "summary": report.summary()}
+
+
+def write(report, stream, *, kind="lint", label=None) -> None:
+    json.dump(as_data(report, kind), stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")

@@ -1,0 +1,44 @@
+"""Human output: ``path:line:col: severity rule-id message``, the excerpt, the fix, a summary.
+
+Colour only on a terminal (rich decides), so CI logs and pipes stay plain.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _where(finding, label):
+    place = finding.path or label or finding.template or "<stdin>"
+    if finding.line:
+        place += f":{finding.line}"
+        if finding.column:
+            place += f":{finding.column}"
+    if finding.template and finding.path:
+        place += f" [{finding.locale}]"
+    return place
+
+
+def write(report, stream, *, kind="lint", label=None) -> None:
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    for result in report.results:
+        for f in result.findings:
+            console.print(
+                f"{escape(_where(f, label))}: [{STYLE[f.severity]}]{f.severity}[/] "
+                f"[bold]{f.rule}[/] {escape(f.message)}"
+            )
+            if f.excerpt:
+                console.print(f"    [dim]│[/] {escape(f.excerpt)}")
+            if f.suggestion:
+                console.print(f"    [dim]→[/] {escape(f.suggestion)}")
+    s = report.summary()
+    noun = "message" if kind == "check" else "template"
+    total = len(report.results)
+    line = (f"{total} {noun}{'s' if total != 1 else ''} checked: "
+            f"{s['errors']} error{'s' if s['errors'] != 1 else ''}, "
+            f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}, "
+            f"{s['infos']} info{'s' if s['infos'] != 1 else ''}")
+    console.print(f"[{'bold red' if s['errors'] else 'green'}]{line}[/]")

@@ -1,0 +1,187 @@
+"""Rule packs: YAML files of rules, loaded and validated before anything is checked.
+
+A bad rule file stops the run (exit 2) with the file, the rule and the problem: a rule that
+silently never fires is worse than no rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from msglint.errors import RuleFileError
+from msglint.findings import SEVERITIES
+from msglint.kinds import get_kind, kind_names
+from msglint.metadata import CHANNELS, PURPOSES, AUDIENCES
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
+COMMON_FIELDS = {
+    "id", "kind", "severity", "message", "source", "link", "description",
+    "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
+}
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    source: str
+    file: str
+    description: str = ""
+    link: str | None = None
+    channels: tuple | None = None
+    locales: tuple | None = None
+    purposes: tuple | None = None
+    audiences: tuple | None = None
+    stages: tuple | None = None
+    registers: tuple | None = None
+    scope: str = "body"
+    options: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    compiled: object = None
+
+    @property
+    def level(self) -> str:
+        return get_kind(self.kind).LEVEL
+
+    def applies_to(self, channel, locale, purpose=None, audience=None, stage=None, register=None) -> bool:
+        language = locale.replace("-", "_").split("_")[0] if locale else None
+        checks = (
+            (self.channels, channel), (self.purposes, purpose), (self.audiences, audience),
+            (self.stages, stage), (self.registers, register),
+        )
+        for allowed, value in checks:
+            if allowed is not None and value not in allowed:
+                return False
+        if self.locales is not None and locale not in self.locales and language not in self.locales:
+            return False
+        return True
+
+    def applies(self, message) -> bool:
+        return self.applies_to(message.channel, message.locale, message.purpose, message.audience,
+                               message.stage, message.register)
+
+    def format(self, values: dict) -> str:
+        return self.message.format_map(_Blank(values))
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def builtin_rules_dir() -> Path:
+    """Shipped rule packs: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(__file__).with_name("rules")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def rule_files(extra=()) -> list[Path]:
+    files = sorted(builtin_rules_dir().glob("*.yaml"))
+    for entry in extra:
+        path = Path(entry)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleFileError(path, "rule file or folder not found (check 'rules:' in your msglint config)")
+    return files
+
+
+def load_rules(extra=()) -> list[Rule]:
+    rules: list[Rule] = []
+    for path in rule_files(extra):
+        rules.extend(load_file(path))
+    return rules
+
+
+def load_file(path: Path) -> list[Rule]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except UnicodeDecodeError:
+        raise RuleFileError(path, "not UTF-8 text; save it as UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise RuleFileError(path, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleFileError(path, "a rule file is a mapping with a 'rules:' list")
+    return [_rule(path, index, raw) for index, raw in enumerate(data["rules"])]
+
+
+def _tuple(path, rid, raw, key, allowed=None):
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(path, f"'{key}' must be a list of names", rid)
+    if allowed:
+        for v in value:
+            if v not in allowed:
+                raise RuleFileError(path, f"'{key}' has '{v}', which is not one of {', '.join(allowed)}", rid)
+    return tuple(value)
+
+
+def _rule(path: Path, index: int, raw) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleFileError(path, f"rule #{index + 1} must be a mapping with id, kind, severity, message")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not ID.match(rid):
+        raise RuleFileError(path, f"rule #{index + 1}: 'id' must be kebab-case such as generic-phrase (got {rid!r})")
+    for key in ("kind", "severity", "message", "source"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            why = " (say why the rule exists: a law, a study, a seed)" if key == "source" else ""
+            raise RuleFileError(path, f"'{key}' is missing or not text{why}", rid)
+    try:
+        kind = get_kind(raw["kind"])
+    except KeyError:
+        raise RuleFileError(path, f"unknown kind '{raw['kind']}'; kinds: {', '.join(kind_names())}", rid) from None
+    if raw["severity"] not in SEVERITIES:
+        raise RuleFileError(path, f"severity '{raw['severity']}' is not one of {', '.join(SEVERITIES)}", rid)
+    scope = raw.get("scope", "body")
+    if scope not in TEXT_SCOPES:
+        raise RuleFileError(path, f"scope '{scope}' is not one of {', '.join(TEXT_SCOPES)}", rid)
+    options = {k: v for k, v in raw.items() if k not in COMMON_FIELDS}
+    unknown = set(options) - set(kind.FIELDS)
+    if unknown:
+        known = ", ".join(sorted(kind.FIELDS)) or "none"
+        raise RuleFileError(path, f"unknown field(s) {', '.join(sorted(unknown))} for kind '{raw['kind']}' (its fields: {known})", rid)
+    for name, required in kind.FIELDS.items():
+        if required and name not in options:
+            raise RuleFileError(path, f"kind '{raw['kind']}' needs the field '{name}'", rid)
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"fire", "pass"}:
+        raise RuleFileError(path, "'examples' must have 'fire:' and/or 'pass:' lists", rid)
+    rule = Rule(
+        id=rid, kind=raw["kind"], severity=raw["severity"], message=raw["message"].strip(),
+        source=" ".join(str(raw["source"]).split()), file=str(path),
+        description=str(raw.get("description") or ""), link=raw.get("link"),
+        channels=_tuple(path, rid, raw, "channels", CHANNELS),
+        locales=_tuple(path, rid, raw, "locales"),
+        purposes=_tuple(path, rid, raw, "purposes", PURPOSES),
+        audiences=_tuple(path, rid, raw, "audiences", AUDIENCES),
+        stages=_tuple(path, rid, raw, "stages"),
+        registers=_tuple(path, rid, raw, "registers"),
+        scope=scope, options=options, examples=examples,
+    )
+    try:
+        rule.compiled = kind.compile(rule)
+    except (ValueError, TypeError, re.error) as exc:
+        raise RuleFileError(path, str(exc), rid) from None
+    return rule

@@ -1,0 +1,205 @@
+"""The path from template to findings: load, render, check, place, filter.
+
+``lint_paths`` runs a pack; ``render_message`` renders one template for one lead;
+``check_text`` runs the message rules on text a rep wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from msglint import pack
+from msglint.data import coerce
+from msglint.engine import Ruleset, check_message, keep, template_finding
+from msglint.errors import DataError
+from msglint.findings import Finding, count
+from msglint.kinds import get_kind
+from msglint.message import Message
+from msglint.render import RenderError
+
+RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
+                "runtime": "template-render"}
+
+
+@dataclass
+class Result:
+    """One message: a template in one locale, or one checked text."""
+
+    findings: list
+    facts: dict = field(default_factory=dict)
+    template: str | None = None
+    path: str | None = None
+    locale: str | None = None
+    channel: str | None = None
+    message: Message | None = None
+
+    def to_dict(self) -> dict:
+        head = {"template": self.template} if self.template else {"path": self.path}
+        if self.template and self.path:
+            head["path"] = self.path
+        return {**head, "locale": self.locale, "channel": self.channel, "facts": self.facts,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class Report:
+    results: list
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    def summary(self) -> dict:
+        return count(self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.summary()["errors"] else 0
+
+
+class PackIndex:
+    """Every template of the packs being linted, loaded once, for cross-locale checks."""
+
+    def __init__(self):
+        self._templates: dict[Path, pack.Template] = {}
+        self._ids: dict[Path, dict[str, dict[str, Path]]] = {}
+
+    def load(self, path: Path, root: Path) -> pack.Template:
+        if path not in self._templates:
+            self._templates[path] = pack.load(path, root)
+        return self._templates[path]
+
+    def _scan(self, root: Path) -> dict:
+        if root not in self._ids:
+            table: dict[str, dict[str, Path]] = {}
+            for file in sorted(root.glob(f"*/*/**/*{pack.SUFFIX}")):
+                relative = file.relative_to(root)
+                if pack.known_locale(relative.parts[0]):
+                    table.setdefault(relative.parts[0], {})[pack.template_id(relative)] = file
+            self._ids[root] = table
+        return self._ids[root]
+
+    def locales(self, root: Path) -> list[str]:
+        return sorted(self._scan(root))
+
+    def get(self, root: Path, locale: str, template_id: str):
+        file = self._scan(root).get(locale, {}).get(template_id)
+        return None if file is None else self.load(file, root)
+
+
+def render_message(template: pack.Template, data: dict, with_sample: bool = True) -> Message:
+    """Render a loadable template for one lead. Raises RenderError or DataError.
+
+    With ``with_sample`` the template's sample fills what ``data`` leaves out (lint, quick
+    previews); a real lead's data stands alone, so a sample value never reaches a customer.
+    """
+    meta = template.meta
+    values = coerce({**(meta.sample if with_sample else {}), **data}, meta.variables)
+    if meta.timezone and "timezone" not in values:
+        values["_timezone"] = meta.timezone
+    body = template.body.render(values, template.locale)
+    subject = template.subject.render(values, template.locale) if template.subject else None
+    return Message(
+        body=body.text, channel=meta.channel, locale=template.locale,
+        subject=" ".join(subject.text.split()) if subject else None,
+        purpose=meta.purpose, audience=meta.audience, stage=meta.stage, register=meta.register,
+        send_at=values.get("send_at"), template=template.id, path=template.display,
+        body_map=body.map, subject_map=subject.map if subject else None,
+    )
+
+
+def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, data=None,
+                  with_sample: bool = True) -> Result:
+    findings = []
+    message = None
+    if template.renderable:
+        try:
+            message = render_message(template, data or {}, with_sample)
+        except RenderError as exc:
+            template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template), exc.line or 1))
+        except DataError as exc:
+            line, column = template.doc.where("sample")
+            template.problems.append(pack.Problem("template-render", f"sample data: {exc}", line, column))
+    for rule in ruleset.by_level["template"]:
+        if _applies(rule, template):
+            for hit in get_kind(rule.kind).check_template(rule, template):
+                findings.append(template_finding(ruleset, rule, hit, template))
+    for rule in ruleset.by_level["pack"]:
+        if _applies(rule, template):
+            for hit in get_kind(rule.kind).check_pack(rule, template, index):
+                findings.append(template_finding(ruleset, rule, hit, template))
+    if message is not None:
+        findings.extend(check_message(ruleset, message))
+    return Result(
+        findings=keep(ruleset, findings, template.display, template.suppressions),
+        facts=message.facts if message else {}, template=template.id, path=template.display,
+        locale=template.locale, channel=template.channel, message=message,
+    )
+
+
+def _applies(rule, template) -> bool:
+    meta = template.meta
+    if meta is None:
+        return rule.channels is None or template.channel in rule.channels
+    return rule.applies_to(meta.channel, template.locale, meta.purpose, meta.audience, meta.stage, meta.register)
+
+
+def _render_problem(exc: RenderError, template) -> str:
+    if exc.kind == "undefined" and exc.variable:
+        return f"variable '{exc.variable}' has no value in the sample: add it under 'sample:' (and declare it under 'variables:')"
+    return str(exc)
+
+
+def lint_paths(paths, ruleset: Ruleset, progress=None) -> Report:
+    index = PackIndex()
+    results = []
+    entries = pack.discover(paths)
+    for path, root in entries:
+        results.append(lint_template(index.load(path, root), ruleset, index))
+        if progress:
+            progress()
+    return Report(results)
+
+
+def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",
+               audience="b2b", stage=None, register="neutral", send_at=None, path=None) -> Result:
+    from msglint.sourcemap import TextMap
+
+    lead = text[: len(text) - len(text.lstrip("\n"))]
+    body = text.strip("\n")
+    header = ""
+    if subject is None and channel == "email":
+        subject, body, header = _split_subject(body)
+    line_offset = (lead + header).count("\n")
+    message = Message(
+        body=body, channel=channel, locale=locale, subject=subject, purpose=purpose, audience=audience,
+        stage=stage, register=register, send_at=send_at, path=path,
+        body_map=TextMap(body, line_offset),
+        subject_map=TextMap(subject, 0) if subject else None,
+    )
+    if header:  # the subject was a "Subject:" line at the top of the file
+        message.subject_map = _ShiftedMap(message.subject_map, len("Subject: "))
+    findings = check_message(ruleset, message, with_location=path is not None)
+    return Result(findings=keep(ruleset, findings, path), facts=message.facts, path=path, locale=locale,
+                  channel=channel, message=message)
+
+
+def _split_subject(text: str):
+    """A pasted email may start with a "Subject: ..." line; return subject, body, header text."""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        body = rest.lstrip("\n")
+        return first[len("subject:"):].strip(), body, text[: len(text) - len(body)]
+    return None, text, ""
+
+
+class _ShiftedMap:
+    def __init__(self, inner, columns):
+        self.inner, self.columns = inner, columns
+
+    def locate(self, offset):
+        from msglint.sourcemap import Location
+
+        loc = self.inner.locate(offset)
+        return Location(loc.line, loc.column + self.columns)

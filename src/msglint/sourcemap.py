@@ -1,0 +1,169 @@
+"""Map rendered text back to the template line and column it came from.
+
+Before compiling, we put an invisible anchor at the first visible character of every literal
+line and in front of every ``{{ ... }}``. After rendering, the anchors are stripped out and
+remembered as (offset in the clean text -> source line, column, origin). A finding at any
+offset then lands on the source line that produced it, and we know whether the text there was
+written in the template or came out of a variable: CI annotations land on the right line, and
+rules can tell the template's words from the lead's data.
+
+Anchors sit after leading whitespace and inside their own ``{{ }}``, so Jinja's whitespace
+control (``{%-``, ``-%}``, trim_blocks, lstrip_blocks) behaves exactly as without them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+OPEN, CLOSE = "\ue000", "\ue001"
+_ANCHOR = re.compile(f"{OPEN}(\\d*){CLOSE}?|{CLOSE}")
+_TAG_OPEN = re.compile(r"\{\{|\{%|\{#")
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    line: int  # 1-based line in the source the template was read from
+    column: int  # 1-based
+    expr: str | None = None  # the expression's source when the text came from {{ ... }}
+
+
+@dataclass(frozen=True)
+class Location:
+    line: int
+    column: int
+    expr: str | None = None
+
+    @property
+    def from_variable(self) -> bool:
+        return self.expr is not None
+
+
+def _tag_end(source: str, start: int, closer: str) -> int:
+    """Index just past the tag closer, skipping quoted strings inside the tag."""
+    i, n, quote = start + 2, len(source), None
+    while i < n:
+        ch = source[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == quote:
+                quote = None
+        elif ch in "'\"" and closer != "#}":
+            quote = ch
+        elif source.startswith(closer, i):
+            return i + 2
+        i += 1
+    return n
+
+
+def instrument(source: str, line_offset: int = 0, column_offset: int = 0) -> tuple[str, list[Anchor]]:
+    """Return the source with anchors inserted, and the anchors by index.
+
+    ``line_offset``/``column_offset`` shift positions when the source is embedded in a larger
+    file (the body after front matter; a subject inside a YAML line).
+    """
+    anchors: list[Anchor] = []
+    out: list[str] = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+
+    def position(index: int) -> tuple[int, int]:
+        row = bisect.bisect_right(line_starts, index) - 1
+        column = index - line_starts[row] + 1
+        return row + 1 + line_offset, column + (column_offset if row == 0 else 0)
+
+    def anchor(index: int, expr: str | None = None) -> str:
+        line, column = position(index)
+        anchors.append(Anchor(line, column, expr))
+        return f"{OPEN}{len(anchors) - 1}{CLOSE}"
+
+    def data(start: int, end: int):
+        at_line_start = True
+        for i in range(start, end):
+            ch = source[i]
+            if ch == "\n":
+                at_line_start = True
+            elif at_line_start and not ch.isspace():
+                out.append(anchor(i))
+                at_line_start = False
+            out.append(ch)
+
+    pos = 0
+    in_raw = False
+    for match in _TAG_OPEN.finditer(source):
+        start = match.start()
+        if start < pos:
+            continue
+        opener = match.group()
+        end = _tag_end(source, start, _CLOSERS[opener])
+        tag = source[start:end]
+        if in_raw:
+            if opener == "{%" and re.match(r"\{%-?\s*endraw\b", tag):
+                data(pos, start)
+                out.append(tag)
+                pos, in_raw = end, False
+            continue
+        data(pos, start)
+        if opener == "{{":
+            inner = tag[2:-2]
+            left = inner[0] if inner[:1] in ("-", "+") else ""
+            right = inner[-1] if inner[-1:] in ("-", "+") and len(inner) > len(left) else ""
+            core = inner[len(left):len(inner) - len(right)]
+            out.append(f'{{{{{left} "{anchor(start, core.strip())}" }}}}{{{{{core}{right}}}}}')
+        else:
+            out.append(tag)
+            if opener == "{%" and re.match(r"\{%-?\s*raw\b", tag):
+                in_raw = True
+        pos = end
+    data(pos, len(source))
+    return "".join(out), anchors
+
+
+class SourceMap:
+    """Offsets in a clean rendered text -> template source positions."""
+
+    def __init__(self, offsets: list[int], anchors: list[Anchor]):
+        self._offsets = offsets
+        self._anchors = anchors
+
+    @classmethod
+    def strip(cls, rendered: str, table: list[Anchor]) -> tuple[str, "SourceMap"]:
+        clean: list[str] = []
+        offsets: list[int] = []
+        anchors: list[Anchor] = []
+        pos = length = 0
+        for match in _ANCHOR.finditer(rendered):
+            piece = rendered[pos:match.start()]
+            clean.append(piece)
+            length += len(piece)
+            index = match.group(1)
+            if index:
+                offsets.append(length)
+                anchors.append(table[int(index)])
+            pos = match.end()
+        clean.append(rendered[pos:])
+        return "".join(clean), cls(offsets, anchors)
+
+    def locate(self, offset: int) -> Location | None:
+        i = bisect.bisect_right(self._offsets, offset) - 1
+        if i < 0:
+            return None
+        anchor = self._anchors[i]
+        if anchor.expr is not None:
+            return Location(anchor.line, anchor.column, anchor.expr)
+        return Location(anchor.line, anchor.column + (offset - self._offsets[i]))
+
+
+class TextMap:
+    """Positions in plain text (a message a rep pasted): offset -> line, column."""
+
+    def __init__(self, text: str, line_offset: int = 0):
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_offset = line_offset
+
+    def locate(self, offset: int) -> Location:
+        row = bisect.bisect_right(self._starts, offset) - 1
+        return Location(row + 1 + self._line_offset, offset - self._starts[row] + 1)

@@ -1,0 +1,47 @@
+"""Inline suppression written in the template language itself (a Jinja comment).
+
+``{# msglint: disable=rule-a,rule-b #}`` silences those rules on its own line and the next;
+``{# msglint: disable-file=rule-a #}`` silences them for the whole file; ``all`` means every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(r"\{#-?\s*msglint:\s*(disable|disable-file)\s*=\s*([a-z0-9,\s-]+?)\s*-?#\}")
+
+
+@dataclass
+class Suppressions:
+    lines: dict = field(default_factory=dict)  # line -> set of rule ids
+    file: set = field(default_factory=set)
+
+    @classmethod
+    def parse(cls, text: str) -> "Suppressions":
+        found = cls()
+        if "msglint:" not in text:
+            return found
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in _DIRECTIVE.finditer(line):
+                rules = {r.strip() for r in match.group(2).split(",") if r.strip()}
+                if match.group(1) == "disable-file":
+                    found.file |= rules
+                else:
+                    for target in (number, number + 1):
+                        found.lines.setdefault(target, set()).update(rules)
+        return found
+
+    def covers(self, rule: str, line: int | None) -> bool:
+        if rule in self.file or "all" in self.file:
+            return True
+        if line is None:
+            return False
+        ids = self.lines.get(line, ())
+        return rule in ids or "all" in ids
+
+    def rule_ids(self) -> set:
+        ids = set(self.file)
+        for rules in self.lines.values():
+            ids |= rules
+        return ids - {"all"}
