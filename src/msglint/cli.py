@@ -134,14 +134,17 @@ def render(template_id, locale, data_file, pairs, root, fmt, config_path):
 
 
 @main.command()
+@click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
 @FORMAT
 @CONFIG
 @fails_cleanly
-def rules(fmt, config_path):
+def rules(run_tests, fmt, config_path):
     """List every rule: id, kind, severity, channels, locales, source."""
-    from msglint.listing import print_rules
+    from msglint.listing import print_example_outcomes, print_rules
 
     _, ruleset = _setup(config_path)
+    if run_tests:
+        sys.exit(print_example_outcomes(ruleset))
     print_rules(ruleset, fmt)
 
 

@@ -103,3 +103,36 @@ FILTERS = {
     "currency": format_currency,
     "join_list": format_list,
 }
+
+
+# Korean particles change with the last sound of the word before them ("CRM 도입을", "견적서를"),
+# and that word often comes from a variable. Forms are written "with-final/without-final".
+_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
+                    "6": True, "7": True, "8": True, "9": False}
+_LETTER_HAS_FINAL = set("lmnrLMNR")  # English letters read with a final consonant: l, m, n, r
+
+
+def _final_consonant(word: str) -> tuple[bool, bool]:
+    """(has a final consonant, that consonant is ㄹ) for the last readable character."""
+    for ch in reversed(word.strip()):
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            final = code % 28
+            return final != 0, final == 8
+        if ch.isdigit():
+            return _DIGIT_HAS_FINAL[ch], ch in "178"
+        if ch.isalpha():
+            return ch in _LETTER_HAS_FINAL, ch in "lLrR"
+    return False, False
+
+
+def josa(word, forms: str) -> str:
+    """``{{ topic|josa("을/를") }}`` -> "CRM 도입을"; handles 이/가, 은/는, 과/와, 으로/로, 이에요/예요."""
+    with_final, _, without_final = forms.partition("/")
+    has_final, is_rieul = _final_consonant(str(word))
+    if with_final == "으로" and is_rieul:
+        return f"{word}{without_final}"
+    return f"{word}{with_final if has_final else without_final}"
+
+
+FILTERS["josa"] = josa

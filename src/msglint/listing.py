@@ -71,3 +71,17 @@ def print_templates(paths, fmt):
         table.add_row(row["id"], row["stage"] or "?", row["channel"] or "?", row["purpose"] or "?",
                       ",".join(sorted(row["locales"])), row["description"])
     Console(highlight=False).print(table)
+
+
+def print_example_outcomes(ruleset) -> int:
+    """Print each failing example; exit code 1 if any, like a test run."""
+    from msglint.examples import run_examples
+
+    outcomes = run_examples(ruleset)
+    failed = [o for o in outcomes if not o.ok]
+    for o in failed:
+        what = "should fire but did not" if o.expect == "fire" else f"should pass but fired: {'; '.join(o.messages)}"
+        example = o.example if isinstance(o.example, str) else (o.example.get("body") or o.example.get("template", ""))
+        print(f"FAIL {o.rule}: {what}\n    {' '.join(str(example).split())[:160]}")
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0

@@ -53,15 +53,16 @@ class CompiledText:
     def __init__(self, source: str, name: str, line_offset: int = 0, column_offset: int = 0):
         self.name = name
         self.source = source
-        instrumented, self._anchors = instrument(source, line_offset, column_offset)
-        self._line_offset = line_offset
         env = environment()
         try:
-            self._template = env.from_string(instrumented)
-            self._template.name = name
+            self.ast = env.parse(source)
         except TemplateSyntaxError as exc:
             raise RenderError("syntax", exc.message or "syntax error", (exc.lineno or 1) + line_offset) from None
-        self.ast = env.parse(source)
+        instrumented, self._anchors = instrument(source, line_offset, column_offset)
+        self._line_offset = line_offset
+        # Compiled under the template's own name so runtime errors can be traced to a line.
+        code = env.compile(instrumented, name=name, filename=name)
+        self._template = env.template_class.from_code(env, code, env.make_globals(None))
 
     def render(self, data: dict, locale: str) -> Rendered:
         context = dict(data)

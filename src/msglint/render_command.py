@@ -70,7 +70,7 @@ def _print_text(message, report):
     from msglint.report.text import write
 
     console = Console(highlight=False, soft_wrap=True)
-    console.print(f"[bold]{message.template}[/] [{message.locale}] · {message.channel}")
+    console.print(f"[bold]{message.template}[/] {escape(f'[{message.locale}]')} · {message.channel}")
     if message.subject is not None:
         console.print(f"[bold]Subject:[/] {escape(message.subject)}")
     console.rule(style="dim")

@@ -17,8 +17,6 @@ def _where(finding, label):
         place += f":{finding.line}"
         if finding.column:
             place += f":{finding.column}"
-    if finding.template and finding.path:
-        place += f" [{finding.locale}]"
     return place
 
 

@@ -1,0 +1,97 @@
+"""Run each rule's own examples: what must fire and what must pass.
+
+Used by the test suite and by ``msglint rules --test``, so a team that writes its own rule file
+can prove, without Python, that its rules fire where they should and nowhere else.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from msglint.engine import Ruleset
+from msglint.runner import PackIndex, check_text, lint_template
+
+CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz")
+
+
+@dataclass
+class Outcome:
+    rule: str
+    expect: str  # "fire" or "pass"
+    example: object
+    fired: bool
+    messages: list
+
+    @property
+    def ok(self) -> bool:
+        return self.fired == (self.expect == "fire")
+
+
+def _first(values, default):
+    return values[0] if values else default
+
+
+def _context(rule, example: dict) -> dict:
+    context = {
+        "channel": _first(rule.channels, "email" if rule.scope == "subject" else "sms"),
+        "locale": _first(rule.locales, "en"),
+        "purpose": _first(rule.purposes, "transactional"),
+        "audience": _first(rule.audiences, "b2b"),
+        "stage": _first(rule.stages, None),
+        "register": _first(rule.registers, "neutral"),
+    }
+    context.update({k: v for k, v in example.items() if k in CONTEXT_KEYS})
+    if context["channel"] == "email" and not context.get("subject") and rule.scope != "subject":
+        context.setdefault("subject", None)
+    return context
+
+
+def _run_message(rule, ruleset, example) -> list:
+    if isinstance(example, str):
+        example = {"body": example}
+    context = _context(rule, example)
+    body = example.get("body", "")
+    send_at = context.pop("send_at", None)
+    tz = context.pop("tz", None)
+    if send_at is not None:
+        from msglint.sendtime import parse_send_at
+
+        send_at = parse_send_at(str(send_at), tz)
+    result = check_text(body, ruleset, send_at=send_at, **context)
+    return [f for f in result.findings if f.rule == rule.id]
+
+
+def _run_template(rule, ruleset, example) -> list:
+    source = example["template"] if isinstance(example, dict) else example
+    locale = example.get("locale", _first(rule.locales, "en")) if isinstance(example, dict) else "en"
+    with tempfile.TemporaryDirectory() as tmp:
+        import yaml
+
+        head = source.split("---")[1] if source.startswith("---") else ""
+        try:
+            channel = (yaml.safe_load(head) or {}).get("channel", "sms")
+        except yaml.YAMLError:
+            channel = "sms"
+        file = Path(tmp, "templates", locale, str(channel), "example.txt.j2")
+        file.parent.mkdir(parents=True)
+        file.write_text(source, encoding="utf-8")
+        index = PackIndex()
+        result = lint_template(index.load(file, file.parents[2]), ruleset, index)
+    return [f for f in result.findings if f.rule == rule.id]
+
+
+def run_examples(ruleset: Ruleset, rules=None) -> list[Outcome]:
+    outcomes = []
+    for rule in rules or ruleset.rules:
+        # An example tests its own rule variant, with the config's choices left out.
+        solo = Ruleset([rule], type(ruleset.config)())
+        for expect in ("fire", "pass"):
+            for example in rule.examples.get(expect) or []:
+                if rule.level == "message":
+                    found = _run_message(rule, solo, example)
+                else:
+                    found = _run_template(rule, solo, example)
+                outcomes.append(Outcome(rule.id, expect, example, bool(found), [f.message for f in found]))
+    return outcomes

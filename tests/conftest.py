@@ -1,0 +1,71 @@
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class CLI:
+    """Runs the real ``msglint`` command in a subprocess, as CI and users do."""
+
+    def __init__(self, cwd: Path):
+        self.cwd = cwd
+
+    def __call__(self, *args, input=None, cwd=None, env=None):
+        full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+        full_env.pop("GITHUB_ACTIONS", None)
+        proc = subprocess.run(
+            [sys.executable, "-m", "msglint", *map(str, args)],
+            input=input.encode("utf-8") if isinstance(input, str) else input,
+            capture_output=True, cwd=cwd or self.cwd, env=full_env, timeout=120,
+        )
+        proc.out = proc.stdout.decode("utf-8")
+        proc.err = proc.stderr.decode("utf-8")
+        return proc
+
+    def json(self, *args, **kwargs):
+        proc = self(*args, "--format", "json", **kwargs)
+        assert proc.returncode in (0, 1), proc.err
+        return proc.returncode, json.loads(proc.out)
+
+
+@pytest.fixture
+def cli(tmp_path):
+    return CLI(tmp_path)
+
+
+@pytest.fixture
+def repo_cli():
+    return CLI(REPO)
+
+
+def write_template(root: Path, relative: str, front: str, body: str) -> Path:
+    path = root / "templates" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{textwrap.dedent(front).strip()}\n---\n{textwrap.dedent(body).lstrip()}", encoding="utf-8")
+    return path
+
+
+SMS_FRONT = """
+channel: sms
+stage: inbound-response
+purpose: transactional
+variables:
+  name: {required: true}
+  topic: {required: true}
+sample: {name: Priya, topic: CRM rollout}
+"""
+
+
+@pytest.fixture
+def pack(tmp_path):
+    """A small valid pack in both locales; tests add or break files in it."""
+    write_template(tmp_path, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }}, thanks for asking about {{ topic }}.\n")
+    write_template(tmp_path, "ko/sms/hello.txt.j2", SMS_FRONT.replace("Priya", "김민수").replace("CRM rollout", "CRM 도입"),
+                   "{{ name }} 님, {{ topic }} 문의 감사합니다.\n")
+    return tmp_path
