@@ -121,7 +121,7 @@ def test_render_with_vars_and_data(repo_cli, tmp_path):
 def test_render_text_shows_message_and_facts(repo_cli):
     proc = repo_cli("render", "email/meeting-proposal", "--locale", "en")
     assert proc.returncode == 0
-    assert "Subject: Your CRM rollout inquiry: 30 minutes this week?" in proc.out
+    assert "Subject: Your CRM rollout inquiry: a call this week?" in proc.out
     assert "- Tuesday, November 24 at 2:00 PM" in proc.out
     assert "chars " in proc.out
 

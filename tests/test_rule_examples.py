@@ -7,7 +7,8 @@ from msglint.engine import Ruleset
 from msglint.examples import run_examples
 from msglint.rulebook import load_rules
 
-RULESET = Ruleset(load_rules(), Config())
+PACKS = load_rules()
+RULESET = Ruleset(PACKS.rules, Config(), PACKS.settings)
 OUTCOMES = run_examples(RULESET)
 
 

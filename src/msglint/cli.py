@@ -38,7 +38,8 @@ def _setup(config_path):
     from msglint.rulebook import load_rules
 
     config = load_config(config_path) if config_path else find_config()
-    ruleset = Ruleset(load_rules(config.rules), config)
+    packs = load_rules(config.rules)
+    ruleset = Ruleset(packs.rules, config, packs.settings)
     config.check_rule_ids(ruleset.ids())
     return config, ruleset
 

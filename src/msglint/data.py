@@ -87,3 +87,22 @@ def coerce(data: dict, variables: dict) -> dict:
         except ValueError as exc:
             raise DataError(f"variable '{name}': {exc}") from None
     return out
+
+
+def worst_case(variables: dict, sample: dict) -> dict:
+    """The longest plausible value of each text variable: its longest example or sample, grown to
+    ``max_length`` in the same script, so length rules see "Alexandra Montgomery-Smith", not "Fred".
+    """
+    out = dict(sample)
+    for name, var in variables.items():
+        if var.type not in ("string", "url", "phone", "email"):
+            continue
+        candidates = [str(v) for v in [sample.get(name), *var.examples] if isinstance(v, (str, int, float))]
+        if not candidates:
+            continue
+        longest = max(candidates, key=len)
+        if var.max_length and len(longest) < var.max_length:
+            filler = longest.rstrip()[-1:] or "x"
+            longest = longest + filler * (var.max_length - len(longest))
+        out[name] = longest
+    return out

@@ -9,9 +9,10 @@ from msglint.kinds import Segment, get_kind
 class Ruleset:
     """Loaded rules plus the config that selects, re-levels and silences them."""
 
-    def __init__(self, rules, config):
+    def __init__(self, rules, config, settings=None):
         self.rules = rules
         self.config = config
+        self.settings = settings or {}
         self.by_level = {"message": [], "template": [], "pack": []}
         for rule in rules:
             if config.enabled(rule.id):

@@ -52,7 +52,7 @@ def _run_message(rule, ruleset, example) -> list:
     if isinstance(example, str):
         example = {"body": example}
     context = _context(rule, example)
-    body = example.get("body", "")
+    body = example.get("body", "") * int(example.get("repeat", 1))
     send_at = context.pop("send_at", None)
     tz = context.pop("tz", None)
     if send_at is not None:
@@ -86,7 +86,7 @@ def run_examples(ruleset: Ruleset, rules=None) -> list[Outcome]:
     outcomes = []
     for rule in rules or ruleset.rules:
         # An example tests its own rule variant, with the config's choices left out.
-        solo = Ruleset([rule], type(ruleset.config)())
+        solo = Ruleset([rule], type(ruleset.config)(), ruleset.settings)
         for expect in ("fire", "pass"):
             for example in rule.examples.get(expect) or []:
                 if rule.level == "message":

@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import re
 
+from msglint.channels import korean_carrier, sms, speech
+
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_QUESTION = re.compile(r"[?？]")
 
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def compute_facts(message) -> dict:
+def compute_facts(message, settings: dict | None = None) -> dict:
+    settings = settings or {}
     body = message.body
-    facts = {"chars": len(body), "words": count_words(body)}
+    facts: dict = {"chars": len(sms.graphemes(body)), "words": count_words(body)}
+    if message.channel == "sms":
+        seg = sms.segment(body)
+        facts.update(encoding=seg.encoding, segments=seg.segments, units=seg.units)
+        if message.language == "ko":
+            nbytes = korean_carrier.byte_length(body)
+            facts.update(kr_bytes=nbytes, kr_type=korean_carrier.message_type(nbytes))
+            if message.subject:
+                facts["kr_subject_bytes"] = korean_carrier.byte_length(message.subject)
+    elif message.channel == "voicemail":
+        facts["seconds"] = speech.seconds(body, message.language, settings.get("speech_rate"))
+    elif message.channel == "email":
+        facts["questions"] = len(_QUESTION.findall(body))
     if message.subject is not None:
         facts["subject_chars"] = len(message.subject)
         facts["subject_words"] = count_words(message.subject)

@@ -33,8 +33,11 @@ class Message:
     def __post_init__(self):
         if self.body_map is None:
             self.body_map = TextMap(self.body)
-        if not self.facts:
-            self.facts = compute_facts(self)
+
+    def measure(self, settings: dict | None = None) -> "Message":
+        """Fill ``facts``; ``settings`` come from the rule packs (speech rates...)."""
+        self.facts = compute_facts(self, settings)
+        return self
 
     @property
     def language(self) -> str:

@@ -183,6 +183,12 @@ def _variables(raw, problems) -> dict:
             problems.append(Problem(f"variable '{name}': examples must be a list", key + ("examples",)))
         else:
             var.examples = examples
+            if var.max_length:
+                for example in examples:
+                    if len(str(example)) > var.max_length:
+                        problems.append(Problem(
+                            f"variable '{name}': example '{example}' is longer than max_length {var.max_length}",
+                            key + ("examples",)))
         var.description = str(spec.get("description") or "")
         var.role = spec.get("role")
         out[name] = var

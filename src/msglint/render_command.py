@@ -47,7 +47,7 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt) -> int:
         raise MsglintError(f"cannot render {template_id} ({locale}): {reason}; run 'msglint lint {template.display}'")
     data = lead_data(template, data_file, pairs)
     try:
-        message = render_message(template, data, with_sample=False)
+        message = render_message(template, data, with_sample=False).measure(ruleset.settings)
     except RenderError as exc:
         raise MsglintError(f"{template.display}:{exc.line or 1}: {template_id} ({locale}): {exc}") from None
     result = lint_template(template, ruleset, index, data, with_sample=False)

@@ -27,7 +27,9 @@ TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
 COMMON_FIELDS = {
     "id", "kind", "severity", "message", "source", "link", "description",
     "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
+    "not_stages",
 }
+SETTINGS = ("speech_rate",)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Rule:
     audiences: tuple | None = None
     stages: tuple | None = None
     registers: tuple | None = None
+    not_stages: tuple = ()
     scope: str = "body"
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
@@ -66,7 +69,7 @@ class Rule:
                 return False
         if self.locales is not None and locale not in self.locales and language not in self.locales:
             return False
-        return True
+        return stage not in self.not_stages
 
     def applies(self, message) -> bool:
         return self.applies_to(message.channel, message.locale, message.purpose, message.audience,
@@ -102,14 +105,23 @@ def rule_files(extra=()) -> list[Path]:
     return files
 
 
-def load_rules(extra=()) -> list[Rule]:
-    rules: list[Rule] = []
+@dataclass
+class RulePacks:
+    rules: list
+    settings: dict  # channel arithmetic parameters (speech rates...), later files override
+
+
+def load_rules(extra=()) -> RulePacks:
+    packs = RulePacks([], {})
     for path in rule_files(extra):
-        rules.extend(load_file(path))
-    return rules
+        rules, settings = load_file(path)
+        packs.rules.extend(rules)
+        for key, value in settings.items():
+            packs.settings.setdefault(key, {}).update(value)
+    return packs
 
 
-def load_file(path: Path) -> list[Rule]:
+def load_file(path: Path) -> tuple[list[Rule], dict]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except UnicodeDecodeError:
@@ -118,9 +130,17 @@ def load_file(path: Path) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise RuleFileError(path, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
         raise RuleFileError(path, "a rule file is a mapping with a 'rules:' list")
-    return [_rule(path, index, raw) for index, raw in enumerate(data["rules"])]
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"source"}:
+        raise RuleFileError(path, f"'settings' may hold {', '.join(SETTINGS)} (and their source)")
+    settings = {k: v for k, v in settings.items() if k != "source"}
+    for rates in settings.get("speech_rate", {}).values():
+        if not (isinstance(rates, dict) and rates.get("unit") in ("words", "syllables")
+                and isinstance(rates.get("per_minute"), (int, float)) and rates["per_minute"] > 0):
+            raise RuleFileError(path, "speech_rate: each language needs {unit: words|syllables, per_minute: N}")
+    return [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))], settings
 
 
 def _tuple(path, rid, raw, key, allowed=None):
@@ -178,6 +198,7 @@ def _rule(path: Path, index: int, raw) -> Rule:
         audiences=_tuple(path, rid, raw, "audiences", AUDIENCES),
         stages=_tuple(path, rid, raw, "stages"),
         registers=_tuple(path, rid, raw, "registers"),
+        not_stages=_tuple(path, rid, raw, "not_stages") or (),
         scope=scope, options=options, examples=examples,
     )
     try:

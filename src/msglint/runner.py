@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from msglint import pack
-from msglint.data import coerce
+from msglint.data import coerce, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
 from msglint.errors import DataError
 from msglint.findings import Finding, count
@@ -115,7 +115,9 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
     message = None
     if template.renderable:
         try:
-            message = render_message(template, data or {}, with_sample)
+            message = render_message(template, data or {}, with_sample).measure(ruleset.settings)
+            if not data:
+                _add_worst_case(template, message, ruleset.settings)
         except RenderError as exc:
             template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template), exc.line or 1))
         except DataError as exc:
@@ -136,6 +138,18 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
         facts=message.facts if message else {}, template=template.id, path=template.display,
         locale=template.locale, channel=template.channel, message=message,
     )
+
+
+def _add_worst_case(template, message, settings) -> None:
+    """Facts for the longest values the variables allow, where they differ from the sample's."""
+    meta = template.meta
+    data = worst_case(meta.variables, meta.sample)
+    if data == meta.sample:
+        return
+    worst = render_message(template, data).measure(settings).facts
+    changed = {k: v for k, v in worst.items() if v != message.facts.get(k)}
+    if changed:
+        message.facts["worst"] = changed
 
 
 def _applies(rule, template) -> bool:
@@ -177,7 +191,7 @@ def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, pu
         stage=stage, register=register, send_at=send_at, path=path,
         body_map=TextMap(body, line_offset),
         subject_map=TextMap(subject, 0) if subject else None,
-    )
+    ).measure(ruleset.settings)
     if header:  # the subject was a "Subject:" line at the top of the file
         message.subject_map = _ShiftedMap(message.subject_map, len("Subject: "))
     findings = check_message(ruleset, message, with_location=path is not None)

@@ -20,6 +20,7 @@ _MODULES = {
     "pattern": "pattern",
     "required": "required",
     "metric": "metric",
+    "charset": "charset",
     "front-matter": "problems",
     "template-file": "problems",
     "template-syntax": "problems",

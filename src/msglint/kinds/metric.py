@@ -5,7 +5,8 @@ from __future__ import annotations
 from msglint.kinds import Hit
 
 LEVEL = "message"
-FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False}
+FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False, "worst_case": False,
+          "worst_case_note": False}
 
 
 def compile(rule):
@@ -24,6 +25,11 @@ def check(rule, message, segment):
     value = message.facts.get(fact)
     if value is None:
         return
+    case = ""
+    worst = message.facts.get("worst", {}).get(fact)
+    if rule.options.get("worst_case", True) and worst is not None and worst > value:
+        value = worst
+        case = rule.options.get("worst_case_note", " with the longest values its variables allow")
     if error is not None and value > error:
         level, limit = "error", error
     elif warning is not None and value > warning:
@@ -32,7 +38,7 @@ def check(rule, message, segment):
         return
     yield Hit(
         part=segment.part,
-        values={"value": value, "limit": limit, "fact": fact, "unit": rule.options.get("unit", fact)},
+        values={"value": value, "limit": limit, "fact": fact, "unit": rule.options.get("unit", fact), "case": case},
         suggestion=rule.options.get("suggestion"),
         severity=level,
     )

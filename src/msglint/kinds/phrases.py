@@ -14,7 +14,7 @@ import re
 from msglint.kinds import Hit, flags
 
 LEVEL = "message"
-FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False}
+FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False}
 _HANGUL_BEFORE = r"(?<![가-힣])"
 
 
@@ -78,5 +78,5 @@ def check(rule, message, segment):
             end=segment.offset + match.end(),
             part=segment.part,
             values={"match": match.group()},
-            suggestion=entry.get("suggestion"),
+            suggestion=entry.get("suggestion", rule.options.get("suggestion")),
         )

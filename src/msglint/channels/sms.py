@@ -1,0 +1,88 @@
+"""SMS segments the way carriers (and Twilio's segment calculator) count them.
+
+A segment carries 140 octets (1,120 bits). GSM-7 characters take 7 bits, those of the extension
+table (form feed, ``^ { } \\ [ ~ ] |`` and €) take 14 (an escape plus the character); one
+character outside GSM-7 turns the whole message into UCS-2, 16 bits per UTF-16 unit. A message
+that needs more than one segment spends 48 bits of each on a concatenation header, so the limits
+are 160/153 septets and 70/67 units; a grapheme (an emoji's surrogate pair, an escape pair) is
+never split, so a segment may hold one unit less.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+SEGMENT_BITS = 1120
+HEADER_BITS = 48
+GSM_BASIC = frozenset(
+    "\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+    "¡£¤¥§¿ÄÅÆÇÉÑÖØÜßàäåæèéìñòöøùüΓΔΘΛΞΠΣΦΨΩ"
+)
+GSM_EXTENDED = frozenset("\f[\\]^{|}~€")
+_GRAPHEME = regex.compile(r"\X")
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    encoding: str  # "GSM-7" or "UCS-2"
+    segments: int
+    characters: int  # graphemes
+    units: int  # septets (GSM-7) or UTF-16 code units (UCS-2)
+
+
+def graphemes(text: str) -> list[str]:
+    # Carriers see CR and LF as two characters even where Unicode joins them.
+    out = []
+    for g in _GRAPHEME.findall(text):
+        out.extend(("\r", "\n") if g == "\r\n" else (g,))
+    return out
+
+
+def is_gsm(ch: str) -> bool:
+    return ch in GSM_BASIC or ch in GSM_EXTENDED
+
+
+def _utf16_units(g: str) -> int:
+    return len(g.encode("utf-16-le")) // 2
+
+
+def segment(text: str) -> Segmentation:
+    parts = graphemes(text)
+    gsm = all(len(g) == 1 and is_gsm(g) for g in parts)
+    if gsm:
+        sizes = [14 if g in GSM_EXTENDED else 7 for g in parts]
+        units = sum(s // 7 for s in sizes)
+    else:
+        sizes = [16 * _utf16_units(g) for g in parts]
+        units = sum(s // 16 for s in sizes)
+    return Segmentation("GSM-7" if gsm else "UCS-2", _count_segments(sizes), len(parts), units)
+
+
+def _count_segments(sizes: list[int]) -> int:
+    # Each segment: [used bits, list of char sizes, has header]. The first segment starts without
+    # a header; when the message overflows it, the header is added to it and the characters
+    # that no longer fit move on, exactly as the reference calculator does.
+    segments = [[0, [], False]]
+    for size in sizes:
+        current = segments[-1]
+        if SEGMENT_BITS - current[0] < size:
+            new = [HEADER_BITS, [], True]
+            previous = current
+            segments.append(new)
+            if not previous[2]:
+                previous[2] = True
+                previous[0] += HEADER_BITS
+                moved = []
+                while previous[0] > SEGMENT_BITS:
+                    bits = previous[1].pop()
+                    previous[0] -= bits
+                    moved.insert(0, bits)
+                for bits in moved:
+                    new[0] += bits
+                    new[1].append(bits)
+            current = new
+        current[0] += size
+        current[1].append(size)
+    return len(segments)
