@@ -10,6 +10,15 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache(tmp_path_factory):
+    """One analysis cache for the whole run: entries are keyed by content, so sharing is safe,
+    and Kiwi loads once instead of once per test."""
+    folder = tmp_path_factory.mktemp("msglint-cache")
+    os.environ["MSGLINT_CACHE_DIR"] = str(folder)
+    yield folder
+
+
 class CLI:
     """Runs the real ``msglint`` command in a subprocess, as CI and users do."""
 

@@ -32,16 +32,25 @@ def fails_cleanly(func):
     return wrapper
 
 
-def _setup(config_path):
+def _config(config_path):
     from msglint.config import find_config, load_config
+
+    return load_config(config_path) if config_path else find_config()
+
+
+def _ruleset(config):
     from msglint.engine import Ruleset
     from msglint.rulebook import load_rules
 
-    config = load_config(config_path) if config_path else find_config()
     packs = load_rules(config.rules)
     ruleset = Ruleset(packs.rules, config, packs.settings)
     config.check_rule_ids(ruleset.ids())
-    return config, ruleset
+    return ruleset
+
+
+def _setup(config_path):
+    config = _config(config_path)
+    return config, _ruleset(config)
 
 
 def _emit(report, fmt, kind, label=None):
@@ -57,19 +66,30 @@ def main():
     """Lint sales message templates and the messages rendered from them."""
 
 
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write .msglint_cache/.")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @FORMAT
 @CONFIG
+@NO_CACHE
 @fails_cleanly
-def lint(paths, fmt, config_path):
+def lint(paths, fmt, config_path, no_cache):
     """Lint the pack(s) under PATH: a project, a templates folder, or template files."""
+    import os
+
+    from msglint.cache import ResultCache
+    from msglint.rulebook import rule_files
     from msglint.runner import lint_paths
 
-    config, ruleset = _setup(config_path)
+    if no_cache:
+        os.environ["MSGLINT_NO_CACHE"] = "1"
+    config = _config(config_path)
+    cache = ResultCache.for_run(rule_files(config.rules), config.file)
     if not paths:
         paths = (config.templates or ".",)
-    _emit(lint_paths(paths, ruleset), fmt, "lint")
+    _emit(lint_paths(paths, lambda: _ruleset(config), cache), fmt, "lint")
 
 
 @main.command()

@@ -34,6 +34,12 @@ class Result:
     channel: str | None = None
     message: Message | None = None
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Result":
+        return cls(findings=[Finding(**f) for f in data["findings"]], facts=data["facts"],
+                   template=data.get("template"), path=data.get("path"), locale=data.get("locale"),
+                   channel=data.get("channel"))
+
     def to_dict(self) -> dict:
         head = {"template": self.template} if self.template else {"path": self.path}
         if self.template and self.path:
@@ -83,8 +89,11 @@ class PackIndex:
     def locales(self, root: Path) -> list[str]:
         return sorted(self._scan(root))
 
+    def file(self, root: Path, locale: str, template_id: str) -> Path | None:
+        return self._scan(root).get(locale, {}).get(template_id)
+
     def get(self, root: Path, locale: str, template_id: str):
-        file = self._scan(root).get(locale, {}).get(template_id)
+        file = self.file(root, locale, template_id)
         return None if file is None else self.load(file, root)
 
 
@@ -165,15 +174,48 @@ def _render_problem(exc: RenderError, template) -> str:
     return str(exc)
 
 
-def lint_paths(paths, ruleset: Ruleset, progress=None) -> Report:
+def lint_paths(paths, load_ruleset, cache=None, progress=None) -> Report:
+    """Lint every template under ``paths``. ``load_ruleset`` is called only if some template is
+    not in ``cache``: a warm run of an unchanged pack neither loads rules nor renders."""
     index = PackIndex()
     results = []
-    entries = pack.discover(paths)
-    for path, root in entries:
-        results.append(lint_template(index.load(path, root), ruleset, index))
+    ruleset = None
+    for path, root in pack.discover(paths):
+        key = cached = None
+        if cache is not None:
+            key = cache.key(*_dependencies(path, root, index))
+            cached = cache.get(key)
+        if cached is not None:
+            result = Result.from_dict(cached)
+            result.path = pack.display_path(path)
+        else:
+            ruleset = ruleset or load_ruleset()
+            result = lint_template(index.load(path, root), ruleset, index)
+            if cache is not None:
+                cache.put(key, result.to_dict())
+        results.append(result)
         if progress:
             progress()
     return Report(results)
+
+
+def _dependencies(path: Path, root: Path, index: PackIndex) -> list[bytes]:
+    """What a template's result depends on: itself and its counterparts in the other locales."""
+    relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
+    parts = [str(relative).encode(), _read(path)]
+    if len(relative.parts) >= 3:
+        template_id = pack.template_id(relative)
+        for locale in index.locales(root):
+            other = index.file(root, locale, template_id)
+            parts.append(locale.encode() + b"\0" + (_read(other) if other else b"<missing>"))
+    return parts
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"<unreadable>"
 
 
 def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",

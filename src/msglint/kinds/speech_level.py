@@ -1,0 +1,54 @@
+"""Korean speech level: a sentence to a prospect in 반말 (해체/해라체), or first/second person
+words that only 반말 uses (나, 내가, 너, 당신). 해요체 and 하십시오체 pass.
+
+Real morphology (Kiwi's final-ending tag EF), not the last character: "감사합니다" and
+"미팅 안내" are not casual, "곧 이야기하자" is, and so is "연락 줘" without a full stop.
+"""
+
+from __future__ import annotations
+
+from msglint.kinds import Hit
+
+LEVEL = "message"
+FIELDS = {"suggestions": True, "pronouns": False, "messages": True}
+
+
+def compile(rule):
+    suggestions, messages = rule.options["suggestions"], rule.options["messages"]
+    if not isinstance(suggestions, dict) or "default" not in suggestions:
+        raise ValueError("'suggestions' must map endings to advice and include 'default'")
+    if not isinstance(messages, dict) or not {"ending", "pronoun"} <= set(messages):
+        raise ValueError("'messages' needs 'ending' and 'pronoun' texts")
+    pronouns = rule.options.get("pronouns") or {}
+    if not isinstance(pronouns, dict):
+        raise ValueError("'pronouns' must map a pronoun to its polite form")
+    return suggestions, pronouns, messages
+
+
+def check(rule, message, segment):
+    from msglint.korean.morph import sentences
+    from msglint.korean.speech_level import CASUAL, judge, polite_rewrite
+
+    suggestions, pronouns, messages = rule.compiled
+    text = segment.text
+    for sentence in sentences(text):
+        verdict = judge(sentence)
+        if verdict.level == CASUAL:
+            rewrite = polite_rewrite(sentence.text, verdict.ending)
+            if rewrite and "rewrite" in suggestions:
+                advice = suggestions["rewrite"].format(rewrite=rewrite)
+            else:
+                advice = suggestions.get(verdict.ending, suggestions["default"])
+            yield Hit(
+                start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
+                values={"detail": messages["ending"].format(ending=verdict.ending.lstrip("ᆫᆯᆷᆸ") or verdict.ending)},
+                suggestion=advice, excerpt=sentence.text,
+            )
+        for token in sentence.tokens:
+            if token.tag == "NP" and token.form in pronouns:
+                word = text[token.start:token.end]
+                yield Hit(
+                    start=segment.offset + token.start, end=segment.offset + token.end, part=segment.part,
+                    values={"detail": messages["pronoun"].format(word=word, polite=pronouns[token.form])},
+                    suggestion=f"“{word}” → “{pronouns[token.form]}”", excerpt=sentence.text,
+                )

@@ -1,0 +1,1 @@
+"""Korean language analysis: morphology (kiwipiepy), speech level and honorific address."""

@@ -1,0 +1,151 @@
+"""Korean sentences and morphemes from Kiwi, loaded only when needed and cached on disk.
+
+Kiwi takes about a second to load and analyses some tens of thousands of characters a second,
+so it is imported lazily, on the first line that is not in the cache. Results are cached per
+line, keyed by the line's text and the analyser and model versions, in a SQLite file that two
+concurrent runs can share; a warm re-lint of an unchanged pack never loads the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+ANALYSER_VERSION = "1"
+_HANGUL = re.compile(r"[가-힣]")
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str
+    tag: str
+    start: int  # offset in the analysed text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    tokens: tuple
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("MSGLINT_NO_CACHE"):
+        return None
+    return Path(os.environ.get("MSGLINT_CACHE_DIR") or ".msglint_cache")
+
+
+@lru_cache(maxsize=1)
+def _versions() -> str:
+    def version(name):
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "none"
+
+    return f"{ANALYSER_VERSION}:{version('kiwipiepy')}:{version('kiwipiepy_model')}"
+
+
+class _Cache:
+    def __init__(self, folder: Path | None):
+        self._db = None
+        if folder is None:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(folder / "korean.sqlite3", timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS lines (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        except (OSError, sqlite3.Error):
+            self._db = None  # a read-only checkout still lints, just without the cache
+
+    def get_many(self, keys: list[str]) -> dict:
+        if self._db is None or not keys:
+            return {}
+        found = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows = self._db.execute(
+                f"SELECT key, value FROM lines WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(rows)
+        return found
+
+    def put_many(self, items: dict) -> None:
+        if self._db is None or not items:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?)", items.items())
+        except sqlite3.Error:
+            pass
+
+
+_cache: _Cache | None = None
+_memory: dict = {}
+
+
+def _get_cache() -> _Cache:
+    global _cache
+    if _cache is None:
+        _cache = _Cache(cache_dir())
+    return _cache
+
+
+@lru_cache(maxsize=1)
+def kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _key(line: str) -> str:
+    return hashlib.sha1(f"{_versions()}\0{line}".encode("utf-8")).hexdigest()
+
+
+def _analyse_line(line: str) -> list:
+    out = []
+    for s in kiwi().split_into_sents(line, return_tokens=True):
+        out.append([s.text, s.start, s.end, [[t.form, t.tag, t.start, t.start + t.len] for t in s.tokens]])
+    return out
+
+
+def _lines(text: str):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of every line holding Hangul; a line break always ends a sentence."""
+    todo = [(offset, line) for offset, line in _lines(text) if _HANGUL.search(line)]
+    keys = {line: _key(line) for _, line in todo}
+    results = {line: _memory[k] for line, k in keys.items() if k in _memory}
+    missing = [line for line in keys if line not in results]
+    if missing:
+        cached = _get_cache().get_many([keys[line] for line in missing])
+        fresh = {}
+        for line in missing:
+            value = cached.get(keys[line])
+            if value is None:
+                value = json.dumps(_analyse_line(line), ensure_ascii=False)
+                fresh[keys[line]] = value
+            results[line] = _memory[keys[line]] = json.loads(value)
+        _get_cache().put_many(fresh)
+    out = []
+    for offset, line in todo:
+        for text_, start, end, tokens in results[line]:
+            out.append(Sentence(
+                text_, offset + start, offset + end,
+                tuple(Token(f, tag, offset + s, offset + e) for f, tag, s, e in tokens),
+            ))
+    return out
