@@ -12,10 +12,6 @@ from dataclasses import dataclass
 
 FORMAL, POLITE, CASUAL = "formal", "polite", "casual"
 _FORMAL_ENDS = ("ᆸ니다", "습니다", "ᆸ니까", "습니까", "십시오", "ᆸ시오", "으십시오", "나이다")
-_PREDICATE = {"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP"}
-# A connective ending that closes a line is usually a sentence running on to the next line,
-# except these, which end casual speech ("연락 줘", "알았어").
-_CASUAL_CONNECTIVES = {"어", "아", "여", "지", "게", "야"}
 _QUOTE_OPEN, _QUOTE_CLOSE = "SSO", "SSC"
 
 
@@ -48,11 +44,9 @@ def judge(sentence) -> Judgement:
             last = i
     honorific = any(t.tag == "EP" and t.form in ("시", "으시") for t in tokens)
     if last is None:
-        # No final ending: a casual connective closing the sentence ("연락 줘")?
+        # Kiwi tags a line-final casual ending as EF ("연락 줘"); a connective left at the end
+        # ("감사의 마음을 담아", a line running on) is not a sentence ending, so not judged.
         core = [t for t in tokens if not t.tag.startswith("S") and not t.tag.startswith("W_")]
-        if len(core) >= 2 and core[-1].tag == "EC" and core[-1].form in _CASUAL_CONNECTIVES \
-                and core[-2].tag in _PREDICATE:
-            return Judgement(CASUAL, core[-1].form, core[-1].start, honorific)
         if core and core[-1].tag == "JX" and core[-1].form == "요":
             return Judgement(POLITE, "요", core[-1].start, honorific)
         return Judgement(None, None, None, honorific)
