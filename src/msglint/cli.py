@@ -101,21 +101,27 @@ def lint(paths, fmt, config_path, no_cache):
 @click.option("--audience", type=click.Choice(AUDIENCES), default="b2b", show_default=True)
 @click.option("--stage", help="Sales stage, e.g. follow-up or meeting-proposal.")
 @click.option("--register", type=click.Choice(["formal", "neutral", "casual"]), default="neutral", show_default=True)
+@click.option("--send-at", help="When it will be sent, ISO 8601 (e.g. 2026-11-24T21:30); checks legal hours and days.")
+@click.option("--tz", help="The recipient's time zone (IANA, e.g. Asia/Seoul, America/Chicago).")
 @FORMAT
 @CONFIG
 @fails_cleanly
-def check(files, channel, locale, subject, purpose, audience, stage, register, fmt, config_path):
+def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fmt, config_path):
     """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
     from msglint.runner import Report, check_text
+    from msglint.sendtime import parse_send_at
 
     _, ruleset = _setup(config_path)
+    if tz and not send_at:
+        raise click.UsageError("--tz needs --send-at")
+    moment = parse_send_at(send_at, tz) if send_at else None
     files = files or ("-",)
     results = []
     for name in files:
         text, path = _read_message(name)
         results.append(check_text(text, ruleset, channel=channel, locale=locale, subject=subject,
                                   purpose=purpose, audience=audience, stage=stage, register=register,
-                                  path=path))
+                                  send_at=moment, path=path))
     _emit(Report(results), fmt, "check", label="<stdin>")
 
 

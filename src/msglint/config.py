@@ -132,7 +132,7 @@ def parse(data, file: Path) -> Config:
     extra = data.get("rules") or []
     if isinstance(extra, str):
         extra = [extra]
-    config.rules = [str((file.parent / p).resolve()) for p in extra]
+    config.rules = [p if str(p).startswith("builtin:") else str((file.parent / p).resolve()) for p in extra]
     if data.get("templates") is not None:
         config.templates = str((file.parent / str(data["templates"])).resolve())
     return config

@@ -58,6 +58,7 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
 
 
 def _finding(ruleset, rule, hit, message, with_location) -> Finding:
+    hit.suggestion = hit.suggestion or rule.options.get("suggestion")
     text = message.subject if hit.part == "subject" else message.body
     excerpt = hit.excerpt
     if excerpt is None and hit.start is not None:
@@ -88,6 +89,7 @@ def _short(text, limit=120):
 
 
 def template_finding(ruleset, rule, hit, template) -> Finding:
+    hit.suggestion = hit.suggestion or rule.options.get("suggestion")
     values = dict(hit.values)
     if hit.suggestion:
         values.setdefault("suggestion", hit.suggestion)

@@ -27,7 +27,7 @@ TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
 COMMON_FIELDS = {
     "id", "kind", "severity", "message", "source", "link", "description",
     "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
-    "not_stages",
+    "not_stages", "suggestion",
 }
 SETTINGS = ("speech_rate",)
 
@@ -95,7 +95,8 @@ def builtin_rules_dir() -> Path:
 def rule_files(extra=()) -> list[Path]:
     files = sorted(builtin_rules_dir().glob("*.yaml"))
     for entry in extra:
-        path = Path(entry)
+        # "builtin:profiles/us-florida.yaml" names an opt-in profile shipped with msglint.
+        path = builtin_rules_dir() / entry.split("builtin:", 1)[1] if "builtin:" in entry else Path(entry)
         if path.is_dir():
             files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
         elif path.is_file():
@@ -178,7 +179,9 @@ def _rule(path: Path, index: int, raw) -> Rule:
     if scope not in TEXT_SCOPES:
         raise RuleFileError(path, f"scope '{scope}' is not one of {', '.join(TEXT_SCOPES)}", rid)
     options = {k: v for k, v in raw.items() if k not in COMMON_FIELDS}
-    unknown = set(options) - set(kind.FIELDS)
+    if raw.get("suggestion") is not None:
+        options["suggestion"] = str(raw["suggestion"])
+    unknown = set(options) - set(kind.FIELDS) - {"suggestion"}
     if unknown:
         known = ", ".join(sorted(kind.FIELDS)) or "none"
         raise RuleFileError(path, f"unknown field(s) {', '.join(sorted(unknown))} for kind '{raw['kind']}' (its fields: {known})", rid)

@@ -22,6 +22,8 @@ _MODULES = {
     "metric": "metric",
     "charset": "charset",
     "speech-level": "speech_level",
+    "send-window": "send_window",
+    "send-day": "send_day",
     "honorific-address": "honorific",
     "honorific-variable": "honorific_variable",
     "front-matter": "problems",

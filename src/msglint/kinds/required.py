@@ -42,6 +42,12 @@ def _window(text: str, position: str, within: int | None) -> tuple[str, int]:
 
 def check(rule, message, segment):
     pattern, position, within = rule.compiled
+    if rule.scope == "all":
+        # Present in the subject or the body: one verdict for the message, reported on the body.
+        if segment.part == "subject":
+            return
+        if message.subject and pattern.search(message.subject):
+            return
     text, shift = _window(segment.text, position, within)
     if pattern.search(text):
         return

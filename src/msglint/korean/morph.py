@@ -18,7 +18,11 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-ANALYSER_VERSION = "1"
+ANALYSER_VERSION = "2"
+# How close (in Kiwi log-probability) a noun-final reading must be to the best one to win for an
+# unpunctuated line: "혜택 안내" is a title, not 안 내어.
+NOUN_READING_MARGIN = 2.0
+_NOUNS = {"NNG", "NNP", "NNB", "NR", "NP", "SL", "SN"}
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -36,6 +40,7 @@ class Sentence:
     start: int
     end: int
     tokens: tuple
+    noun_reading: bool = False  # unpunctuated, and nearly as likely read as a noun phrase (a title)
 
 
 def cache_dir() -> Path | None:
@@ -111,10 +116,22 @@ def _key(line: str) -> str:
     return hashlib.sha1(f"{_versions()}\0{line}".encode("utf-8")).hexdigest()
 
 
+def _noun_reading(text: str, best_score: float | None = None) -> bool:
+    readings = kiwi().analyze(text, top_n=3)
+    if not readings:
+        return False
+    best = readings[0][1]
+    return any(tokens and tokens[-1].tag in _NOUNS and best - score <= NOUN_READING_MARGIN
+               for tokens, score in readings[1:])
+
+
 def _analyse_line(line: str) -> list:
     out = []
     for s in kiwi().split_into_sents(line, return_tokens=True):
-        out.append([s.text, s.start, s.end, [[t.form, t.tag, t.start, t.start + t.len] for t in s.tokens]])
+        tokens = [[t.form, t.tag, t.start, t.start + t.len] for t in s.tokens]
+        ends_with_verb = bool(tokens) and tokens[-1][1] in ("EF", "EC")
+        noun = ends_with_verb and not s.text.rstrip().endswith((".", "!", "?")) and _noun_reading(s.text)
+        out.append([s.text, s.start, s.end, tokens, noun])
     return out
 
 
@@ -143,9 +160,9 @@ def sentences(text: str) -> list[Sentence]:
         _get_cache().put_many(fresh)
     out = []
     for offset, line in todo:
-        for text_, start, end, tokens in results[line]:
+        for text_, start, end, tokens, noun in results[line]:
             out.append(Sentence(
                 text_, offset + start, offset + end,
-                tuple(Token(f, tag, offset + s, offset + e) for f, tag, s, e in tokens),
+                tuple(Token(f, tag, offset + s, offset + e) for f, tag, s, e in tokens), noun,
             ))
     return out

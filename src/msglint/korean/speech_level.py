@@ -53,7 +53,10 @@ def judge(sentence) -> Judgement:
     ending = tokens[last]
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     followed_by_yo = after is not None and after.tag == "JX" and after.form == "요"
-    return Judgement(_level_of(ending.form, followed_by_yo), ending.form, ending.start, honorific)
+    level = _level_of(ending.form, followed_by_yo)
+    if level == CASUAL and sentence.noun_reading:
+        return Judgement(None, None, None, honorific)  # a title such as "혜택 안내"
+    return Judgement(level, ending.form, ending.start, honorific)
 
 
 def polite_rewrite(sentence_text: str, ending: str) -> str | None:

@@ -1,0 +1,54 @@
+"""Weekends and public holidays: a call or voicemail on those days annoys more than it sells
+(seed 000). Holidays come from the ``holidays`` package, lunar ones (설날, 추석) included, for
+the country the rule maps the message's language to.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from msglint.kinds import Hit
+
+LEVEL = "message"
+FIELDS = {"weekends": False, "holidays": False}
+
+
+@lru_cache(maxsize=None)
+def _calendar(country: str, year: int, language: str):
+    import holidays
+
+    try:  # holiday names in the message's language where the package has them (설날, 추석)
+        return holidays.country_holidays(country, years=year, language=language)
+    except (NotImplementedError, ValueError, KeyError):
+        return holidays.country_holidays(country, years=year)
+
+
+def compile(rule):
+    countries = rule.options.get("holidays") or {}
+    if not isinstance(countries, dict):
+        raise ValueError("'holidays' must map a language to a country code, e.g. {ko: KR, en: US}")
+    import holidays
+
+    for country in countries.values():
+        if country not in holidays.list_supported_countries():
+            raise ValueError(f"'{country}' is not a country the holidays package knows")
+    return bool(rule.options.get("weekends", True)), countries
+
+
+def check(rule, message, segment):
+    weekends, countries = rule.compiled
+    moment = message.send_at
+    if moment is None:
+        return
+    day = moment.date()
+    reason = None
+    country = countries.get(message.language)
+    if country:
+        name = _calendar(country, day.year, message.language).get(day)
+        if name:
+            reason = name
+    if reason is None and weekends and day.weekday() >= 5:
+        reason = day.strftime("%A")
+    if reason is None:
+        return
+    yield Hit(part=segment.part, values={"day": reason, "date": day.isoformat()}, excerpt=moment.isoformat(timespec="minutes"))
