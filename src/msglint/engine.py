@@ -69,7 +69,7 @@ def _finding(ruleset, rule, hit, message, with_location) -> Finding:
     finding = Finding(
         rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
         template=message.template, locale=message.locale, channel=message.channel,
-        excerpt=_short(excerpt), suggestion=hit.suggestion,
+        excerpt=_short(excerpt), suggestion=hit.suggestion, source=rule.source if rule.cite else None,
     )
     if with_location:
         source_map = message.subject_map if hit.part == "subject" else message.body_map
@@ -97,7 +97,7 @@ def template_finding(ruleset, rule, hit, template) -> Finding:
         rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
         path=hit.path or template.display, line=hit.line, column=hit.column,
         template=template.id, locale=hit.locale or template.locale, channel=template.channel,
-        excerpt=hit.excerpt, suggestion=hit.suggestion,
+        excerpt=hit.excerpt, suggestion=hit.suggestion, source=rule.source if rule.cite else None,
     )
 
 

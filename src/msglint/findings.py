@@ -20,6 +20,7 @@ class Finding:
     channel: str | None = None
     excerpt: str | None = None
     suggestion: str | None = None
+    source: str | None = None  # the law or study behind the rule, on rules that cite it
 
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}

@@ -27,7 +27,7 @@ TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
 COMMON_FIELDS = {
     "id", "kind", "severity", "message", "source", "link", "description",
     "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
-    "not_stages", "suggestion",
+    "not_stages", "suggestion", "cite",
 }
 SETTINGS = ("speech_rate",)
 
@@ -49,6 +49,7 @@ class Rule:
     stages: tuple | None = None
     registers: tuple | None = None
     not_stages: tuple = ()
+    cite: bool = False  # findings carry the rule's source (the law packs: the article they enforce)
     scope: str = "body"
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
@@ -131,8 +132,8 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise RuleFileError(path, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
-        raise RuleFileError(path, "a rule file is a mapping with a 'rules:' list")
+    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or set(data) - {"rules", "settings", "cite"}:
+        raise RuleFileError(path, "a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')")
     settings = data.get("settings") or {}
     if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"source"}:
         raise RuleFileError(path, f"'settings' may hold {', '.join(SETTINGS)} (and their source)")
@@ -141,7 +142,11 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
         if not (isinstance(rates, dict) and rates.get("unit") in ("words", "syllables")
                 and isinstance(rates.get("per_minute"), (int, float)) and rates["per_minute"] > 0):
             raise RuleFileError(path, "speech_rate: each language needs {unit: words|syllables, per_minute: N}")
-    return [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))], settings
+    rules = [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))]
+    if data.get("cite"):
+        for rule in rules:
+            rule.cite = True
+    return rules, settings
 
 
 def _tuple(path, rid, raw, key, allowed=None):

@@ -27,7 +27,7 @@ def check(rule, message, segment):
 
     honorifics, suffixes, messages = rule.compiled
     text = segment.text
-    for sentence in sentences(text):
+    for number, sentence in enumerate(sentences(text)):
         tokens = [t for t in sentence.tokens if t.tag != "SO" or t.form not in "-•·*"]
         for i, token in enumerate(tokens):
             if token.tag != "NNP":
@@ -41,8 +41,11 @@ def check(rule, message, segment):
                 kind, word = "vocative", name + after.form
             elif after is not None and after.form in suffixes and after.tag in ("NNB", "XSN", "NNG"):
                 kind, word = "suffix", f"{name} {after.form}" if after.start > tokens[j].end else name + after.form
-            elif i == 0 and (after is None or (after.tag == "SP" and after.form == ",")):
-                kind, word = "bare", name
+            elif after is not None and after.tag == "SP" and after.form == "," and (
+                    i == 0 or not tokens[i - 1].tag.startswith("N")):
+                kind, word = "bare", name  # "김민수, ..." calls the person
+            elif after is None and i == 0 and number == 0:
+                kind, word = "bare", name  # a name alone opening the message; alone at the end it is a signature
             else:
                 continue
             end = after.end if after is not None and kind != "bare" else tokens[j].end

@@ -32,6 +32,8 @@ def write(report, stream, *, kind="lint", label=None) -> None:
                 console.print(f"    [dim]│[/] {escape(f.excerpt)}")
             if f.suggestion:
                 console.print(f"    [dim]→[/] {escape(f.suggestion)}")
+            if f.source:
+                console.print(f"    [dim]§ {escape(f.source)}[/]")
     s = report.summary()
     noun = "message" if kind == "check" else "template"
     total = len(report.results)
