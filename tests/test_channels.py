@@ -92,8 +92,22 @@ def test_voicemail_seconds_in_render(repo_cli):
     assert 15 < data["facts"]["seconds"] < 25
 
 
-def test_lint_reports_worst_case_facts(repo_cli):
-    code, data = repo_cli.json("lint", "templates/en/sms/missed-call.txt.j2")
+def test_lint_reports_worst_case_facts(cli, pack):
+    from conftest import write_template
+
+    front = """
+        channel: sms
+        stage: inbound-response
+        purpose: transactional
+        variables:
+          name: {required: true, max_length: 40, examples: [Alexandra Montgomery-Smith]}
+          topic: {required: true}
+        sample: {name: Fred, topic: CRM rollout}
+        """
+    body = "Hi {{ name }}, thanks for your {{ topic }} inquiry. Could I call you on Tuesday at 2 PM or on Wednesday at 10 AM for a fifteen-minute call? Reply here.\n"
+    write_template(pack, "en/sms/hello.txt.j2", front, body)
+    write_template(pack, "ko/sms/hello.txt.j2", front.replace("Fred", "김민수"), "{{ name }} 님, {{ topic }} 문의 감사합니다.\n")
+    code, data = cli.json("lint", "templates/en")
     (message,) = data["messages"]
     assert message["facts"]["segments"] == 1
     assert message["facts"]["worst"]["segments"] == 2
