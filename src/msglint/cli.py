@@ -177,7 +177,8 @@ def rules(run_tests, fmt, config_path):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@FORMAT
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="Output format; markdown prints the catalogue table used in README.md.")
 @CONFIG
 @fails_cleanly
 def templates(paths, fmt, config_path):

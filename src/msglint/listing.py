@@ -55,8 +55,20 @@ def template_rows(paths):
     return [by_id[k] for k in sorted(by_id)]
 
 
+def markdown_catalogue(rows) -> str:
+    lines = ["| id | stage | channel | purpose | locales | what it is for |", "|---|---|---|---|---|---|"]
+    for row in rows:
+        description = row["description"].replace("|", "\\|")
+        lines.append(f"| `{row['id']}` | {row['stage']} | {row['channel']} | {row['purpose']} | "
+                     f"{', '.join(sorted(row['locales']))} | {description} |")
+    return "\n".join(lines) + "\n"
+
+
 def print_templates(paths, fmt):
     rows = template_rows(paths)
+    if fmt == "markdown":
+        sys.stdout.write(markdown_catalogue(rows))
+        return
     if fmt == "json":
         json.dump({"templates": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -1,0 +1,113 @@
+"""The shipped pack: complete, renderable, lint-clean, parallel in both locales; and the bad
+examples in tests/fixtures/bad fire what they should."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from msglint import pack
+from msglint.config import Config
+from msglint.data import worst_case
+from msglint.engine import Ruleset
+from msglint.listing import markdown_catalogue, template_rows
+from msglint.rulebook import load_rules
+from msglint.runner import PackIndex, check_text, render_message
+
+EXPECTED_IDS = {
+    "voicemail/first-attempt", "voicemail/follow-up-attempt", "sms/missed-call", "sms/inbound-first-response",
+    "sms/meeting-reminder", "sms/consultation-thanks", "sms/value-nudge", "email/inbound-response",
+    "email/meeting-proposal", "email/consultation-summary", "email/value-follow-up", "email/graceful-exit",
+    "sms/offer", "email/offer",
+}
+TEMPLATES = [pack.load(path, root) for path, root in pack.discover([REPO / "templates"])]
+BAD = REPO / "tests" / "fixtures" / "bad"
+
+
+def test_every_id_exists_in_both_locales():
+    by_locale = {}
+    for t in TEMPLATES:
+        by_locale.setdefault(t.locale, set()).add(t.id)
+    assert by_locale == {"ko": EXPECTED_IDS, "en": EXPECTED_IDS}
+
+
+def test_same_variables_in_both_locales():
+    variables = {(t.id, t.locale): set(t.meta.variables) for t in TEMPLATES}
+    for template_id in EXPECTED_IDS:
+        assert variables[(template_id, "ko")] == variables[(template_id, "en")], template_id
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=[f"{t.locale}:{t.id}" for t in TEMPLATES])
+def test_renders_with_sample_and_worst_case(template):
+    assert template.renderable, template.problems
+    sample = render_message(template, {})
+    assert sample.body and "{{" not in sample.body
+    worst = render_message(template, worst_case(template.meta.variables, template.meta.sample))
+    assert len(worst.body) >= len(sample.body)
+    for name, var in template.meta.variables.items():
+        assert var.description, f"{template.id}: variable {name} has no description"
+    assert template.meta.description
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=[f"{t.locale}:{t.id}" for t in TEMPLATES])
+def test_stage_personalization(template):
+    used = template.used_variables()
+    assert "name" in used
+    if template.meta.stage in ("follow-up", "nurture", "inbound-response", "meeting-proposal", "graceful-exit"):
+        assert "topic" in used
+
+
+def test_advertising_is_declared():
+    purposes = {t.id: t.meta.purpose for t in TEMPLATES}
+    assert {i for i, p in purposes.items() if p == "advertising"} == {"sms/offer", "email/offer"}
+
+
+def test_pack_is_lint_clean_at_error_severity(repo_cli):
+    code, data = repo_cli.json("lint")
+    assert code == 0
+    assert data["summary"]["errors"] == 0
+    assert len(data["messages"]) == 28
+
+
+def test_templates_command_lists_everything(repo_cli):
+    code = repo_cli("templates").returncode
+    assert code == 0
+    rows = json.loads(repo_cli("templates", "--format", "json").out)["templates"]
+    assert {r["id"] for r in rows} == EXPECTED_IDS
+    assert all(r["locales"] == ["en", "ko"] and r["description"] for r in rows)
+
+
+def test_readme_catalogue_is_current():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- catalogue:start -->\n")[1].split("<!-- catalogue:end -->")[0]
+    assert block == markdown_catalogue(template_rows([REPO / "templates"])), \
+        "README catalogue is stale: paste the output of `msglint templates --format markdown`"
+
+
+CASES = yaml.safe_load((BAD / "messages.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    packs = load_rules()
+    return Ruleset(packs.rules, Config(), packs.settings)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.get("file") or c["text"][:30] for c in CASES])
+def test_bad_examples_fire(case, ruleset):
+    text = (BAD / case["file"]).read_text(encoding="utf-8") if "file" in case else case["text"]
+    result = check_text(text, ruleset, channel=case["channel"], locale=case["locale"],
+                        subject=case.get("subject"), purpose=case.get("purpose", "transactional"),
+                        stage=case.get("stage"), register=case.get("register", "neutral"))
+    fired = {f.rule for f in result.findings}
+    assert set(case["fires"]) <= fired, fired
+
+
+def test_seed_files_through_the_cli(repo_cli):
+    proc = repo_cli("check", BAD / "seed-003-generic.ko.txt", "--channel", "sms", "--locale", "ko", "--format", "json")
+    (finding,) = json.loads(proc.out)["findings"]
+    assert finding["rule"] == "generic-phrase" and finding["line"] == 1 and finding["column"] == 8
