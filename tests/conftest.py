@@ -26,8 +26,8 @@ class CLI:
         self.cwd = cwd
 
     def __call__(self, *args, input=None, cwd=None, env=None):
-        full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
-        full_env.pop("GITHUB_ACTIONS", None)
+        full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+        full_env.update({"NO_COLOR": "1", "COLUMNS": "200", **(env or {})})
         proc = subprocess.run(
             [sys.executable, "-m", "msglint", *map(str, args)],
             input=input.encode("utf-8") if isinstance(input, str) else input,

@@ -14,6 +14,9 @@ from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
+REPORT_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["auto", "text", "json", "sarif", "github", "junit"]), default="auto",
+    show_default=True, help="auto: GitHub annotations inside GitHub Actions, text elsewhere.")
 CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                       help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")
 
@@ -39,13 +42,9 @@ def _config(config_path):
 
 
 def _ruleset(config):
-    from msglint.engine import Ruleset
-    from msglint.rulebook import load_rules
+    from msglint.engine import build_ruleset
 
-    packs = load_rules(config.rules)
-    ruleset = Ruleset(packs.rules, config, packs.settings)
-    config.check_rule_ids(ruleset.ids())
-    return ruleset
+    return build_ruleset(config)
 
 
 def _setup(config_path):
@@ -53,10 +52,13 @@ def _setup(config_path):
     return config, _ruleset(config)
 
 
-def _emit(report, fmt, kind, label=None):
-    from msglint.report import write
+def _emit(report, fmt, kind, label=None, ruleset=None, config=None):
+    from msglint.report import needs_rules, write
 
-    write(report, fmt, sys.stdout, kind=kind, label=label)
+    rules = None
+    if needs_rules(fmt):
+        rules = (ruleset or _ruleset(config)).rules
+    write(report, fmt, sys.stdout, kind=kind, label=label, rules=rules)
     sys.exit(report.exit_code)
 
 
@@ -71,17 +73,21 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@FORMAT
+@REPORT_FORMAT
 @CONFIG
 @NO_CACHE
+@click.option("--changed", is_flag=False, flag_value="", default=None, metavar="[REF]",
+              help="Only templates changed since REF (default: the merge base with main), with the same id in every locale.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for big packs (default: number of CPUs).")
 @fails_cleanly
-def lint(paths, fmt, config_path, no_cache):
+def lint(paths, fmt, config_path, no_cache, changed, jobs):
     """Lint the pack(s) under PATH: a project, a templates folder, or template files."""
     import os
 
     from msglint.cache import ResultCache
     from msglint.rulebook import rule_files
-    from msglint.runner import lint_paths
+    from msglint.runner import Report, lint_paths
 
     if no_cache:
         os.environ["MSGLINT_NO_CACHE"] = "1"
@@ -89,7 +95,15 @@ def lint(paths, fmt, config_path, no_cache):
     cache = ResultCache.for_run(rule_files(config.rules), config.file)
     if not paths:
         paths = (config.templates or ".",)
-    _emit(lint_paths(paths, lambda: _ruleset(config), cache), fmt, "lint")
+    if changed is not None:
+        from msglint.changed import changed_templates
+
+        paths = changed_templates(paths, changed or None)
+        if not paths:
+            click.echo("msglint: no templates changed", err=True)
+            _emit(Report([]), fmt, "lint", config=config)
+    report = lint_paths(paths, lambda: _ruleset(config), cache, jobs=jobs or os.cpu_count() or 1, config=config)
+    _emit(report, fmt, "lint", config=config)
 
 
 @main.command()
@@ -103,7 +117,7 @@ def lint(paths, fmt, config_path, no_cache):
 @click.option("--register", type=click.Choice(["formal", "neutral", "casual"]), default="neutral", show_default=True)
 @click.option("--send-at", help="When it will be sent, ISO 8601 (e.g. 2026-11-24T21:30); checks legal hours and days.")
 @click.option("--tz", help="The recipient's time zone (IANA, e.g. Asia/Seoul, America/Chicago).")
-@FORMAT
+@REPORT_FORMAT
 @CONFIG
 @fails_cleanly
 def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fmt, config_path):
@@ -122,7 +136,7 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         results.append(check_text(text, ruleset, channel=channel, locale=locale, subject=subject,
                                   purpose=purpose, audience=audience, stage=stage, register=register,
                                   send_at=moment, path=path))
-    _emit(Report(results), fmt, "check", label="<stdin>")
+    _emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
 
 
 def _read_message(name):

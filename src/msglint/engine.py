@@ -25,6 +25,16 @@ class Ruleset:
         return self.config.severity.get(rule.id) or hit.severity or rule.severity
 
 
+def build_ruleset(config) -> Ruleset:
+    """Load the shipped and configured rule packs; reject config that names unknown rule ids."""
+    from msglint.rulebook import load_rules
+
+    packs = load_rules(config.rules)
+    ruleset = Ruleset(packs.rules, config, packs.settings)
+    config.check_rule_ids(ruleset.ids())
+    return ruleset
+
+
 def segments(rule, message):
     body = message.body
     if rule.scope in ("body", "all"):

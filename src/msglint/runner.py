@@ -174,29 +174,67 @@ def _render_problem(exc: RenderError, template) -> str:
     return str(exc)
 
 
-def lint_paths(paths, load_ruleset, cache=None, progress=None) -> Report:
+# Below this many templates to render, starting worker processes costs more than it saves
+# (bench/compare.py measures it).
+PARALLEL_MIN = 64
+
+
+def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, config=None) -> Report:
     """Lint every template under ``paths``. ``load_ruleset`` is called only if some template is
     not in ``cache``: a warm run of an unchanged pack neither loads rules nor renders."""
     index = PackIndex()
-    results = []
-    ruleset = None
-    for path, root in pack.discover(paths):
+    entries = pack.discover(paths)
+    results: list = [None] * len(entries)
+    todo = []
+    for position, (path, root) in enumerate(entries):
         key = cached = None
         if cache is not None:
             key = cache.key(*_dependencies(path, root, index))
             cached = cache.get(key)
         if cached is not None:
-            result = Result.from_dict(cached)
-            result.path = pack.display_path(path)
+            results[position] = Result.from_dict(cached)
+            results[position].path = pack.display_path(path)
+            if progress:
+                progress()
         else:
-            ruleset = ruleset or load_ruleset()
-            result = lint_template(index.load(path, root), ruleset, index)
-            if cache is not None:
-                cache.put(key, result.to_dict())
-        results.append(result)
+            todo.append((position, path, root, key))
+    if jobs > 1 and config is not None and len(todo) >= PARALLEL_MIN:
+        done = _lint_parallel(todo, jobs, config)
+    else:
+        ruleset = load_ruleset() if todo else None
+        done = (lint_template(index.load(path, root), ruleset, index).to_dict() for _, path, root, _ in todo)
+    for (position, path, _, key), data in zip(todo, done):
+        results[position] = Result.from_dict(data)
+        if cache is not None:
+            cache.put(key, data)
         if progress:
             progress()
     return Report(results)
+
+
+_worker: dict = {}
+
+
+def _init_worker(config) -> None:
+    from msglint.engine import build_ruleset
+
+    _worker["ruleset"] = build_ruleset(config)
+    _worker["index"] = PackIndex()
+
+
+def _lint_one(item) -> dict:
+    path, root = item
+    index = _worker["index"]
+    return lint_template(index.load(path, root), _worker["ruleset"], index).to_dict()
+
+
+def _lint_parallel(todo, jobs, config):
+    from concurrent.futures import ProcessPoolExecutor
+
+    items = [(path, root) for _, path, root, _ in todo]
+    chunk = max(1, len(items) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        yield from pool.map(_lint_one, items, chunksize=chunk)
 
 
 def _dependencies(path: Path, root: Path, index: PackIndex) -> list[bytes]:

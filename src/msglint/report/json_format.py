@@ -13,6 +13,6 @@ def as_data(report, kind: str = "lint") -> dict:
     return {"messages": [r.to_dict() for r in report.results], "summary": report.summary()}
 
 
-def write(report, stream, *, kind="lint", label=None) -> None:
+def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
     json.dump(as_data(report, kind), stream, ensure_ascii=False, indent=2, default=str)
     stream.write("\n")

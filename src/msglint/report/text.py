@@ -20,7 +20,7 @@ def _where(finding, label):
     return place
 
 
-def write(report, stream, *, kind="lint", label=None) -> None:
+def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for result in report.results:
         for f in result.findings:

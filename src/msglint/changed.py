@@ -1,0 +1,57 @@
+"""``--changed``: the templates a pull request touches, and the same ids in the other locales."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from msglint import pack
+from msglint.errors import MsglintError
+
+
+def _git(*args, cwd=None) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise MsglintError("--changed needs git, which is not installed") from None
+    if proc.returncode != 0:
+        raise MsglintError(f"git {' '.join(args)}: {proc.stderr.strip() or 'failed'}")
+    return proc.stdout
+
+
+def default_base(cwd) -> str:
+    for candidate in ("origin/main", "main", "origin/master", "master"):
+        try:
+            return _git("merge-base", "HEAD", candidate, cwd=cwd).strip()
+        except MsglintError:
+            continue
+    raise MsglintError("--changed: no main branch to compare with; name a ref, e.g. --changed origin/develop")
+
+
+def changed_templates(paths, ref: str | None) -> list[str]:
+    cwd = Path.cwd()
+    try:
+        top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    except MsglintError:
+        raise MsglintError("--changed works inside a git checkout; run it from your repository or drop --changed") from None
+    base = ref or default_base(cwd)
+    names = _git("diff", "--name-only", base, "--", cwd=top).splitlines()
+    names += _git("ls-files", "--others", "--exclude-standard", cwd=top).splitlines()
+    changed = {(top / name).resolve() for name in names if name.endswith(pack.SUFFIX)}
+    selected: set[Path] = set()
+    for file, root in pack.discover(paths):
+        if file in changed:
+            selected.add(file)
+    # A deleted or edited template also concerns its counterparts (parity).
+    for file in changed:
+        root = pack._root_of(file)
+        if not root.is_dir():
+            continue
+        relative = file.relative_to(root) if file.is_relative_to(root) else None
+        if relative is None or len(relative.parts) < 3:
+            continue
+        template_id = pack.template_id(relative)
+        for other in root.glob(f"*/{template_id}.*{pack.SUFFIX}"):
+            selected.add(other.resolve())
+    in_scope = {f for f, _ in pack.discover(paths)}
+    return sorted(str(f) for f in selected if f in in_scope)
