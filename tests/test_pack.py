@@ -16,7 +16,8 @@ from msglint.data import worst_case
 from msglint.engine import Ruleset
 from msglint.listing import markdown_catalogue, template_rows
 from msglint.rulebook import load_rules
-from msglint.runner import PackIndex, check_text, render_message
+from msglint.check import check_text
+from msglint.runner import PackIndex, render_message
 
 EXPECTED_IDS = {
     "voicemail/first-attempt", "voicemail/follow-up-attempt", "sms/missed-call", "sms/inbound-first-response",

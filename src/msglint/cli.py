@@ -87,7 +87,8 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs):
 
     from msglint.cache import ResultCache
     from msglint.rulebook import rule_files
-    from msglint.runner import Report, lint_paths
+    from msglint.results import Report
+    from msglint.runner import lint_paths
 
     if no_cache:
         os.environ["MSGLINT_NO_CACHE"] = "1"
@@ -122,7 +123,8 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs):
 @fails_cleanly
 def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fmt, config_path):
     """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
-    from msglint.runner import Report, check_text
+    from msglint.check import check_text
+    from msglint.results import Report
     from msglint.sendtime import parse_send_at
 
     _, ruleset = _setup(config_path)

@@ -9,7 +9,8 @@ from msglint import pack
 from msglint.data import parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
 from msglint.render import RenderError
-from msglint.runner import PackIndex, Report, lint_template, render_message
+from msglint.results import Report
+from msglint.runner import PackIndex, lint_template, render_message
 
 
 def find_template(template_id: str, locale: str, root: str) -> pack.Template:

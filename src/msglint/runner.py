@@ -1,67 +1,23 @@
 """The path from template to findings: load, render, check, place, filter.
 
-``lint_paths`` runs a pack; ``render_message`` renders one template for one lead;
-``check_text`` runs the message rules on text a rep wrote.
+``lint_paths`` runs a pack; ``render_message`` renders one template for one lead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from msglint import pack
 from msglint.data import coerce, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
 from msglint.errors import DataError
-from msglint.findings import Finding, count
+from msglint.results import Report, Result
 from msglint.kinds import get_kind
 from msglint.message import Message
 from msglint.render import RenderError
 
 RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
                 "runtime": "template-render"}
-
-
-@dataclass
-class Result:
-    """One message: a template in one locale, or one checked text."""
-
-    findings: list
-    facts: dict = field(default_factory=dict)
-    template: str | None = None
-    path: str | None = None
-    locale: str | None = None
-    channel: str | None = None
-    message: Message | None = None
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Result":
-        return cls(findings=[Finding(**f) for f in data["findings"]], facts=data["facts"],
-                   template=data.get("template"), path=data.get("path"), locale=data.get("locale"),
-                   channel=data.get("channel"))
-
-    def to_dict(self) -> dict:
-        head = {"template": self.template} if self.template else {"path": self.path}
-        if self.template and self.path:
-            head["path"] = self.path
-        return {**head, "locale": self.locale, "channel": self.channel, "facts": self.facts,
-                "findings": [f.to_dict() for f in self.findings]}
-
-
-@dataclass
-class Report:
-    results: list
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for r in self.results for f in r.findings]
-
-    def summary(self) -> dict:
-        return count(self.findings)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.summary()["errors"] else 0
 
 
 class PackIndex:
@@ -254,46 +210,3 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b"<unreadable>"
-
-
-def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",
-               audience="b2b", stage=None, register="neutral", send_at=None, path=None) -> Result:
-    from msglint.sourcemap import TextMap
-
-    lead = text[: len(text) - len(text.lstrip("\n"))]
-    body = text.strip("\n")
-    header = ""
-    if subject is None and channel == "email":
-        subject, body, header = _split_subject(body)
-    line_offset = (lead + header).count("\n")
-    message = Message(
-        body=body, channel=channel, locale=locale, subject=subject, purpose=purpose, audience=audience,
-        stage=stage, register=register, send_at=send_at, path=path,
-        body_map=TextMap(body, line_offset),
-        subject_map=TextMap(subject, 0) if subject else None,
-    ).measure(ruleset.settings)
-    if header:  # the subject was a "Subject:" line at the top of the file
-        message.subject_map = _ShiftedMap(message.subject_map, len("Subject: "))
-    findings = check_message(ruleset, message, with_location=path is not None)
-    return Result(findings=keep(ruleset, findings, path), facts=message.facts, path=path, locale=locale,
-                  channel=channel, message=message)
-
-
-def _split_subject(text: str):
-    """A pasted email may start with a "Subject: ..." line; return subject, body, header text."""
-    first, _, rest = text.partition("\n")
-    if first.lower().startswith("subject:"):
-        body = rest.lstrip("\n")
-        return first[len("subject:"):].strip(), body, text[: len(text) - len(body)]
-    return None, text, ""
-
-
-class _ShiftedMap:
-    def __init__(self, inner, columns):
-        self.inner, self.columns = inner, columns
-
-    def locate(self, offset):
-        from msglint.sourcemap import Location
-
-        loc = self.inner.locate(offset)
-        return Location(loc.line, loc.column + self.columns)

@@ -5,6 +5,7 @@ the country the rule maps the message's language to.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from msglint.kinds import Hit
@@ -17,6 +18,10 @@ FIELDS = {"weekends": False, "holidays": False}
 def _calendar(country: str, year: int, language: str):
     import holidays
 
+    from msglint.errors import MsglintError
+
+    if country not in holidays.list_supported_countries():
+        raise MsglintError(f"send-day: the holidays package has no calendar for '{country}'")
     try:  # holiday names in the message's language where the package has them (설날, 추석)
         return holidays.country_holidays(country, years=year, language=language)
     except (NotImplementedError, ValueError, KeyError):
@@ -27,11 +32,10 @@ def compile(rule):
     countries = rule.options.get("holidays") or {}
     if not isinstance(countries, dict):
         raise ValueError("'holidays' must map a language to a country code, e.g. {ko: KR, en: US}")
-    import holidays
-
     for country in countries.values():
-        if country not in holidays.list_supported_countries():
-            raise ValueError(f"'{country}' is not a country the holidays package knows")
+        # The holidays package is imported only when a send time is checked (it costs start-up).
+        if not (isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)):
+            raise ValueError(f"'{country}' is not an ISO 3166 two-letter country code such as KR or US")
     return bool(rule.options.get("weekends", True)), countries
 
 

@@ -1,0 +1,49 @@
+"""Results: one per message (a template in a locale, or a checked text), and the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from msglint.findings import Finding, count
+
+
+@dataclass
+class Result:
+    """One message: a template in one locale, or one checked text."""
+
+    findings: list
+    facts: dict = field(default_factory=dict)
+    template: str | None = None
+    path: str | None = None
+    locale: str | None = None
+    channel: str | None = None
+    message: object = None  # the Message, when rendered in this process
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Result":
+        return cls(findings=[Finding(**f) for f in data["findings"]], facts=data["facts"],
+                   template=data.get("template"), path=data.get("path"), locale=data.get("locale"),
+                   channel=data.get("channel"))
+
+    def to_dict(self) -> dict:
+        head = {"template": self.template} if self.template else {"path": self.path}
+        if self.template and self.path:
+            head["path"] = self.path
+        return {**head, "locale": self.locale, "channel": self.channel, "facts": self.facts,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class Report:
+    results: list
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    def summary(self) -> dict:
+        return count(self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.summary()["errors"] else 0
