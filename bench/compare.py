@@ -13,9 +13,9 @@ each figure is the median of the rounds.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -61,16 +61,18 @@ def generate(folder: Path, count: int, seed: int = 11) -> dict[str, list[str]]:
 
 def run(cmds: list[list[str]], cwd: Path, env: dict) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of a sequence of commands run in a fresh child."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
+        json.dump(cmds, plan)
     script = (
-        "import resource, subprocess, sys, json\n"
-        f"cmds = {cmds!r}\n"
-        "for c in cmds:\n"
+        "import json, resource, subprocess, sys\n"
+        "for c in json.load(open(sys.argv[1])):\n"
         "    subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", script], cwd=cwd, env=env, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", script, plan.name], cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    os.unlink(plan.name)
     peak_kb = int(out.stdout.strip().splitlines()[-1]) if out.stdout.strip() else 0
     return elapsed, peak_kb / 1024
 

@@ -13,6 +13,7 @@ class Ruleset:
         self.rules = rules
         self.config = config
         self.settings = settings or {}
+        self._applicable: dict = {}
         self.by_level = {"message": [], "template": [], "pack": []}
         for rule in rules:
             if config.enabled(rule.id):
@@ -20,6 +21,14 @@ class Ruleset:
 
     def ids(self) -> set:
         return {r.id for r in self.rules}
+
+    def for_message(self, message) -> list:
+        """The message rules whose scope covers this message (memoised per context)."""
+        key = (message.channel, message.locale, message.purpose, message.audience, message.stage, message.register)
+        found = self._applicable.get(key)
+        if found is None:
+            found = self._applicable[key] = [r for r in self.by_level["message"] if r.applies(message)]
+        return found
 
     def severity(self, rule, hit) -> str:
         return self.config.severity.get(rule.id) or hit.severity or rule.severity
@@ -57,9 +66,7 @@ def _lines(text):
 
 def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Finding]:
     findings = []
-    for rule in ruleset.by_level["message"]:
-        if not rule.applies(message):
-            continue
+    for rule in ruleset.for_message(message):
         kind = get_kind(rule.kind)
         for segment in segments(rule, message):
             for hit in kind.check(rule, message, segment):

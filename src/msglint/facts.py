@@ -17,10 +17,11 @@ def count_words(text: str) -> int:
 def compute_facts(message, settings: dict | None = None) -> dict:
     settings = settings or {}
     body = message.body
-    facts: dict = {"chars": len(sms.graphemes(body)), "words": count_words(body)}
+    facts: dict = {"chars": len(body), "words": count_words(body)}
     if message.channel == "sms":
         seg = sms.segment(body)
-        facts.update(encoding=seg.encoding, segments=seg.segments, units=seg.units)
+        # What a phone shows as one character (an emoji with modifiers is one), as carriers count.
+        facts.update(chars=seg.characters, encoding=seg.encoding, segments=seg.segments, units=seg.units)
         if message.language == "ko":
             nbytes = korean_carrier.byte_length(body)
             facts.update(kr_bytes=nbytes, kr_type=korean_carrier.message_type(nbytes))

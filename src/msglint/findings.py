@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -23,7 +23,7 @@ class Finding:
     source: str | None = None  # the law or study behind the rule, on rules that cite it
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in self.__dict__.items() if v is not None}
 
     def sort_key(self):
         return (self.path or "", self.line or 0, self.column or 0, self.rule)

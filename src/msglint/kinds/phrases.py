@@ -3,19 +3,24 @@
 English matches whole words, case-insensitively, with straight and curly apostrophes alike.
 Korean has no spaces to lean on: a phrase matches with any spacing, with particles from the
 rule's ``particles`` list between its words, and with any ending after its last word, so
-"계약 진행 어떠신가요" also finds "계약 진행은 어떠신가요?". All phrases of a rule compile
-into one pattern, so a message is scanned once per rule, not once per phrase.
+"계약 진행 어떠신가요" also finds "계약 진행은 어떠신가요?".
+
+All literal phrases of a rule compile into one pattern shaped as a trie (shared prefixes
+written once), so a message is scanned once per rule and each position is rejected after a
+character or two; the phrase behind a match is looked up afterwards.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from msglint.kinds import Hit, flags
 
 LEVEL = "message"
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False}
 _HANGUL_BEFORE = r"(?<![가-힣])"
+_SEP, _APOS = "\0sep", "\0apos"
 
 
 def _entries(rule):
@@ -29,54 +34,105 @@ def _entries(rule):
             extra = set(item) - {"phrase", "pattern", "suggestion"}
             if extra:
                 raise ValueError(f"phrase entry {item!r}: unknown key(s) {', '.join(sorted(extra))}")
+            if "phrase" in item and not str(item["phrase"]).split():
+                raise ValueError("an empty phrase")
             yield item
         else:
             raise ValueError(f"phrase entry {item!r} must be text or {{phrase: ..., suggestion: ...}}")
 
 
-def _phrase_regex(phrase: str, word_boundaries: bool, between: str) -> str:
-    words = phrase.split()
-    if not words:
-        raise ValueError("an empty phrase")
-    escaped = [re.escape(w).replace("'", "['’]") for w in words]
-    if word_boundaries:
-        start = r"\b" if re.match(r"\w", words[0]) else ""
-        end = r"\b" if re.search(r"\w$", words[-1]) else ""
-        return start + r"\s+".join(escaped) + end
-    body = between.join(escaped)
-    # Hangul has no case: case-folding a Hangul pattern only slows it down.
-    return f"(?i:{body})" if re.search("[A-Za-z]", phrase) else body
+def _tokens(phrase: str, ignore_case: bool) -> list[str]:
+    out = []
+    for word_index, word in enumerate(phrase.split()):
+        if word_index:
+            out.append(_SEP)
+        for ch in word:
+            out.append(_APOS if ch in "'’" else (ch.lower() if ignore_case else ch))
+    return out
+
+
+def _trie_regex(phrases: list[list[str]], sep: str) -> str:
+    trie: dict = {}
+    for tokens in phrases:
+        node = trie
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def emit(token):
+        return sep if token == _SEP else "['’]" if token == _APOS else re.escape(token)
+
+    def walk(node) -> str:
+        ends = "" in node
+        branches = [emit(t) + walk(child) for t, child in sorted(node.items()) if t != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return walk(trie)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
 
 
 def compile(rule):
     word_boundaries = rule.options.get("word_boundaries", True)
+    ignore_case = bool(flags(rule))
     particles = rule.options.get("particles") or []
     if not isinstance(particles, list):
         raise ValueError("'particles' must be a list")
-    between = r"\s*"
-    if particles:
-        between = r"(?:" + "|".join(map(re.escape, sorted(particles, key=len, reverse=True))) + r")?\s*"
-    entries, parts = [], []
-    for index, entry in enumerate(_entries(rule)):
-        if "pattern" in entry:
-            regex = entry["pattern"]
-            re.compile(regex)
+    sep = r"\s+" if word_boundaries else r"\s*"
+    if particles and not word_boundaries:
+        sep = r"(?:" + "|".join(map(re.escape, sorted(particles, key=len, reverse=True))) + r")?\s*"
+    entries = list(_entries(rule))
+    literal = [e for e in entries if "phrase" in e]
+    patterns = [e for e in entries if "pattern" in e]
+    parts = []
+    if literal:
+        trie = _trie_regex([_tokens(str(e["phrase"]), ignore_case) for e in literal], sep)
+        if word_boundaries:
+            parts.append(rf"(?<!\w)(?P<literal>{trie})(?!\w)")
         else:
-            regex = _phrase_regex(str(entry["phrase"]), word_boundaries, between)
-        parts.append(f"(?P<p{index}>{regex})")
-        entries.append(entry)
-    combined = "|".join(parts)
-    if word_boundaries:
-        return re.compile(combined, flags(rule)), entries
-    # Start at a word start; run on to the end of the word so the excerpt shows "어떠신가요",
-    # not a stem. Hoisted out of the alternation: one character class instead of one per phrase.
-    return re.compile(f"{_HANGUL_BEFORE}(?:{combined})[가-힣]*"), entries
+            # Start at a word start; run on to the end of the word so the excerpt shows
+            # "어떠신가요", not a stem.
+            parts.append(rf"{_HANGUL_BEFORE}(?P<literal>{trie})[가-힣]*")
+    for index, entry in enumerate(patterns):
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            raise ValueError(f"pattern {entry['pattern']!r} is not a valid regular expression: {exc}") from None
+        parts.append(f"(?P<p{index}>{entry['pattern']})")
+    lookup = {_normal(str(e["phrase"])): e for e in literal}
+    regex = re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
+    return regex, literal, patterns, lookup, sep, ignore_case
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str, sep: str, ignore_case: bool):
+    tokens = _tokens(phrase, ignore_case)
+    body = "".join(sep if t == _SEP else "['’]" if t == _APOS else re.escape(t) for t in tokens)
+    return re.compile(body, re.IGNORECASE if ignore_case else 0)
+
+
+def _entry_for(match, compiled):
+    _, literal, patterns, lookup, sep, ignore_case = compiled
+    if match.lastgroup != "literal":
+        return patterns[int(match.lastgroup[1:])]
+    text = match.group("literal")
+    entry = lookup.get(_normal(text))
+    if entry is not None:
+        return entry
+    # Particles inside a Korean match: find the phrase that spans it.
+    candidates = [e for e in literal if _phrase_pattern(str(e["phrase"]), sep, ignore_case).fullmatch(text)]
+    return max(candidates, key=lambda e: len(str(e["phrase"])), default=literal[0])
 
 
 def check(rule, message, segment):
-    pattern, entries = rule.compiled
-    for match in pattern.finditer(segment.text):
-        entry = entries[int(match.lastgroup[1:])]
+    regex = rule.compiled[0]
+    for match in regex.finditer(segment.text):
+        entry = _entry_for(match, rule.compiled)
         yield Hit(
             start=segment.offset + match.start(),
             end=segment.offset + match.end(),
