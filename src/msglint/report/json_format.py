@@ -17,5 +17,6 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
     # Indented for a person at a terminal; compact (and C-encoded, several times faster) for
     # pipes and files, where a program reads it.
     indent = 2 if getattr(stream, "isatty", lambda: False)() else None
-    json.dump(as_data(report, kind), stream, ensure_ascii=False, indent=indent, default=str)
+    # json.dumps, not json.dump: only the one-shot encoder runs in C.
+    stream.write(json.dumps(as_data(report, kind), ensure_ascii=False, indent=indent, default=str))
     stream.write("\n")
