@@ -167,7 +167,7 @@ def ruleset():
 
 @pytest.mark.parametrize("text,fires", ADDRESS)
 def test_honorific_address(ruleset, text, fires):
-    from msglint.check import check_text
+    from msglint.text_check import check_text
 
     result = check_text(text, ruleset, channel="sms", locale="ko")
     found = [f for f in result.findings if f.rule == "ko-honorific-address" and f.severity == "error"]

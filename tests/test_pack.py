@@ -16,7 +16,7 @@ from msglint.data import worst_case
 from msglint.engine import Ruleset
 from msglint.listing import markdown_catalogue, template_rows
 from msglint.rulebook import load_rules
-from msglint.check import check_text
+from msglint.text_check import check_text
 from msglint.runner import PackIndex, render_message
 
 EXPECTED_IDS = {

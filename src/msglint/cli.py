@@ -123,7 +123,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs):
 @fails_cleanly
 def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fmt, config_path):
     """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
-    from msglint.check import check_text
+    from msglint.text_check import check_text
     from msglint.results import Report
     from msglint.sendtime import parse_send_at
 
@@ -165,15 +165,22 @@ def _read_message(name):
 @click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Lead data, YAML or JSON.")
 @click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE", help="A variable's value (repeatable).")
 @click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Batch: write one JSON line per lead here (default: stdout).")
+@click.option("--encoding", help="Batch: the CSV's encoding (default: detect UTF-8, UTF-8 with BOM, CP949).")
 @FORMAT
 @CONFIG
 @fails_cleanly
-def render(template_id, locale, data_file, pairs, root, fmt, config_path):
-    """Print the message ID rendered for one lead, with its facts and findings."""
+def render(template_id, locale, data_file, pairs, root, out, encoding, fmt, config_path):
+    """Print the message ID rendered for one lead, with its facts and findings.
+
+    With --data leads.csv (or .jsonl, or a YAML/JSON list) it renders every lead: one JSON line
+    per row, failures reported by row and field, and a summary on stderr.
+    """
     from msglint.render_command import run
 
     config, ruleset = _setup(config_path)
-    sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt))
+    sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt,
+                 out=out, encoding=encoding))
 
 
 @main.command()

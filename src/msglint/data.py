@@ -73,15 +73,15 @@ def coerce(data: dict, variables: dict) -> dict:
             if vtype in ("datetime", "date"):
                 out[name] = to_datetime(value)
             elif vtype == "datetime-list":
-                if isinstance(value, str):
-                    value = [v for v in value.split(",") if v.strip()]
+                if isinstance(value, str):  # a CSV cell: "a; b" or "a | b" or "a, b"
+                    value = [v.strip() for v in re.split(r"[;|,]", value) if v.strip()]
                 if not isinstance(value, list):
                     raise ValueError("expected a list of ISO date-times")
                 out[name] = [to_datetime(v) for v in value]
             elif vtype == "number" and isinstance(value, str):
                 out[name] = float(value) if "." in value else int(value)
             elif vtype == "list" and isinstance(value, str):
-                out[name] = [v.strip() for v in value.split(",") if v.strip()]
+                out[name] = [v.strip() for v in re.split(r"[;|]" if re.search(r"[;|]", value) else ",", value) if v.strip()]
             elif vtype is None and isinstance(value, str) and _ISO.match(value.strip()):
                 out[name] = to_datetime(value)
         except ValueError as exc:
@@ -106,3 +106,24 @@ def worst_case(variables: dict, sample: dict) -> dict:
             longest = longest + filler * (var.max_length - len(longest))
         out[name] = longest
     return out
+
+
+def lead_values(variables: dict, row: dict) -> dict:
+    """One lead's values, checked against the declared variables: empty cells dropped, every
+    required variable present, no text longer than its ``max_length``. Raises DataError naming
+    the field."""
+    data = {}
+    for key, value in row.items():
+        if value == "" or value is None:
+            if key in variables and variables[key].required:
+                raise DataError(f"'{key}' is empty")
+            continue
+        data[key] = value
+    missing = [n for n, v in variables.items() if v.required and n not in data]
+    if missing:
+        raise DataError(f"no value for {', '.join(missing)}")
+    for name, var in variables.items():
+        value = data.get(name)
+        if var.max_length and isinstance(value, str) and len(value) > var.max_length:
+            raise DataError(f"'{name}' is {len(value)} characters, longer than its max_length {var.max_length}")
+    return data

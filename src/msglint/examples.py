@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from msglint.engine import Ruleset
-from msglint.check import check_text
+from msglint.text_check import check_text
 from msglint.runner import PackIndex, lint_template
 
 CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz")

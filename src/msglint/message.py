@@ -29,6 +29,7 @@ class Message:
     body_map: object = None  # SourceMap or TextMap: body offsets -> source positions
     subject_map: object = None
     facts: dict = field(default_factory=dict)
+    findings: list = field(default_factory=list)  # filled by msglint.api when asked to check
 
     def __post_init__(self):
         if self.body_map is None:

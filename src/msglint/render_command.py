@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from msglint import pack
 from msglint.data import parse_vars, read_data_file
@@ -40,12 +41,38 @@ def lead_data(template, data_file, pairs) -> dict:
     return data
 
 
-def run(template_id, locale, data_file, pairs, root, ruleset, fmt) -> int:
+def _is_batch(data_file, out) -> bool:
+    if data_file is None:
+        if out:
+            raise MsglintError("--out needs --data with the leads to render (CSV, JSON Lines, or a YAML/JSON list)")
+        return False
+    suffix = Path(data_file).suffix.lower()
+    if suffix in (".csv", ".jsonl", ".ndjson") or out:
+        return True
+    try:
+        head = Path(data_file).read_text(encoding="utf-8-sig").lstrip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.startswith("[") or head.startswith("- ")
+
+
+def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None) -> int:
     template, index = find_template(template_id, locale, root)
     if not template.renderable:
         first = template.problems[0] if template.problems else None
         reason = f"{template.display}:{first.line}: {first.message}" if first else "it does not load"
         raise MsglintError(f"cannot render {template_id} ({locale}): {reason}; run 'msglint lint {template.display}'")
+    if _is_batch(data_file, out):
+        from msglint.batch import render_batch
+
+        if pairs:
+            raise MsglintError("--var applies to one lead; for a batch, put the value in a column")
+        echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
+        summary = render_batch(template, ruleset, data_file, out, encoding, echo)
+        rate = summary.total / summary.seconds if summary.seconds else 0
+        echo(f"msglint: rendered {summary.rendered}, failed {summary.failed}, total {summary.total} "
+             f"({rate:,.0f} rows/s){f' -> {out}' if out else ''}")
+        return 1 if summary.failed else 0
     data = lead_data(template, data_file, pairs)
     try:
         message = render_message(template, data, with_sample=False).measure(ruleset.settings)

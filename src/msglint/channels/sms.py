@@ -21,7 +21,15 @@ GSM_BASIC = frozenset(
     "¡£¤¥§¿ÄÅÆÇÉÑÖØÜßàäåæèéìñòöøùüΓΔΘΛΞΠΣΦΨΩ"
 )
 GSM_EXTENDED = frozenset("\f[\\]^{|}~€")
+GSM_ALL = GSM_BASIC | GSM_EXTENDED
 _GRAPHEME = regex.compile(r"\X")
+# Text made only of characters that are each a grapheme of one UTF-16 unit (Latin, Greek,
+# Cyrillic, punctuation, CJK, precomposed Hangul...): counted without grapheme segmentation.
+_SIMPLE = regex.compile(
+    "[\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205f\u20a0-\u20bf"
+    "\u2100-\u214f\u2190-\u23ff\u2500-\u25ff\u3000-\u303f\u3130-\u318f\u4e00-\u9fff"
+    "\uac00-\ud7a3\uff00-\uffef]*"
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ def _utf16_units(g: str) -> int:
 
 
 def segment(text: str) -> Segmentation:
+    if _SIMPLE.fullmatch(text):
+        return _segment_simple(text)
     parts = graphemes(text)
     gsm = all(len(g) == 1 and is_gsm(g) for g in parts)
     if gsm:
@@ -58,6 +68,22 @@ def segment(text: str) -> Segmentation:
         sizes = [16 * _utf16_units(g) for g in parts]
         units = sum(s // 16 for s in sizes)
     return Segmentation("GSM-7" if gsm else "UCS-2", _count_segments(sizes), len(parts), units)
+
+
+def _segment_simple(text: str) -> Segmentation:
+    """Every character is its own one-unit grapheme: only escape pairs can straddle a boundary."""
+    if set(text) <= GSM_ALL:
+        escapes = sum(text.count(ch) for ch in GSM_EXTENDED if ch in text)
+        units = len(text) + escapes
+        if units <= 160:
+            segments = 1
+        elif not escapes:
+            segments = -(-units // 153)
+        else:
+            segments = _count_segments([14 if ch in GSM_EXTENDED else 7 for ch in text])
+        return Segmentation("GSM-7", segments, len(text), units)
+    units = len(text)
+    return Segmentation("UCS-2", 1 if units <= 70 else -(-units // 67), len(text), units)
 
 
 def _count_segments(sizes: list[int]) -> int:
