@@ -87,6 +87,7 @@ def _finding(ruleset, rule, hit, message, with_location) -> Finding:
         rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
         template=message.template, locale=message.locale, channel=message.channel,
         excerpt=_short(excerpt), suggestion=hit.suggestion, source=rule.source if rule.cite else None,
+        span=(hit.part, hit.start, hit.end) if hit.start is not None else None,
     )
     if with_location:
         source_map = message.subject_map if hit.part == "subject" else message.body_map

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -21,9 +21,11 @@ class Finding:
     excerpt: str | None = None
     suggestion: str | None = None
     source: str | None = None  # the law or study behind the rule, on rules that cite it
+    # Where in the rendered text it fired: ("body" | "subject", start, end). For previews; not reported.
+    span: tuple | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k, v in self.__dict__.items() if v is not None and k != "span"}
 
     def sort_key(self):
         return (self.path or "", self.line or 0, self.column or 0, self.rule)

@@ -67,7 +67,8 @@ class _Cache:
             return
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / "korean.sqlite3", timeout=30, isolation_level=None)
+            self._db = sqlite3.connect(folder / "korean.sqlite3", timeout=30, isolation_level=None,
+                                       check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS lines (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         except (OSError, sqlite3.Error):

@@ -1,0 +1,62 @@
+"""``msglint preview --serve``: a local server that rebuilds the preview on every page load, so a
+marketer who edits a template sees the change on refresh."""
+
+from __future__ import annotations
+
+import errno
+import html
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from msglint.errors import MsglintError
+
+
+def make_handler(build):
+    # One build at a time: a browser asks for a page and its favicon at once, and the Korean
+    # analyser and its cache belong to one thread.
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's naming)
+            name = self.path.split("?")[0].lstrip("/") or "index.html"
+            try:
+                with lock:
+                    pages = build()
+            except Exception as exc:  # a template being saved mid-edit must not kill the page
+                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"<h1>msglint</h1><p>{html.escape(str(exc))}</p>")
+                return
+            if name not in pages:
+                self._send(HTTPStatus.NOT_FOUND, "<h1>Not found</h1><p><a href='/'>index</a></p>")
+                return
+            self._send(HTTPStatus.OK, pages[name])
+
+        def _send(self, status, html):
+            body = html.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format, *args):  # quiet: the terminal is the marketer's
+            pass
+
+    return Handler
+
+
+def serve(build, port: int, echo) -> None:
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(build))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise MsglintError(f"port {port} is in use: pick another with --port") from None
+        raise MsglintError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
+    echo(f"msglint preview on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        echo("msglint preview stopped")
+    finally:
+        server.server_close()
