@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import write_template
+from conftest import SMS_FRONT, write_template
 
 
 def test_shipped_pack_is_lint_clean(repo_cli):
@@ -159,15 +159,7 @@ def test_lint_default_path_is_current_project(cli, pack):
 
 
 def test_lint_reports_error_with_position_and_exit_1(cli, pack):
-    write_template(pack, "en/sms/hello.txt.j2", """
-        channel: sms
-        stage: inbound-response
-        purpose: transactional
-        variables:
-          name: {required: true}
-          topic: {required: true}
-        sample: {name: Priya, topic: CRM rollout}
-        """, "Hi {{ name }},\nabout {{ topic }}: [First Name] asked.\n")
+    write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }},\nabout {{ topic }}: [First Name] asked.\n")
     proc = cli("lint", "templates")
     assert proc.returncode == 1
     assert "templates/en/sms/hello.txt.j2:11:20: error unfilled-placeholder" in proc.out
