@@ -14,18 +14,20 @@ from msglint.results import Report
 from msglint.runner import PackIndex, lint_template, render_message
 
 
-def find_template(template_id: str, locale: str, root: str) -> pack.Template:
+def find_template(template_id: str, locale: str, root: str):
+    """The template and the index it was loaded with; only that file is read."""
     index = PackIndex()
-    matches = [index.load(p, r) for p, r in pack.discover([root])]
-    chosen = [t for t in matches if t.id == template_id and t.locale == locale]
-    if not chosen:
-        ids = sorted({t.id for t in matches})
-        hint = "; 'msglint templates' lists them" if ids else ""
-        locales = sorted({t.locale for t in matches if t.id == template_id})
-        if locales:
-            raise MsglintError(f"'{template_id}' has no {locale} version (it exists in {', '.join(locales)})")
-        raise MsglintError(f"no template '{template_id}' under {root}{hint}")
-    return chosen[0], index
+    entries = pack.discover([root])
+    found = {}
+    for path, pack_root in entries:
+        relative = path.relative_to(pack_root) if path.is_relative_to(pack_root) else None
+        if relative is not None and len(relative.parts) >= 3 and pack.template_id(relative) == template_id:
+            found[relative.parts[0]] = (path, pack_root)
+    if locale not in found:
+        if found:
+            raise MsglintError(f"'{template_id}' has no {locale} version (it exists in {', '.join(sorted(found))})")
+        raise MsglintError(f"no template '{template_id}' under {root}; 'msglint templates' lists them")
+    return index.load(*found[locale]), index
 
 
 def lead_data(template, data_file, pairs) -> dict:

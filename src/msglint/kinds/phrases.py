@@ -96,7 +96,10 @@ def compile(rule):
             parts.append(rf"(?<!\w)(?P<literal>{trie})(?!\w)")
         else:
             # Start at a word start; run on to the end of the word so the excerpt shows
-            # "어떠신가요", not a stem.
+            # "어떠신가요", not a stem. Case folding is scoped to the phrases: folding the Hangul
+            # ranges around them costs milliseconds at every start-up and matches nothing more.
+            if ignore_case and any(re.search("[A-Za-z]", str(e["phrase"])) for e in literal):
+                trie = f"(?i:{trie})"
             parts.append(rf"{_HANGUL_BEFORE}(?P<literal>{trie})[가-힣]*")
     for index, entry in enumerate(patterns):
         try:
@@ -105,7 +108,7 @@ def compile(rule):
             raise ValueError(f"pattern {entry['pattern']!r} is not a valid regular expression: {exc}") from None
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
-    regex = re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
+    regex = re.compile("|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
     return regex, literal, patterns, lookup, sep, ignore_case
 
 
