@@ -36,6 +36,10 @@ def _describe(ch: str) -> str:
 def check(rule, message, segment):
     charset, replacements = rule.compiled
     text = segment.text
+    if charset == "cp949" and korean_carrier.encodable(text):
+        return  # the common case, decided in one call
+    if charset == "gsm7" and set(text) <= sms.GSM_ALL:
+        return
     offset = 0
     hits = []
     for g in sms.graphemes(text):

@@ -143,8 +143,11 @@ def _lines(text: str):
         offset += len(line) + 1
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences of every line holding Hangul; a line break always ends a sentence."""
+@lru_cache(maxsize=2048)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of every line holding Hangul; a line break always ends a sentence.
+
+    Memoised: the speech-level and the address rules read the same text one after the other."""
     todo = [(offset, line) for offset, line in _lines(text) if _HANGUL.search(line)]
     keys = {line: _key(line) for _, line in todo}
     results = {line: _memory[k] for line, k in keys.items() if k in _memory}
@@ -166,4 +169,4 @@ def sentences(text: str) -> list[Sentence]:
                 text_, offset + start, offset + end,
                 tuple(Token(f, tag, offset + s, offset + e) for f, tag, s, e in tokens), noun,
             ))
-    return out
+    return tuple(out)
