@@ -11,11 +11,12 @@ import click
 from msglint import __version__
 from msglint.errors import MsglintError
 from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
+from msglint.report import CHOICES as REPORT_CHOICES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
 REPORT_FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(["auto", "text", "json", "sarif", "github", "junit"]), default="auto",
+    "--format", "fmt", type=click.Choice(REPORT_CHOICES), default="auto",
     show_default=True, help="auto: GitHub annotations inside GitHub Actions, text elsewhere.")
 CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                       help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")

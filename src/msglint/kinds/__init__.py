@@ -37,10 +37,6 @@ _MODULES = {
 _loaded: dict = {}
 
 
-def register(name: str, module: str) -> None:
-    _MODULES[name] = module
-
-
 def kind_names() -> list[str]:
     return sorted(_MODULES)
 
