@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from conftest import REPO
+
 KO_AD = "(광고) 리드웨이 02-1234-5678\n김민수 님, 12월 15일까지 첫 3개월 20% 할인해 드립니다.\n무료수신거부 080-123-4567"
 EN_SMS_AD = "Leadway: Hi Priya, 20% off your first 3 months until Dec 15. Reply HELP for help, STOP to opt out."
 EN_EMAIL_AD = ("Hi Priya,\n\n20% off your first three months until December 15.\n\nBest regards,\nDaniel Park\n"
@@ -136,3 +138,14 @@ def test_shipped_advertising_templates_are_clean(repo_cli):
     offers = [m for m in data["messages"] if m["template"].endswith("/offer")]
     assert len(offers) == 4
     assert all(f["severity"] != "error" for m in offers for f in m["findings"])
+
+
+def test_send_at_column_in_a_batch(cli, tmp_path):
+    csv = tmp_path / "leads.csv"
+    csv.write_text("name,topic,company,sender_phone,optout_number,discount,offer_end,send_at,timezone\n"
+                   "김민수,CRM 도입,리드웨이,02-1234-5678,080-123-4567,20,2026-12-15,2026-11-24T21:30,Asia/Seoul\n"
+                   "이서연,CRM 도입,리드웨이,02-1234-5678,080-123-4567,20,2026-12-15,2026-11-24T10:00,Asia/Seoul\n",
+                   encoding="utf-8")
+    proc = cli("render", "sms/offer", "--locale", "ko", "--templates", REPO / "templates", "--data", csv)
+    lines = [json.loads(line) for line in proc.out.splitlines()]
+    assert [[f["rule"] for f in line["findings"] if f["severity"] == "error"] for line in lines] == [["send-window"], []]

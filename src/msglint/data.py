@@ -52,15 +52,18 @@ def parse_vars(pairs) -> dict:
     return out
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def to_datetime(value):
-    if isinstance(value, dt.datetime):
+    if isinstance(value, (dt.datetime, dt.date)):
         return value
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, str) and _DATE.match(value.strip()):
+        return dt.date.fromisoformat(value.strip())
     if isinstance(value, str) and _ISO.match(value.strip()):
         text = value.strip().replace("Z", "+00:00")
         return dt.datetime.fromisoformat(text)
-    raise ValueError(f"'{value}' is not an ISO date-time such as 2026-11-24T14:00:00+09:00")
+    raise ValueError(f"'{value}' is not an ISO date (2026-12-15) or date-time (2026-11-24T14:00:00+09:00)")
 
 
 def coerce(data: dict, variables: dict) -> dict:

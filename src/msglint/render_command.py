@@ -71,9 +71,9 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
             raise MsglintError("--var applies to one lead; for a batch, put the value in a column")
         echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
         summary = render_batch(template, ruleset, data_file, out, encoding, echo)
-        rate = summary.total / summary.seconds if summary.seconds else 0
-        echo(f"msglint: rendered {summary.rendered}, failed {summary.failed}, total {summary.total} "
-             f"({rate:,.0f} rows/s){f' -> {out}' if out else ''}")
+        speed = f" ({summary.total / summary.seconds:,.0f} rows/s)" if summary.seconds > 0.05 else ""
+        echo(f"msglint: rendered {summary.rendered}, failed {summary.failed}, total {summary.total}"
+             f"{speed}{f' -> {out}' if out else ''}")
         return 1 if summary.failed else 0
     data = lead_data(template, data_file, pairs)
     try:

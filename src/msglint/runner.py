@@ -10,7 +10,7 @@ from pathlib import Path
 from msglint import pack
 from msglint.data import coerce, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
-from msglint.errors import DataError
+from msglint.errors import DataError, MsglintError
 from msglint.results import Report, Result
 from msglint.kinds import get_kind
 from msglint.message import Message
@@ -69,9 +69,25 @@ def render_message(template: pack.Template, data: dict, with_sample: bool = True
         body=body.text, channel=meta.channel, locale=template.locale,
         subject=" ".join(subject.text.split()) if subject else None,
         purpose=meta.purpose, audience=meta.audience, stage=meta.stage, register=meta.register,
-        send_at=values.get("send_at"), template=template.id, path=template.display,
+        send_at=_send_at(values), template=template.id, path=template.display,
         body_map=body.map, subject_map=subject.map if subject else None,
     )
+
+
+def _send_at(values: dict):
+    """A lead's ``send_at``, read in the lead's ``timezone`` when it carries no offset of its own."""
+    moment = values.get("send_at")
+    if moment is None:
+        return None
+    from msglint.sendtime import parse_send_at
+
+    zone = values.get("timezone")
+    if hasattr(moment, "tzinfo") and moment.tzinfo is not None and not zone:
+        return moment
+    try:
+        return parse_send_at(moment, str(zone) if zone else None)
+    except MsglintError as exc:
+        raise DataError(f"send_at: {exc}") from None
 
 
 def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, data=None,

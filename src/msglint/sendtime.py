@@ -19,6 +19,8 @@ def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
     """``2026-11-24T21:30`` read in ``tz``; an explicit offset is converted to ``tz``."""
     try:
         moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        if type(moment) is dt.date:
+            raise ValueError
     except ValueError:
         raise MsglintError(f"--send-at '{value}' is not an ISO date-time such as 2026-11-24T21:30") from None
     if moment.tzinfo is None:
