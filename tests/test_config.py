@@ -69,3 +69,12 @@ def test_team_rule_file_adds_a_rule_without_python(cli, pack):
     code, found = lint(cli)
     assert code == 1 and found[0]["rule"] == "no-discount-talk"
     assert found[0]["message"] == "do not promise “special discount” in a first message"
+
+
+def test_formal_locales_make_a_first_name_greeting_a_finding(cli, pack):
+    write_template(pack, "en-GB/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }}, thank you for asking about {{ topic }}.\n")
+    write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }}, thank you for asking about {{ topic }}.\n")
+    assert not [f for f in lint(cli)[1] if f["rule"] == "greeting-formality"]
+    (pack / ".msglint.yaml").write_text("formal-locales: [en-GB, de]\n")
+    found = [f for f in lint(cli)[1] if f["rule"] == "greeting-formality"]
+    assert [(f["locale"], f["excerpt"]) for f in found] == [("en-GB", "Hi Priya,")]

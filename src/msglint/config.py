@@ -15,7 +15,7 @@ import yaml
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
 
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates")
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales")
 FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 
@@ -28,6 +28,17 @@ class Config:
     per_file_ignores: dict = field(default_factory=dict)
     rules: list = field(default_factory=list)
     templates: str | None = None
+    # Markets where strangers expect a formal greeting (seed 000: many European countries):
+    # a neutral-register message in these locales is checked as formal.
+    formal_locales: set = field(default_factory=set)
+
+    def register_for(self, locale: str, register: str) -> str:
+        if register == "neutral" and self.formal_locales:
+            language = locale.replace("-", "_").split("_")[0]
+            if locale in self.formal_locales or locale.replace("_", "-") in self.formal_locales \
+                    or language in self.formal_locales:
+                return "formal"
+        return register
 
     @property
     def base(self) -> Path:
@@ -129,6 +140,7 @@ def parse(data, file: Path) -> Config:
     if not isinstance(ignores, dict):
         raise ConfigError(f"{file}: 'per-file-ignores' must map file patterns to lists of rule ids")
     config.per_file_ignores = {pattern: _ids(file, f"per-file-ignores.{pattern}", ids) for pattern, ids in ignores.items()}
+    config.formal_locales = _ids(file, "formal-locales", data.get("formal-locales"))
     extra = data.get("rules") or []
     if isinstance(extra, str):
         extra = [extra]

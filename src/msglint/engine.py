@@ -65,6 +65,7 @@ def _lines(text):
 
 
 def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Finding]:
+    message.register = ruleset.config.register_for(message.locale, message.register)
     findings = []
     for rule in ruleset.for_message(message):
         kind = get_kind(rule.kind)
