@@ -129,3 +129,23 @@ def test_jobs_give_the_same_findings(cli, pack):
     two = cli("lint", "--format", "json", "--no-cache", "--jobs", "2").out
     assert json.loads(one) == json.loads(two)
     assert json.loads(two)["summary"]["errors"] == 14
+
+
+def test_two_concurrent_runs_share_the_cache_safely(pack, tmp_path):
+    import os
+    import sys
+
+    for i in range(30):
+        write_template(pack, f"en/sms/m{i:02d}.txt.j2", SMS_FRONT, f"Hi {{{{ name }}}}, case {i} on {{{{ topic }}}}.\n")
+        write_template(pack, f"ko/sms/m{i:02d}.txt.j2", SMS_FRONT, f"{{{{ name }}}} 님, {i}번 {{{{ topic }}}} 사례입니다.\n")
+    env = {**os.environ, "MSGLINT_CACHE_DIR": str(tmp_path / "shared"), "NO_COLOR": "1"}
+    runs = [subprocess.Popen([sys.executable, "-m", "msglint", "lint", "--format", "json"], cwd=pack, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
+    first, second = (json.loads(out) for out, _ in outputs)
+    assert first == second and len(first["messages"]) == 62
+    warm = subprocess.run([sys.executable, "-m", "msglint", "lint", "--format", "json"], cwd=pack, env=env,
+                          capture_output=True, timeout=120)
+    assert json.loads(warm.stdout) == first
+    assert not list((tmp_path / "shared").rglob("*.tmp"))

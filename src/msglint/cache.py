@@ -17,6 +17,20 @@ from msglint import __version__
 from msglint.korean.morph import cache_dir
 
 
+def _library_versions() -> str:
+    """Libraries whose upgrade changes a result: date formats (babel), rendering (jinja2),
+    Korean analysis (kiwipiepy and its model), holidays."""
+    from importlib import metadata
+
+    out = []
+    for name in ("babel", "jinja2", "kiwipiepy", "kiwipiepy_model", "holidays", "regex"):
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=none")
+    return ";".join(out)
+
+
 class ResultCache:
     def __init__(self, folder: Path | None, context: bytes):
         self.folder = folder / "results" if folder else None
@@ -24,7 +38,7 @@ class ResultCache:
 
     @classmethod
     def for_run(cls, rule_files, config_file) -> "ResultCache":
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(_library_versions().encode())
         for path in [*rule_files, *([config_file] if config_file else [])]:
             digest.update(str(path).encode() + b"\0")
             try:

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import meta as jinja_meta
-from jinja2 import nodes
-
 from msglint.errors import MsglintError
 from msglint.frontmatter import Document, FrontMatterError, split
 from msglint.metadata import CHANNELS, Meta, validate
-from msglint.render import CompiledText, RenderError
 from msglint.suppress import Suppressions
+
+# Jinja and Babel are imported when a template is compiled, not when a pack is listed: a warm
+# lint answered from the result cache never needs them.
 
 SUFFIX = ".j2"
 
@@ -44,8 +43,8 @@ class Template:
     text: str | None = None
     doc: Document | None = None
     meta: Meta | None = None
-    body: CompiledText | None = None
-    subject: CompiledText | None = None
+    body: object = None  # CompiledText
+    subject: object = None
     problems: list = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
 
@@ -62,6 +61,8 @@ class Template:
             p.kind in ("template-syntax", "front-matter") for p in self.problems)
 
     def used_variables(self) -> set:
+        from jinja2 import meta as jinja_meta
+
         used = set()
         for part in (self.body, self.subject):
             if part is not None:
@@ -162,6 +163,11 @@ def load(path: Path, root: Path) -> Template:
 
 
 def _compile(template: Template) -> None:
+    from jinja2 import meta as jinja_meta
+    from jinja2 import nodes
+
+    from msglint.render import CompiledText, RenderError
+
     doc = template.doc
     try:
         template.body = CompiledText(doc.body, template.display, line_offset=doc.body_line - 1)

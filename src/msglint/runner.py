@@ -14,7 +14,6 @@ from msglint.errors import DataError, MsglintError
 from msglint.results import Report, Result
 from msglint.kinds import get_kind
 from msglint.message import Message
-from msglint.render import RenderError
 
 RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
                 "runtime": "template-render"}
@@ -92,6 +91,8 @@ def _send_at(values: dict):
 
 def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, data=None,
                   with_sample: bool = True) -> Result:
+    from msglint.render import RenderError
+
     findings = []
     message = None
     if template.renderable:
