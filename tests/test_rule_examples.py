@@ -40,3 +40,11 @@ def test_rules_test_command_reports_counts(repo_cli):
     proc = repo_cli("rules", "--test")
     assert proc.returncode == 0, proc.out
     assert proc.out.strip().endswith(f"{len(OUTCOMES)} passed, 0 failed")
+
+
+def test_rule_reference_is_current():
+    from conftest import REPO
+    from msglint.listing import rules_markdown
+
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(RULESET), \
+        "docs/rules.md is stale: msglint rules --format markdown > docs/rules.md"

@@ -186,7 +186,8 @@ def render(template_id, locale, data_file, pairs, root, out, encoding, fmt, conf
 
 @main.command()
 @click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
-@FORMAT
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="Output format; markdown prints the rule reference in docs/rules.md.")
 @CONFIG
 @fails_cleanly
 def rules(run_tests, fmt, config_path):
