@@ -95,7 +95,7 @@ def test_rules_lists_every_rule_with_source(repo_cli):
         assert required in ids
     assert all(r["source"] for r in data["rules"])
     text = repo_cli("rules").out
-    assert "source: Seed 003" in text
+    assert "source: 「상담 후 문자·전화 주기」" in text
 
 
 def test_templates_lists_the_pack(repo_cli):

@@ -109,6 +109,6 @@ def test_bad_examples_fire(case, ruleset):
 
 
 def test_seed_files_through_the_cli(repo_cli):
-    proc = repo_cli("check", BAD / "seed-003-generic.ko.txt", "--channel", "sms", "--locale", "ko", "--format", "json")
+    proc = repo_cli("check", BAD / "generic-contract-check.ko.txt", "--channel", "sms", "--locale", "ko", "--format", "json")
     (finding,) = json.loads(proc.out)["findings"]
     assert finding["rule"] == "generic-phrase" and finding["line"] == 1 and finding["column"] == 8

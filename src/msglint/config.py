@@ -28,7 +28,7 @@ class Config:
     per_file_ignores: dict = field(default_factory=dict)
     rules: list = field(default_factory=list)
     templates: str | None = None
-    # Markets where strangers expect a formal greeting (seed 000: many European countries):
+    # Markets where strangers expect a formal greeting (「발굴 도구 - 전화」 (Liferay 영업 플레이북): many European countries):
     # a neutral-register message in these locales is checked as formal.
     formal_locales: set = field(default_factory=set)
 

@@ -172,7 +172,7 @@ def _rule(path: Path, index: int, raw) -> Rule:
         raise RuleFileError(path, f"rule #{index + 1}: 'id' must be kebab-case such as generic-phrase (got {rid!r})")
     for key in ("kind", "severity", "message", "source"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            why = " (say why the rule exists: a law, a study, a seed)" if key == "source" else ""
+            why = " (say why the rule exists: a law, a study, a playbook)" if key == "source" else ""
             raise RuleFileError(path, f"'{key}' is missing or not text{why}", rid)
     try:
         kind = get_kind(raw["kind"])

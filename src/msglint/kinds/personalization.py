@@ -1,4 +1,4 @@
-"""Each stage's message must use the lead data that makes it personal (seed 003: name, the
+"""Each stage's message must use the lead data that makes it personal (「상담 후 문자·전화 주기」: name, the
 consultation's topic, interests).
 
 ``roles`` names the variables that count for each role; a template may also mark a variable

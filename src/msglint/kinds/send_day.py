@@ -1,5 +1,5 @@
 """Weekends and public holidays: a call or voicemail on those days annoys more than it sells
-(seed 000). Holidays come from the ``holidays`` package, lunar ones (설날, 추석) included, for
+(「발굴 도구 - 전화」 (Liferay 영업 플레이북)). Holidays come from the ``holidays`` package, lunar ones (설날, 추석) included, for
 the country the rule maps the message's language to.
 """
 
