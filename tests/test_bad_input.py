@@ -165,3 +165,10 @@ def test_personalization_missing_for_follow_up(cli, pack):
     found = findings(data, "personalization-missing")
     assert len(found) == 2 and "needs the lead's topic" in found[0]["message"]
     assert found[0]["line"] == 3  # the stage line
+
+
+def test_include_is_a_clear_syntax_finding(cli, pack):
+    write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }} {{ topic }}\n{% include 'footer.j2' %}\n")
+    code, data = lint_json(cli)
+    (f,) = findings(data, "template-syntax")
+    assert f["line"] == 11 and "stands alone" in f["message"]

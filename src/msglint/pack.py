@@ -182,6 +182,15 @@ def _compile(template: Template) -> None:
             template.subject = CompiledText(subject, template.display + "#subject", line - 1, column - 1 + quoted)
         except RenderError as exc:
             template.problems.append(Problem("template-syntax", f"Jinja syntax error in the subject: {exc}", line))
+    for part, offset in ((template.body, doc.body_line - 1), (template.subject, None)):
+        if part is None:
+            continue
+        for node in part.ast.find_all((nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)):
+            line = node.lineno + offset if offset is not None else doc.where("subject", "<value>")[0]
+            template.problems.append(Problem(
+                "template-syntax",
+                "a template stands alone: {% include %}, {% extends %} and {% import %} are not available; "
+                "write the text here (or use a variable)", line))
     if template.meta is None:
         return
     declared = set(template.meta.variables)
