@@ -9,9 +9,8 @@ from pathlib import Path
 from msglint import pack
 from msglint.data import parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
-from msglint.render import RenderError
 from msglint.results import Report
-from msglint.runner import PackIndex, lint_template, render_message
+from msglint.runner import PackIndex, lint_template
 
 
 def find_template(template_id: str, locale: str, root: str):
@@ -76,11 +75,11 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
              f"{speed}{f' -> {out}' if out else ''}")
         return 1 if summary.failed else 0
     data = lead_data(template, data_file, pairs)
-    try:
-        message = render_message(template, data, with_sample=False).measure(ruleset.settings)
-    except RenderError as exc:
-        raise MsglintError(f"{template.display}:{exc.line or 1}: {template_id} ({locale}): {exc}") from None
     result = lint_template(template, ruleset, index, data, with_sample=False)
+    message = result.message
+    if message is None:  # the lead's data did not render: the loader recorded why, with its line
+        problem = next(p for p in reversed(template.problems) if p.kind.startswith("template-"))
+        raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {problem.message}")
     report = Report([result])
     if fmt == "json":
         out = {"template": template.id, "locale": locale, "channel": message.channel,

@@ -104,7 +104,8 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
             template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template), exc.line or 1))
         except DataError as exc:
             line, column = template.doc.where("sample")
-            template.problems.append(pack.Problem("template-render", f"sample data: {exc}", line, column))
+            source = "lead data" if data else "sample data"
+            template.problems.append(pack.Problem("template-render", f"{source}: {exc}", line, column))
     for rule in ruleset.by_level["template"]:
         if _applies(rule, template):
             for hit in get_kind(rule.kind).check_template(rule, template):
