@@ -38,3 +38,17 @@ def test_config_example_is_accepted(cli, pack):
     (pack / ".msglint.yaml").write_text(config, encoding="utf-8")
     proc = cli("lint")
     assert proc.returncode in (0, 1), proc.err
+
+
+def test_korean_guide_examples(cli, tmp_path):
+    guide = (REPO / "docs" / "ko.md").read_text(encoding="utf-8")
+    jinja = next(b for b in re.findall(r"```jinja\n(.*?)```", guide, re.S) if "channel: sms" in b)
+    rule = next(b for b in re.findall(r"```yaml\n(.*?)```", guide, re.S) if "no-discount-first" in b)
+    template = tmp_path / "templates" / "ko" / "sms" / "example.txt.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text(jinja, encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".msglint.yaml").write_text("rules: [team.yaml]\n")
+    code, data = cli.json("lint", "templates/ko")
+    assert code == 0, data
+    assert cli("rules", "--test").returncode == 0
