@@ -21,6 +21,7 @@ _MODULES = {
     "required": "required",
     "metric": "metric",
     "charset": "charset",
+    "subject-relevance": "subject_relevance",
     "speech-level": "speech_level",
     "send-window": "send_window",
     "send-day": "send_day",
