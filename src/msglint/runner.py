@@ -11,9 +11,9 @@ from msglint import pack
 from msglint.data import coerce, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
 from msglint.errors import DataError, MsglintError
-from msglint.results import Report, Result
 from msglint.kinds import get_kind
 from msglint.message import Message
+from msglint.results import Report, Result
 
 RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
                 "runtime": "template-render"}
