@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from msglint.engine import check_message, keep
-from msglint.data import lead_values
+from msglint.data import lead_values, missing_required
 from msglint.errors import DataError
 from msglint.leads import read
 from msglint.render import RenderError
@@ -62,7 +62,7 @@ def _progress(total: int):
 def render_batch(template, ruleset, data_file: str, out: str | None, encoding: str | None, echo) -> Summary:
     leads = read(data_file, encoding)
     if leads.columns is not None:
-        missing = [n for n, v in template.meta.variables.items() if v.required and n not in leads.columns]
+        missing = missing_required(template.meta.variables, leads.columns)
         if missing:
             raise DataError(f"{data_file} has no column for {', '.join(missing)} (its columns: "
                             f"{', '.join(leads.columns)}); {template.id} needs them on every row")

@@ -111,6 +111,11 @@ def worst_case(variables: dict, sample: dict) -> dict:
     return out
 
 
+def missing_required(variables: dict, present) -> list[str]:
+    """Required variables with no value among ``present`` (names, a mapping or CSV columns)."""
+    return [name for name, var in variables.items() if var.required and name not in present]
+
+
 def lead_values(variables: dict, row: dict) -> dict:
     """One lead's values, checked against the declared variables: empty cells dropped, every
     required variable present, no text longer than its ``max_length``. Raises DataError naming
@@ -122,7 +127,7 @@ def lead_values(variables: dict, row: dict) -> dict:
                 raise DataError(f"'{key}' is empty")
             continue
         data[key] = value
-    missing = [n for n, v in variables.items() if v.required and n not in data]
+    missing = missing_required(variables, data)
     if missing:
         raise DataError(f"no value for {', '.join(missing)}")
     for name, var in variables.items():

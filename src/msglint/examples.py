@@ -44,8 +44,6 @@ def _context(rule, example: dict) -> dict:
         "register": _first(rule.registers, "neutral"),
     }
     context.update({k: v for k, v in example.items() if k in CONTEXT_KEYS})
-    if context["channel"] == "email" and not context.get("subject") and rule.scope != "subject":
-        context.setdefault("subject", None)
     return context
 
 

@@ -78,7 +78,9 @@ class CompiledText:
         except Exception as exc:  # a filter given the wrong kind of value, a bad format string...
             raise RenderError("runtime", f"{type(exc).__name__}: {exc}", self._error_line(exc)) from None
         text, source_map = SourceMap.strip(raw, self._anchors)
-        return Rendered(text.strip(), _shift(source_map, text))
+        # Leading and trailing blank lines come from the layout of tags, not from the message.
+        lead = len(text) - len(text.lstrip())
+        return Rendered(text.strip(), source_map.shifted(lead) if lead else source_map)
 
     def _error_line(self, exc) -> int | None:
         tb, line = exc.__traceback__, None
@@ -87,14 +89,6 @@ class CompiledText:
                 line = tb.tb_lineno
             tb = tb.tb_next
         return None if line is None else line + self._line_offset
-
-
-def _shift(source_map: SourceMap, text: str) -> SourceMap:
-    """Account for the leading whitespace removed by strip()."""
-    lead = len(text) - len(text.lstrip())
-    if lead:
-        source_map._offsets = [max(0, o - lead) for o in source_map._offsets]
-    return source_map
 
 
 def _undefined_name(message: str) -> str | None:

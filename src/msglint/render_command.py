@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from msglint import pack
-from msglint.data import parse_vars, read_data_file
+from msglint.data import missing_required, parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
 from msglint.results import Report
 from msglint.runner import PackIndex, lint_template
@@ -32,7 +32,7 @@ def find_template(template_id: str, locale: str, root: str):
 def lead_data(template, data_file, pairs) -> dict:
     data = read_data_file(data_file) if data_file else dict(template.meta.sample)
     data.update(parse_vars(pairs))
-    missing = [n for n, v in template.meta.variables.items() if v.required and n not in data]
+    missing = missing_required(template.meta.variables, data)
     if missing:
         source = data_file or "--var"
         raise DataError(

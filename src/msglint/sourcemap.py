@@ -147,6 +147,10 @@ class SourceMap:
         clean.append(rendered[pos:])
         return "".join(clean), cls(offsets, anchors)
 
+    def shifted(self, by: int) -> "SourceMap":
+        """The map for the same text with its first ``by`` characters cut off."""
+        return SourceMap([max(0, o - by) for o in self._offsets], self._anchors)
+
     def locate(self, offset: int) -> Location | None:
         i = bisect.bisect_right(self._offsets, offset) - 1
         if i < 0:
