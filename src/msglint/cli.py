@@ -1,9 +1,15 @@
-"""The ``msglint`` command. Exit codes: 0 clean, 1 error-severity findings, 2 usage or config."""
+"""The ``msglint`` command.
+
+Exit codes: 0 clean, 1 error-severity findings, 2 usage or config, 3 an internal error (a bug in
+msglint: one line, the traceback only with ``--debug``), so CI can tell a crash from findings.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -22,8 +28,18 @@ CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False)
                       help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")
 
 
+INTERNAL_ERROR = 3
+
+
+def _debugging() -> bool:
+    context = click.get_current_context(silent=True)
+    flag = bool(context and context.find_root().params.get("debug"))
+    return flag or os.environ.get("MSGLINT_DEBUG", "") not in ("", "0")
+
+
 def fails_cleanly(func):
-    """Usage and config problems end with one line on stderr and exit 2, never a traceback."""
+    """Usage and config problems end with one line on stderr and exit 2; anything unexpected is
+    a bug, reported in one line with exit 3 (the traceback with --debug), never exit 1."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -32,8 +48,25 @@ def fails_cleanly(func):
         except MsglintError as exc:
             click.echo(f"msglint: error: {exc}", err=True)
             sys.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader went away (`msglint rules | head`): not an error of ours.
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence, by design
+            if _debugging():
+                traceback.print_exc()
+            click.echo(f"msglint: internal error: {type(exc).__name__}: {_one_line(exc)}. This is a bug in "
+                       f"msglint {__version__}; please report it (run again with --debug for the traceback).", err=True)
+            sys.exit(INTERNAL_ERROR)
 
     return wrapper
+
+
+def _one_line(exc) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] + ("…" if len(text) > 200 else "")
 
 
 def _config(config_path):
@@ -63,10 +96,19 @@ def _emit(report, fmt, kind, label=None, ruleset=None, config=None):
     sys.exit(report.exit_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="msglint")
-def main():
-    """Lint sales message templates and the messages rendered from them."""
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.version_option(__version__, "-V", "--version", prog_name="msglint")
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback (also: MSGLINT_DEBUG=1).")
+@click.pass_context
+def main(context, debug):
+    """Lint sales message templates and the messages rendered from them.
+
+    \b
+    Exit codes: 0 clean · 1 error-severity findings · 2 bad usage or config
+                3 internal error (a bug in msglint; please report it)
+    """
+    if context.invoked_subcommand is None:
+        click.echo(context.get_help())
 
 
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write .msglint_cache/.")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from msglint import safe_yaml
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
 
@@ -91,7 +92,7 @@ def load_config(path: str) -> Config:
 
 def _from_yaml(file: Path) -> Config:
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        data = safe_yaml.load(file.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{file}: not valid YAML: {exc}") from None
     return parse(data, file)

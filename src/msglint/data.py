@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from msglint import safe_yaml
 from msglint.errors import DataError
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -29,7 +30,7 @@ def read_data_file(path: str) -> dict:
     except OSError as exc:
         raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
     try:
-        data = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if file.suffix.lower() == ".json" else safe_yaml.load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: not valid {'JSON' if file.suffix.lower() == '.json' else 'YAML'}: {exc}") from None
     if data is None:

@@ -68,9 +68,11 @@ def _run_template(rule, ruleset, example) -> list:
     with tempfile.TemporaryDirectory() as tmp:
         import yaml
 
+        from msglint import safe_yaml
+
         head = source.split("---")[1] if source.startswith("---") else ""
         try:
-            channel = (yaml.safe_load(head) or {}).get("channel", "sms")
+            channel = (safe_yaml.load(head) or {}).get("channel", "sms")
         except yaml.YAMLError:
             channel = "sms"
         file = Path(tmp, "templates", locale, str(channel), "example.txt.j2")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from msglint import safe_yaml
+
 FENCE = "---"
-# libyaml's parser when PyYAML was built with it: the same safe subset, several times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FrontMatterError(Exception):
@@ -55,12 +55,14 @@ def split(text: str) -> Document:
 
 
 def _parse(yaml_text: str, first_line: int) -> tuple[dict, dict]:
-    loader = _Loader(yaml_text)
+    loader = None
     try:
-        node = loader.get_single_node()
+        node, loader = safe_yaml.compose(yaml_text)
         if node is None:
             return {}, {}
         data = loader.construct_document(node)
+    except safe_yaml.YamlLimitError as exc:
+        raise FrontMatterError(f"front matter refused: {exc}", first_line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -70,7 +72,8 @@ def _parse(yaml_text: str, first_line: int) -> tuple[dict, dict]:
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"front matter is not valid YAML: {exc}", first_line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a mapping of keys (channel:, stage:, ...)", first_line)
     positions: dict = {}

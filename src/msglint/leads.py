@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from msglint import safe_yaml
 from msglint.errors import DataError
 
 
@@ -79,7 +80,7 @@ def read(path: str, encoding: str | None = None) -> LeadFile:
         return LeadFile(path, None, None, rows)
     if suffix in (".yaml", ".yml", ".json"):
         try:
-            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+            data = json.loads(text) if suffix == ".json" else safe_yaml.load(text)
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
             raise DataError(f"{path}: not valid {'JSON' if suffix == '.json' else 'YAML'}: {exc}") from None
         if isinstance(data, dict):

@@ -1,8 +1,9 @@
 """Render templates in a sandbox, per locale, keeping a map back to the source.
 
 Templates arrive in pull requests, so they run in Jinja's ImmutableSandboxedEnvironment (no
-attribute access to Python internals, no mutation of the data) with StrictUndefined (a missing
-variable is an error that names it, never an empty string in a message to a customer).
+attribute access to Python internals, no mutation of the data), bounded in time, size and loop
+turns (:mod:`msglint.sandbox`), with StrictUndefined (a missing variable is an error that names
+it, never an empty string in a message to a customer).
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from functools import lru_cache
 
 from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from msglint import sandbox
 from msglint.filters import FILTERS
-from msglint.sourcemap import SourceMap, instrument
+from msglint.sourcemap import SourceMap, escape_data, instrument
+
+#: Longest template text (body or subject) compiled, in characters.
+MAX_SOURCE = 100_000
 
 
 class RenderError(Exception):
-    """Rendering failed; ``kind`` is 'syntax', 'undefined', 'unsafe' or 'runtime'."""
+    """Rendering failed; ``kind`` is 'syntax', 'undefined', 'unsafe', 'limit' or 'runtime'."""
 
     def __init__(self, kind: str, message: str, line: int | None = None, variable: str | None = None):
         super().__init__(message)
@@ -35,8 +39,8 @@ class Rendered:
 
 
 @lru_cache(maxsize=None)
-def environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+def environment() -> sandbox.BoundedSandbox:
+    env = sandbox.BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -54,21 +58,41 @@ class CompiledText:
         self.name = name
         self.source = source
         env = environment()
+        if len(source) > MAX_SOURCE:
+            raise RenderError("syntax", f"the template text is {len(source):,} characters, over the limit of "
+                              f"{MAX_SOURCE:,}: a message template is a page at most", line_offset + 1)
         try:
             self.ast = env.parse(source)
+            instrumented, self._anchors = instrument(source, line_offset, column_offset)
+            # Compiled under the template's own name so runtime errors can be traced to a line.
+            tree = env.guard_loops(env.parse(instrumented, name=name, filename=name))
+            token = sandbox.start_budget()  # Jinja folds constants while compiling
+            try:
+                code = env.compile(tree, name=name, filename=name)
+            finally:
+                sandbox.end_budget(token)
         except TemplateSyntaxError as exc:
             raise RenderError("syntax", exc.message or "syntax error", (exc.lineno or 1) + line_offset) from None
-        instrumented, self._anchors = instrument(source, line_offset, column_offset)
+        except (RecursionError, SyntaxError, MemoryError, OverflowError, ValueError) as exc:
+            # Deeply nested brackets, loops, conditions or filter chains overflow Jinja's parser
+            # or Python's compiler; either way the template cannot be used as written.
+            raise RenderError("syntax", "the template is nested too deeply to compile "
+                              f"({type(exc).__name__}); flatten its brackets, loops, conditions or filter chains",
+                              line_offset + 1) from None
         self._line_offset = line_offset
-        # Compiled under the template's own name so runtime errors can be traced to a line.
-        code = env.compile(instrumented, name=name, filename=name)
         self._template = env.template_class.from_code(env, code, env.make_globals(None))
 
     def render(self, data: dict, locale: str) -> Rendered:
-        context = dict(data)
+        context = escape_data(dict(data))
         context["_locale"] = locale
+        token = sandbox.start_budget()
         try:
-            raw = self._template.render(context)
+            raw = self._generate(context)
+        except sandbox.LimitExceeded as exc:
+            raise RenderError("limit", f"stopped by msglint's limits: {exc}", self._error_line(exc)) from None
+        except RecursionError as exc:
+            raise RenderError("limit", "stopped by msglint's limits: macros or loops call themselves too deeply",
+                              self._error_line(exc)) from None
         except SecurityError as exc:
             raise RenderError("unsafe", f"blocked by the sandbox: {exc}", self._error_line(exc)) from None
         except UndefinedError as exc:
@@ -77,10 +101,26 @@ class CompiledText:
             raise RenderError("undefined", message, self._error_line(exc), variable) from None
         except Exception as exc:  # a filter given the wrong kind of value, a bad format string...
             raise RenderError("runtime", f"{type(exc).__name__}: {exc}", self._error_line(exc)) from None
+        finally:
+            sandbox.end_budget(token)
         text, source_map = SourceMap.strip(raw, self._anchors)
         # Leading and trailing blank lines come from the layout of tags, not from the message.
         lead = len(text) - len(text.lstrip())
         return Rendered(text.strip(), source_map.shifted(lead) if lead else source_map)
+
+    def _generate(self, context: dict) -> str:
+        """Render, stopping once the output passes the size limit (loops that print a lot)."""
+        template = self._template
+        parts, size, limit = [], 0, 2 * sandbox.MAX_TEXT  # anchors take room too
+        try:
+            for chunk in template.root_render_func(template.new_context(context)):
+                size += len(chunk)
+                if size > limit:
+                    raise sandbox.LimitExceeded(f"the message would be over {sandbox.MAX_TEXT:,} characters")
+                parts.append(chunk)
+        except Exception:
+            template.environment.handle_exception()  # re-raises with the template's line numbers
+        return "".join(parts)
 
     def _error_line(self, exc) -> int | None:
         tb, line = exc.__traceback__, None

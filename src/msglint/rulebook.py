@@ -12,15 +12,11 @@ from pathlib import Path
 
 import yaml
 
+from msglint import safe_yaml
 from msglint.errors import RuleFileError
 from msglint.findings import SEVERITIES
 from msglint.kinds import get_kind, kind_names
 from msglint.metadata import CHANNELS, PURPOSES, AUDIENCES
-
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
@@ -125,7 +121,7 @@ def load_rules(extra=()) -> RulePacks:
 
 def load_file(path: Path) -> tuple[list[Rule], dict]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = safe_yaml.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise RuleFileError(path, "not UTF-8 text; save it as UTF-8") from None
     except yaml.YAMLError as exc:

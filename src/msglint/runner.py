@@ -15,7 +15,7 @@ from msglint.kinds import get_kind
 from msglint.message import Message
 from msglint.results import Report, Result
 
-RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
+RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe", "limit": "template-render",
                 "runtime": "template-render"}
 
 
@@ -101,7 +101,8 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
             if not data:
                 _add_worst_case(template, message, ruleset.settings)
         except RenderError as exc:
-            template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template), exc.line or 1))
+            template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template),
+                                                  exc.line or template.doc.body_line))
         except DataError as exc:
             line, column = template.doc.where("sample")
             source = "lead data" if data else "sample data"

@@ -9,6 +9,11 @@ rules can tell the template's words from the lead's data.
 
 Anchors sit after leading whitespace and inside their own ``{{ }}``, so Jinja's whitespace
 control (``{%-``, ``-%}``, trim_blocks, lstrip_blocks) behaves exactly as without them.
+
+Anchors are private-use characters, and a lead's data may hold those too. So a bare U+E000 is
+only ever an anchor: every U+E000 in the lead's values (:func:`escape_data`) and in the template's
+own text is written as U+E000 U+E002 before rendering, and turned back when the anchors are
+stripped. Values reach the message exactly as given, and no value can forge an anchor.
 """
 
 from __future__ import annotations
@@ -17,8 +22,19 @@ import bisect
 import re
 from dataclasses import dataclass
 
-OPEN, CLOSE = "\ue000", "\ue001"
-_ANCHOR = re.compile(f"{OPEN}(\\d*){CLOSE}?|{CLOSE}")
+OPEN, CLOSE, ESCAPED = "\ue000", "\ue001", "\ue002"
+_ANCHOR = re.compile(f"{OPEN}(?:(\\d+){CLOSE}|{ESCAPED})")
+
+
+def escape_data(value):
+    """``value`` with every U+E000 in its text escaped, through lists and mappings."""
+    if isinstance(value, str):
+        return value.replace(OPEN, OPEN + ESCAPED) if OPEN in value else value
+    if isinstance(value, dict):
+        return {k: escape_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(escape_data(v) for v in value)
+    return value
 _TAG_OPEN = re.compile(r"\{\{|\{%|\{#")
 _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
@@ -68,6 +84,7 @@ def instrument(source: str, line_offset: int = 0, column_offset: int = 0) -> tup
     """
     anchors: list[Anchor] = []
     out: list[str] = []
+    source = escape_data(source)
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def position(index: int) -> tuple[int, int]:
@@ -140,7 +157,10 @@ class SourceMap:
             clean.append(piece)
             length += len(piece)
             index = match.group(1)
-            if index:
+            if index is None:  # an escaped U+E000 from a value or the template's own text
+                clean.append(OPEN)
+                length += 1
+            elif int(index) < len(table):
                 offsets.append(length)
                 anchors.append(table[int(index)])
             pos = match.end()

@@ -1,0 +1,133 @@
+"""Hostile input ends in seconds with a finding or one clear error: templates that ask for huge
+numbers, texts or loops, deep nesting, YAML bombs, catastrophic regexes, internal errors."""
+
+import json
+import resource
+import time
+
+import pytest
+from conftest import SMS_FRONT, write_template
+
+BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f'{c}: &{c} [{",".join(["*" + p] * 9)}]\n' for p, c in zip("abcdefgh", "bcdefghi"))
+
+HOSTILE_BODIES = {
+    "power": "{{ 9**(9**9) }}",
+    "repetition": "{{ 'a'*10**9 }}",
+    "center": "{{ 'a'|center(10**9) }}",
+    "center-literal": "{{ 'a'|center(1000000000) }}",
+    "percent-width": "{{ '%01000000000d'%1 }}",
+    "format-width": "{{ '{:>999999999}'.format(1) }}",
+    "nested-ranges": "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+    "silent-loops": "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    "lipsum": "{{ lipsum(1000000) }}",
+    "doubling": "{% set a = 'a'*100000 %}{% set b = a~a %}{% set c = b~b %}{% set d = c~c %}{{ d~d~d }}",
+    "recursion": "{% macro m(n) %}{{ m(n+1) }}{% endmacro %}{{ m(0) }}",
+}
+
+DEEP_BODIES = {
+    "parentheses": "{{ " + "(" * 300 + "1" + ")" * 300 + " }}",
+    "brackets": "{{ " + "[" * 300 + "1" + "]" * 300 + " }}",
+    "for-loops": "{% for x in [1] %}" * 25 + "x" + "{% endfor %}" * 25,
+    "ifs": "{% if 1 %}" * 120 + "x" + "{% endif %}" * 120,
+    "filters": "{{ 'a'" + "|upper" * 400 + " }}",
+}
+
+
+def lint(cli, *extra):
+    start = time.monotonic()
+    proc = cli("lint", "--no-cache", "--format", "json", *extra)
+    assert "Traceback" not in proc.err, proc.err
+    assert proc.returncode in (0, 1), proc.err
+    return json.loads(proc.out), time.monotonic() - start
+
+
+def findings(data, rule):
+    return [f for m in data["messages"] for f in m["findings"] if f["rule"] == rule]
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_BODIES))
+def test_a_hostile_template_is_one_finding_and_the_others_still_lint(cli, pack, name):
+    write_template(pack, "en/sms/hostile.txt.j2", SMS_FRONT, "Hi {{ name }}, {{ topic }} " + HOSTILE_BODIES[name] + "\n")
+    write_template(pack, "ko/sms/hostile.txt.j2", SMS_FRONT, "{{ name }} 님, {{ topic }} 안내입니다.\n")
+    data, _ = lint(cli)
+    (finding,) = [f for f in findings(data, "template-render") if f["path"].endswith("en/sms/hostile.txt.j2")]
+    assert "limits" in finding["message"] and finding["line"] == 10
+    assert len(data["messages"]) == 4  # every template accounted for
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_BODIES))
+def test_deep_nesting_is_a_syntax_finding(cli, pack, name):
+    write_template(pack, "en/sms/deep.txt.j2", SMS_FRONT, "Hi {{ name }}, {{ topic }} " + DEEP_BODIES[name] + "\n")
+    data, _ = lint(cli)
+    (finding,) = findings(data, "template-syntax")
+    assert "nested too deeply" in finding["message"]
+    assert finding["path"].endswith("en/sms/deep.txt.j2")
+
+
+def test_rendering_stays_within_a_few_hundred_megabytes(pack):
+    # In-process so the memory figure is this render's: the limits refuse before allocating.
+    from msglint.render import CompiledText, RenderError
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for body in HOSTILE_BODIES.values():
+        with pytest.raises(RenderError):
+            CompiledText(body, "hostile").render({}, "en")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 300
+
+
+def test_values_that_look_like_anchors_reach_the_message_unchanged(tmp_path):
+    from msglint.render import CompiledText
+
+    text = CompiledText("Hi {{ name }}\nsecond \ue000 line {{ name }}", "t").render(
+        {"name": "A\ue0001\ue001B\ue000\ue0029"}, "en").text
+    assert text == "Hi A\ue0001\ue001B\ue000\ue0029\nsecond \ue000 line A\ue0001\ue001B\ue000\ue0029"
+
+
+@pytest.mark.parametrize("where", ["front-matter", "config", "rules", "leads"])
+def test_a_yaml_bomb_is_refused_quickly(cli, pack, where):
+    if where == "front-matter":
+        write_template(pack, "en/sms/bomb.txt.j2", SMS_FRONT + "\ndescription:\n  " + BOMB.replace("\n", "\n  "), "Hi\n")
+        data, seconds = lint(cli)
+        (finding,) = findings(data, "front-matter")
+        assert "aliases" in finding["message"] and seconds < 20
+        return
+    if where == "config":
+        (pack / ".msglint.yaml").write_text(BOMB, encoding="utf-8")
+        proc = cli("lint")
+    elif where == "rules":
+        (pack / "bomb.yaml").write_text(BOMB, encoding="utf-8")
+        (pack / ".msglint.yaml").write_text("rules: [bomb.yaml]\n", encoding="utf-8")
+        proc = cli("lint")
+    else:
+        (pack / "leads.yaml").write_text(BOMB, encoding="utf-8")
+        proc = cli("render", "sms/hello", "--locale", "en", "--data", "leads.yaml", "--templates", "templates")
+    assert proc.returncode == 2, proc.err
+    assert "aliases" in proc.err and "Traceback" not in proc.err
+
+
+def test_an_internal_error_exits_3_with_one_line_and_debug_shows_the_traceback(cli, pack):
+    # A rule file naming a kind that crashes would be a bug; simulate one through the API hook.
+    env = {"MSGLINT_CRASH_FOR_TESTS": "1"}
+    crash = ("import msglint.runner as r\n"
+             "def boom(*a, **k): raise KeyError('boom')\n"
+             "r.lint_paths = boom\n"
+             "from msglint.cli import main\n"
+             "main()\n")
+    import subprocess
+    import sys
+
+    for extra, traceback_expected in (([], False), (["--debug"], True)):
+        proc = subprocess.run([sys.executable, "-c", crash, *extra, "lint"], cwd=pack, capture_output=True,
+                              text=True, env={**__import__("os").environ, **env})
+        assert proc.returncode == 3
+        assert "internal error" in proc.stderr and "please report" in proc.stderr
+        assert ("Traceback" in proc.stderr) is traceback_expected
+
+
+def test_bare_command_prints_help_and_short_version_flag_works(cli):
+    proc = cli()
+    assert proc.returncode == 0 and "Commands:" in proc.out and "Exit codes" in proc.out
+    proc = cli("-V")
+    assert proc.returncode == 0 and "msglint, version" in proc.out
