@@ -131,3 +131,87 @@ def test_bare_command_prints_help_and_short_version_flag_works(cli):
     assert proc.returncode == 0 and "Commands:" in proc.out and "Exit codes" in proc.out
     proc = cli("-V")
     assert proc.returncode == 0 and "msglint, version" in proc.out
+
+
+CUSTOM_RULE = """
+rules:
+  - id: slow-pattern
+    kind: pattern
+    severity: warning
+    message: "slow {match}"
+    source: a team's own rule, for the test
+    patterns: ['(a|aa)+$']
+"""
+
+
+def test_a_catastrophic_custom_pattern_times_out_into_a_finding(cli, tmp_path):
+    (tmp_path / "team.yaml").write_text(CUSTOM_RULE, encoding="utf-8")
+    (tmp_path / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    start = time.monotonic()
+    proc = cli("check", "--channel", "sms", "--locale", "en", "--format", "json", input="a" * 60 + "!")
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 1, proc.err
+    (finding,) = [f for f in json.loads(proc.out)["findings"] if f["rule"] == "slow-pattern"]
+    assert "stopped after" in finding["message"] and "rewrite the pattern" in finding["message"]
+
+
+@pytest.mark.parametrize("message, complaint", [
+    ("'{match:>999999999}'", "simple width"),
+    ("'{0} is wrong'", "not a placeholder"),
+    ("'unbalanced {'", "literal brace"),
+    ("'{match.__class__}'", "not a placeholder"),
+])
+def test_rule_messages_are_checked_when_rules_load(cli, tmp_path, message, complaint):
+    (tmp_path / "team.yaml").write_text(CUSTOM_RULE.replace('"slow {match}"', message).replace("(a|aa)+$", "x"),
+                                        encoding="utf-8")
+    (tmp_path / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", input="x")
+    assert proc.returncode == 2 and complaint in proc.err and "slow-pattern" in proc.err, proc.err
+
+
+def test_every_shipped_pattern_is_linear_on_long_hostile_text():
+    # 20,000 characters is the most any rule reads (message-size); a quadratic pattern would take
+    # minutes on these, a linear one well under a second each.
+    from msglint.config import Config
+    from msglint.engine import Ruleset
+    from msglint.rulebook import load_rules
+    from msglint.text_check import check_text
+
+    packs = load_rules()
+    ruleset = Ruleset(packs.rules, Config(), packs.settings)
+    texts = ["a" * 20_000, "a." * 10_000, "A " * 10_000, "0" * 20_000, "1-" * 10_000, "from " * 4_000,
+             "[" * 20_000, "{{" * 10_000, "가" * 20_000, "님 " * 10_000]
+    start = time.monotonic()
+    for text in texts:
+        for channel in ("sms", "email"):
+            for locale in ("en", "ko"):
+                check_text(text, ruleset, channel=channel, locale=locale, purpose="advertising")
+    assert time.monotonic() - start < 60
+
+
+def test_a_huge_message_is_one_finding_and_only_its_beginning_is_read(cli):
+    text = "가나다라마바사 안내드립니다. " * 20_000
+    proc = cli("check", "--channel", "email", "--locale", "ko", "--format", "json", input=text)
+    rules = [f["rule"] for f in json.loads(proc.out)["findings"]]
+    assert "message-size" in rules and "ko-speech-level" not in rules
+
+
+def test_rules_test_never_writes_outside_its_temporary_folder(cli, tmp_path):
+    (tmp_path / "work").mkdir()
+    rule = """
+rules:
+  - id: odd-example
+    kind: template-syntax
+    severity: error
+    message: "{problem}"
+    source: a team's own rule, for the test
+    examples:
+      fire: ["---\\nchannel: ../../../escaped\\nstage: nurture\\npurpose: transactional\\n---\\n{{ x }\\n"]
+"""
+    (tmp_path / "work" / "team.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / "work" / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    before = set(tmp_path.rglob("*"))
+    for _ in range(2):
+        proc = cli("rules", "--test", cwd=tmp_path / "work")
+        assert "Traceback" not in proc.err and proc.returncode in (0, 1), proc.err
+    assert set(tmp_path.rglob("*")) - before <= {p for p in tmp_path.rglob("*") if ".msglint_cache" in str(p)}

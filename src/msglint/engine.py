@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from msglint.findings import Finding
-from msglint.kinds import Segment, get_kind
+from msglint.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind
+
+
+DEFAULT_CHECKED_CHARS = 20_000
 
 
 class Ruleset:
@@ -18,6 +21,14 @@ class Ruleset:
         for rule in rules:
             if config.enabled(rule.id):
                 self.by_level[rule.level].append(rule)
+
+    @property
+    def checked_chars(self) -> int:
+        """How much of a message the text rules read: the ``message-size`` rule's limit."""
+        for rule in self.rules:
+            if rule.id == "message-size" and rule.options.get("error"):
+                return int(rule.options["error"])
+        return DEFAULT_CHECKED_CHARS
 
     def ids(self) -> set:
         return {r.id for r in self.rules}
@@ -44,8 +55,16 @@ def build_ruleset(config) -> Ruleset:
     return ruleset
 
 
-def segments(rule, message):
-    body = message.body
+def _beginning(text: str, limit: int | None) -> str:
+    """At most ``limit`` characters of ``text``, cut at a line or sentence end where there is one."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = max(text.rfind("\n", 0, limit), *(text.rfind(mark, 0, limit) + 1 for mark in (". ", "? ", "! ")))
+    return text[:cut] if cut > limit // 2 else text[:limit]
+
+
+def segments(rule, message, limit=None):
+    body = message.body if rule.kind == "metric" else _beginning(message.body, limit)
     if rule.scope in ("body", "all"):
         yield Segment("body", body, 0)
     if rule.scope in ("subject", "all") and message.subject:
@@ -67,12 +86,27 @@ def _lines(text):
 def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Finding]:
     message.register = ruleset.config.register_for(message.locale, message.register)
     findings = []
+    limit = ruleset.checked_chars
     for rule in ruleset.for_message(message):
         kind = get_kind(rule.kind)
-        for segment in segments(rule, message):
-            for hit in kind.check(rule, message, segment):
-                findings.append(_finding(ruleset, rule, hit, message, with_location))
+        for segment in segments(rule, message, limit):
+            try:
+                for hit in kind.check(rule, message, segment):
+                    findings.append(_finding(ruleset, rule, hit, message, with_location))
+            except PatternTimeout as exc:
+                findings.append(_timeout_finding(rule, message, str(exc)))
     return findings
+
+
+def _timeout_finding(rule, message, pattern) -> Finding:
+    """A team's own pattern that backtracks without end: reported, never a hang."""
+    return Finding(
+        rule=rule.id, severity="error", template=message.template, locale=message.locale,
+        channel=message.channel, path=message.path,
+        message=(f"rule '{rule.id}' ({rule.file}) was stopped after {PATTERN_TIMEOUT:g} s on this message: its "
+                 "pattern backtracks without end (nested repeats such as (a+)+ or (a|aa)+); rewrite the pattern"),
+        excerpt=_short(pattern),
+    )
 
 
 def _finding(ruleset, rule, hit, message, with_location) -> Finding:

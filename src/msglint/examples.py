@@ -6,6 +6,7 @@ can prove, without Python, that its rules fire where they should and nowhere els
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from msglint.engine import Ruleset
 from msglint.text_check import check_text
 from msglint.runner import PackIndex, lint_template
 
+_FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,30}$")
 CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz")
 
 
@@ -72,10 +74,15 @@ def _run_template(rule, ruleset, example) -> list:
 
         head = source.split("---")[1] if source.startswith("---") else ""
         try:
-            channel = (safe_yaml.load(head) or {}).get("channel", "sms")
+            meta = safe_yaml.load(head)
         except yaml.YAMLError:
-            channel = "sms"
-        file = Path(tmp, "templates", locale, str(channel), "example.txt.j2")
+            meta = None
+        channel = meta.get("channel", "sms") if isinstance(meta, dict) else "sms"
+        # Only plain names become folders: an example's "channel: ../../x" stays inside tmp (and
+        # gets its front-matter finding from the lint, like any other bad channel).
+        channel = channel if isinstance(channel, str) and _FOLDER.match(channel) else "sms"
+        locale = locale if isinstance(locale, str) and _FOLDER.match(locale) else "en"
+        file = Path(tmp, "templates", locale, channel, "example.txt.j2")
         file.parent.mkdir(parents=True)
         file.write_text(source, encoding="utf-8")
         index = PackIndex()

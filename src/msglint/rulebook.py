@@ -7,6 +7,7 @@ silently never fires is worse than no rule.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,7 +74,10 @@ class Rule:
                                message.stage, message.register)
 
     def format(self, values: dict) -> str:
-        return self.message.format_map(_Blank(values))
+        try:
+            return self.message.format_map(_Blank(values))
+        except (ValueError, TypeError):  # a width or ',' on a value of another type: print it plain
+            return re.sub(r"\{(\w+):[^{}]*\}", r"{\1}", self.message).format_map(_Blank(values))
 
 
 class _Blank(dict):
@@ -160,6 +164,28 @@ def _tuple(path, rid, raw, key, allowed=None):
     return tuple(value)
 
 
+_FIELD = re.compile(r"^[a-z_]+$")
+_SPEC = re.compile(r"^[<>^]?\d{0,3},?$")
+
+
+def _check_message_template(path, rid, message: str) -> None:
+    """A rule's message is filled in for every finding: check its {placeholders} once, at load,
+    so a typo is an error naming the rule, not a crash (or a 3 GB padding) at check time."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleFileError(path, f"message: {exc}; write a literal brace as {{{{ or }}}}", rid) from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _FIELD.match(name):
+            raise RuleFileError(path, f"message: '{{{name}}}' is not a placeholder; use names such as {{match}} or "
+                                "{suggestion} (write a literal brace as {{ or }})", rid)
+        if conversion or (spec and not _SPEC.match(spec)):
+            raise RuleFileError(path, f"message: '{{{name}{'!' + conversion if conversion else ''}:{spec}}}' — "
+                                "placeholders take at most a simple width such as {match:<20}", rid)
+
+
 def _rule(path: Path, index: int, raw) -> Rule:
     if not isinstance(raw, dict):
         raise RuleFileError(path, f"rule #{index + 1} must be a mapping with id, kind, severity, message")
@@ -205,6 +231,7 @@ def _rule(path: Path, index: int, raw) -> Rule:
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
         scope=scope, options=options, examples=examples,
     )
+    _check_message_template(path, rid, rule.message)
     try:
         rule.compiled = kind.compile(rule)
     except (ValueError, TypeError, re.error) as exc:

@@ -78,3 +78,67 @@ def flags(rule) -> int:
     import re
 
     return re.IGNORECASE if rule.options.get("ignore_case", True) else 0
+
+
+#: Seconds a pattern from a team's own rule file may spend on one message.
+PATTERN_TIMEOUT = 1.0
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern ran out of time on a message (catastrophic backtracking)."""
+
+
+class TimedPattern:
+    """A pattern from a team's own rule file, run by the ``regex`` package with a timeout, so a
+    pattern such as ``(a|aa)+$`` that backtracks without end stops with a finding, not a hang."""
+
+    def __init__(self, pattern):
+        self._pattern = pattern
+        self.pattern = pattern.pattern
+
+    def _timed(self, method, *args):
+        try:
+            return method(*args, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+    def search(self, text, pos=0):
+        return self._timed(self._pattern.search, text, pos)
+
+    def match(self, text, pos=0):
+        return self._timed(self._pattern.match, text, pos)
+
+    def fullmatch(self, text, pos=0):
+        return self._timed(self._pattern.fullmatch, text, pos)
+
+    def finditer(self, text, pos=0):
+        try:
+            yield from self._pattern.finditer(text, pos, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+
+def compile_regex(rule, source: str, flag_bits: int = 0):
+    """The rule's pattern: Python's ``re`` for the shipped rule packs (vetted by the tests, and
+    faster), the ``regex`` package with a timeout for patterns from anywhere else."""
+    import re
+
+    if _shipped(rule):
+        return re.compile(source, flag_bits)
+    import regex
+
+    try:
+        return TimedPattern(regex.compile(source, flag_bits))
+    except regex.error as exc:
+        raise ValueError(f"pattern {source!r} is not a valid regular expression: {exc}") from None
+
+
+def _shipped(rule) -> bool:
+    from pathlib import Path
+
+    from msglint.rulebook import builtin_rules_dir
+
+    try:
+        return Path(rule.file).resolve().is_relative_to(builtin_rules_dir().resolve())
+    except (OSError, ValueError):
+        return False

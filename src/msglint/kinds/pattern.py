@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from msglint.kinds import Hit, flags
+from msglint.kinds import Hit, compile_regex, flags
 
 LEVEL = "message"
 FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False}
@@ -28,7 +28,7 @@ def compile(rule):
     limit = rule.options.get("max_matches", 0)
     if not isinstance(limit, int) or limit < 0:
         raise ValueError("'max_matches' must be a whole number ≥ 0")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags(rule)), limit
+    return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule)), limit
 
 
 def check(rule, message, segment):

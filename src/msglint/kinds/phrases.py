@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from msglint.kinds import Hit, flags
+from msglint.kinds import Hit, compile_regex, flags
 
 LEVEL = "message"
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False}
@@ -108,7 +108,7 @@ def compile(rule):
             raise ValueError(f"pattern {entry['pattern']!r} is not a valid regular expression: {exc}") from None
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
-    regex = re.compile("|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
+    regex = compile_regex(rule, "|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
     return regex, literal, patterns, lookup, sep, ignore_case
 
 

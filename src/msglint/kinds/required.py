@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from msglint.kinds import Hit, flags
+from msglint.kinds import Hit, compile_regex, flags
 
 LEVEL = "message"
 FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False}
@@ -27,7 +27,12 @@ def compile(rule):
     within = rule.options.get("within_lines")
     if within is not None and (not isinstance(within, int) or within < 1):
         raise ValueError("'within_lines' must be a whole number ≥ 1")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+    return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
 
 
 def _window(text: str, position: str, within: int | None) -> tuple[str, int]:

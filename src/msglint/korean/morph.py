@@ -126,13 +126,30 @@ def _noun_reading(text: str, best_score: float | None = None) -> bool:
                for tokens, score in readings[1:])
 
 
+#: Longest piece of a line analysed at once: a pasted wall of text is cut at sentence ends (or
+#: spaces) into pieces of this size, so time and memory grow with its length, never faster.
+MAX_PIECE = 1_000
+
+
+def _pieces(line: str):
+    start = 0
+    while len(line) - start > MAX_PIECE:
+        window = line[start:start + MAX_PIECE]
+        cut = max(window.rfind(mark) for mark in (". ", "? ", "! ", "요 ", "다 "))
+        cut = cut + 2 if cut > 0 else (window.rfind(" ") + 1 or MAX_PIECE)
+        yield start, line[start:start + cut]
+        start += cut
+    yield start, line[start:]
+
+
 def _analyse_line(line: str) -> list:
     out = []
-    for s in kiwi().split_into_sents(line, return_tokens=True):
-        tokens = [[t.form, t.tag, t.start, t.start + t.len] for t in s.tokens]
-        ends_with_verb = bool(tokens) and tokens[-1][1] in ("EF", "EC")
-        noun = ends_with_verb and not s.text.rstrip().endswith((".", "!", "?")) and _noun_reading(s.text)
-        out.append([s.text, s.start, s.end, tokens, noun])
+    for shift, piece in _pieces(line):
+        for s in kiwi().split_into_sents(piece, return_tokens=True):
+            tokens = [[t.form, t.tag, shift + t.start, shift + t.start + t.len] for t in s.tokens]
+            ends_with_verb = bool(tokens) and tokens[-1][1] in ("EF", "EC")
+            noun = ends_with_verb and not s.text.rstrip().endswith((".", "!", "?")) and _noun_reading(s.text)
+            out.append([s.text, shift + s.start, shift + s.end, tokens, noun])
     return out
 
 
