@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from msglint.engine import check_message, keep
 from msglint.data import lead_values, missing_required
-from msglint.errors import DataError
+from msglint.errors import DataError, MsglintError
 from msglint.leads import read
 from msglint.render import RenderError
 from msglint.runner import render_message
+from msglint.terminal import for_stream
 
 
 @dataclass
@@ -28,10 +30,74 @@ class Summary:
     rendered: int = 0
     failed: int = 0
     seconds: float = 0.0
+    internal: int = 0  # rows that failed on a bug in msglint, not on their data
 
     @property
     def total(self) -> int:
         return self.rendered + self.failed
+
+
+def check_out(out: str) -> Path:
+    """The output file's path, or a clear error before any lead is read."""
+    if not out or not out.strip():
+        raise MsglintError("--out needs a file name, e.g. --out rendered.jsonl")
+    target = Path(out)
+    if target.is_dir():
+        raise MsglintError(f"--out {out}: is a folder; name a file in it, e.g. {target / 'rendered.jsonl'}")
+    folder = target.parent
+    if not folder.is_dir():
+        raise MsglintError(f"--out {out}: the folder {folder}/ does not exist; create it first")
+    if not os.access(folder, os.W_OK):
+        raise MsglintError(f"--out {out}: cannot write in {folder}/")
+    return target
+
+
+def _tmp_prefix(target: Path) -> str:
+    return f".{target.name}.msglint-"
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove what a killed run left beside ``target`` (it may hold lead data), unless its
+    process is still running."""
+    for stale in target.parent.glob(_tmp_prefix(target) + "*.tmp"):
+        pid = stale.name[len(_tmp_prefix(target)):].split(".", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+@contextmanager
+def _removed_on_signals(path: str):
+    """SIGTERM and SIGHUP end the run as Ctrl-C does, so the temporary file is removed."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                previous[number] = signal.signal(number, stop)
+            except ValueError:  # not the main thread: nothing to install
+                pass
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @contextmanager
@@ -39,15 +105,26 @@ def _atomic(out: str | None):
     if out is None:
         yield sys.stdout
         return
-    target = Path(out)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp")
+    target = check_out(out)
+    _remove_stale(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{_tmp_prefix(target)}{os.getpid()}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with _removed_on_signals(tmp), os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # as any file the user creates, not mkstemp's 0600
         os.replace(tmp, target)
     except BaseException:
-        os.unlink(tmp)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _progress(total: int):
@@ -59,13 +136,20 @@ def _progress(total: int):
     return Progress(transient=True)
 
 
-def render_batch(template, ruleset, data_file: str, out: str | None, encoding: str | None, echo) -> Summary:
+def render_batch(template, ruleset, data_file: str, out: str | None, encoding: str | None, echo,
+                 defaults: dict | None = None, fmt: str = "json") -> Summary:
+    """Render every lead of ``data_file``; ``defaults`` fill what a row leaves empty (the sender's
+    name, the company): a lead's own value always wins."""
+    if out is not None:
+        check_out(out)
+    defaults = defaults or {}
     leads = read(data_file, encoding)
     if leads.columns is not None:
-        missing = missing_required(template.meta.variables, leads.columns)
+        missing = missing_required(template.meta.variables, [*leads.columns, *defaults])
         if missing:
             raise DataError(f"{data_file} has no column for {', '.join(missing)} (its columns: "
-                            f"{', '.join(leads.columns)}); {template.id} needs them on every row")
+                            f"{', '.join(leads.columns)}); {template.id} needs them on every row "
+                            f"(or give a value for every lead with --var {missing[0]}=...)")
     if leads.encoding:
         echo(f"msglint: read {data_file} as {leads.encoding}")
     summary = Summary()
@@ -82,7 +166,8 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
                 try:
                     if isinstance(row, str):
                         raise DataError(row)
-                    message = render_message(template, lead_values(template.meta.variables, row), with_sample=False)
+                    values = lead_values(template.meta.variables, _with_defaults(row, defaults))
+                    message = render_message(template, values, with_sample=False)
                     message.measure(ruleset.settings)
                     findings = keep(ruleset, check_message(ruleset, message, with_location=False))
                     line.update(subject=message.subject, body=message.body, facts=message.facts,
@@ -92,7 +177,13 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
                     line["error"] = str(exc)
                     summary.failed += 1
                     echo(f"msglint: {data_file} row {number}: {exc}")
-                stream.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+                except Exception as exc:  # noqa: BLE001 - a bug must not cost the other leads
+                    line["error"] = f"internal error (a bug in msglint): {type(exc).__name__}: {exc}"
+                    summary.failed += 1
+                    summary.internal += 1
+                    echo(f"msglint: {data_file} row {number}: {line['error']}; please report it")
+                stream.write(for_stream(_text_line(line), stream) if fmt == "text" else
+                             json.dumps(line, ensure_ascii=False, default=str) + "\n")
                 if progress:
                     progress.advance(task)
         finally:
@@ -100,3 +191,28 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
                 progress.stop()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _with_defaults(row: dict, defaults: dict) -> dict:
+    """The lead's values, with a default wherever the lead has none (an empty cell included)."""
+    if not defaults:
+        return row
+    merged = dict(row)
+    for key, value in defaults.items():
+        if merged.get(key) in ("", None):
+            merged[key] = value
+    return merged
+
+
+def _text_line(line: dict) -> str:
+    """One lead as a person reads it (``--format text``): the row, the message, its findings."""
+    head = f"── row {line['row']} · {line['template']} [{line['locale']}]"
+    if "error" in line:
+        return f"{head}\n   failed: {line['error']}\n\n"
+    parts = [head]
+    if line.get("subject"):
+        parts.append(f"Subject: {line['subject']}")
+    parts.append(line["body"])
+    for f in line["findings"]:
+        parts.append(f"   {f['severity']} {f['rule']}: {f['message']}")
+    return "\n".join(parts) + "\n\n"

@@ -69,6 +69,14 @@ def _one_line(exc) -> str:
     return text[:200] + ("…" if len(text) > 200 else "")
 
 
+def _given(parameter: str) -> bool:
+    """Whether the user typed the option (not just its default)."""
+    from click.core import ParameterSource
+
+    context = click.get_current_context()
+    return context.get_parameter_source(parameter) not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP, None)
+
+
 def _config(config_path):
     from msglint.config import find_config, load_config
 
@@ -206,14 +214,17 @@ def _read_message(name):
 @click.argument("template_id", metavar="ID")
 @click.option("--locale", required=True, help="Which locale's template to render.")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Lead data, YAML or JSON.")
-@click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE", help="A variable's value (repeatable).")
+@click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A variable's value (repeatable); with a batch, the value for every lead that has none.")
+@click.option("--defaults", "defaults_file", type=click.Path(dir_okay=False),
+              help="Batch: values (YAML or JSON) for every lead that has none, e.g. the sender's name and phone.")
 @click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Batch: write one JSON line per lead here (default: stdout).")
 @click.option("--encoding", help="Batch: the CSV's encoding (default: detect UTF-8, UTF-8 with BOM, CP949).")
 @FORMAT
 @CONFIG
 @fails_cleanly
-def render(template_id, locale, data_file, pairs, root, out, encoding, fmt, config_path):
+def render(template_id, locale, data_file, pairs, defaults_file, root, out, encoding, fmt, config_path):
     """Print the message ID rendered for one lead, with its facts and findings.
 
     With --data leads.csv (or .jsonl, or a YAML/JSON list) it renders every lead: one JSON line
@@ -223,7 +234,7 @@ def render(template_id, locale, data_file, pairs, root, out, encoding, fmt, conf
 
     config, ruleset = _setup(config_path)
     sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt,
-                 out=out, encoding=encoding))
+                 out=out, encoding=encoding, defaults_file=defaults_file, fmt_given=_given("fmt")))
 
 
 @main.command()

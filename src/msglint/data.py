@@ -67,8 +67,41 @@ def to_datetime(value):
     raise ValueError(f"'{value}' is not an ISO date (2026-12-15) or date-time (2026-11-24T14:00:00+09:00)")
 
 
+#: Longest single value a lead may carry (characters): a name, a topic, a note, never a document.
+MAX_VALUE = 10_000
+
+
+def check_value(name: str, value) -> None:
+    """Raise DataError for a value no message can carry: text that is not valid Unicode (a lone
+    surrogate from a broken export), or text too long to be a lead's field."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            check_value(name, item)
+        return
+    if not isinstance(value, str):
+        return
+    if len(value) > MAX_VALUE:
+        raise DataError(f"'{name}' is {len(value):,} characters; a lead's value is at most {MAX_VALUE:,}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = value[exc.start]
+        raise DataError(f"'{name}' holds an invalid character (U+{ord(bad):04X}, half of a UTF-16 pair) at "
+                        f"position {exc.start + 1}; fix the value in the export") from None
+
+
 def coerce(data: dict, variables: dict) -> dict:
     """Coerce values by declared type. Raises DataError naming the variable."""
+    from msglint.errors import MsglintError
+    from msglint.sendtime import check_zone
+
+    for name, value in data.items():
+        check_value(str(name), value)
+    if data.get("timezone") is not None:
+        try:
+            check_zone(data["timezone"])
+        except MsglintError as exc:
+            raise DataError(f"timezone: {exc}") from None
     out = dict(data)
     for name, value in data.items():
         var = variables.get(name)

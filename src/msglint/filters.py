@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 from babel import dates, lists, numbers
 from jinja2 import pass_context
 
-# A recipient's zone when neither the lead nor the template names one.
-DEFAULT_ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
+from msglint.sendtime import DEFAULT_ZONES
 
 
 @lru_cache(maxsize=None)

@@ -32,7 +32,12 @@ def _decode(raw: bytes, path: str, encoding: str | None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError) as exc:
             raise DataError(f"{path}: cannot read it as {encoding}: {exc}") from None
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "UTF-8 with BOM"
+        try:
+            return raw[3:].decode("utf-8"), "UTF-8 with BOM"
+        except UnicodeDecodeError as exc:
+            line = raw[:exc.start + 3].count(b"\n") + 1
+            raise DataError(f"{path}: starts with a UTF-8 mark (BOM) but line {line} is not UTF-8; "
+                            "save the whole file as UTF-8, or name its encoding with --encoding") from None
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -41,6 +46,71 @@ def _decode(raw: bytes, path: str, encoding: str | None) -> tuple[str, str]:
         return raw.decode("cp949"), "CP949"
     except UnicodeDecodeError:
         raise DataError(f"{path}: neither UTF-8 nor CP949; name the encoding with --encoding") from None
+
+
+# A cell may hold up to this many characters before the row fails (a lead's value is far shorter;
+# see data.MAX_VALUE). The csv module's own default of 128 KiB would end the whole file instead.
+MAX_CELL = 1 << 20
+
+
+def _csv_rows(text: str, path: str) -> tuple[list, list]:
+    csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise DataError(f"{path}: the header row cannot be read as CSV ({exc})") from None
+    columns = [c.strip() for c in (header or [])]
+    if not any(columns):
+        raise DataError(f"{path}: no header row; the first row names the variables (name, topic, ...)")
+    seen: dict[str, int] = {}
+    for position, name in enumerate(columns, start=1):
+        if name in seen:
+            raise DataError(f"{path}: the header names '{name}' twice (columns {seen[name]} and {position}); "
+                            "rename or remove one, or msglint cannot tell which value to use")
+        seen[name] = position
+    rows: list = []
+    number = 1
+    while True:
+        start_line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            number += 1
+            if "unexpected end of data" in str(exc):
+                rows.append((number, f"a quote (\") opened on line {start_line} is never closed, so every line from "
+                                     f"there to the end ({reader.line_num}) was read as one cell; close the quote"))
+                break
+            rows.append((number, f"cannot be read as CSV: {exc}"))
+            continue
+        number += 1
+        if not any(c.strip() for c in cells):
+            number -= 1  # a blank line is not a lead
+            continue
+        if len(cells) > len(columns):
+            rows.append((number, f"has {len(cells) - len(columns)} more cells than the header has columns"))
+            continue
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(columns)}
+        swallowed = _swallowed_rows(row, len(columns))
+        if swallowed:
+            rows.append((number, f"cell '{swallowed}' spans lines {start_line}–{reader.line_num} that look like "
+                                 "rows of their own: a quote is probably not closed where it should be"))
+            continue
+        rows.append((number, row))
+    return columns, rows
+
+
+def _swallowed_rows(row: dict, width: int) -> str | None:
+    """The column whose multi-line cell holds a line shaped like (most of) a CSV row, if any: the
+    mark of a quote opened by mistake and closed, much later, by another one."""
+    if width < 3:
+        return None
+    for name, value in row.items():
+        if "\n" in value and any(line.count(",") >= max(2, width - 2) for line in value.split("\n")):
+            return name
+    return None
 
 
 def read(path: str, encoding: str | None = None) -> LeadFile:
@@ -54,17 +124,7 @@ def read(path: str, encoding: str | None = None) -> LeadFile:
     suffix = file.suffix.lower()
     text, used = _decode(raw, path, encoding)
     if suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        columns = [c.strip() for c in (reader.fieldnames or [])]
-        if not columns:
-            raise DataError(f"{path}: no header row; the first row names the variables (name, topic, ...)")
-        reader.fieldnames = columns
-        rows = []
-        for number, row in enumerate(reader, start=2):
-            if None in row:
-                rows.append((number, f"has {len(row[None])} more cells than the header has columns"))
-                continue
-            rows.append((number, {k: (v or "").strip() for k, v in row.items()}))
+        columns, rows = _csv_rows(text, path)
         return LeadFile(path, used, columns, rows)
     if suffix in (".jsonl", ".ndjson"):
         rows = []

@@ -120,12 +120,13 @@ def validate(raw: dict) -> tuple[Meta | None, list[Problem]]:
 
     timezone = raw.get("timezone")
     if timezone is not None:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from msglint.errors import MsglintError
+        from msglint.sendtime import check_zone
 
         try:
-            ZoneInfo(str(timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Problem(f"unknown time zone '{timezone}': use an IANA name such as Asia/Seoul", ("timezone", "<value>")))
+            check_zone(timezone)
+        except MsglintError as exc:
+            problems.append(Problem(str(exc), ("timezone", "<value>")))
             timezone = None
 
     description = raw.get("description") or ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from msglint.data import missing_required, parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
 from msglint.results import Report
 from msglint.runner import PackIndex, lint_template
+from msglint.terminal import for_stream
 
 
 def find_template(template_id: str, locale: str, root: str):
@@ -29,9 +31,31 @@ def find_template(template_id: str, locale: str, root: str):
     return index.load(*found[locale]), index
 
 
-def lead_data(template, data_file, pairs) -> dict:
-    data = read_data_file(data_file) if data_file else dict(template.meta.sample)
-    data.update(parse_vars(pairs))
+# Keys every lead may carry besides the template's variables.
+LEAD_KEYS = ("timezone", "send_at")
+
+
+def check_var_names(template, names, source: str) -> None:
+    """A misspelt --var must not render the sample's value in silence."""
+    known = [*template.meta.variables, *LEAD_KEYS]
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise DataError(f"{source} '{name}': {template.id} has no variable '{name}'; {hint}"
+                            f"its variables: {', '.join(template.meta.variables)}")
+
+
+def lead_data(template, data_file, pairs) -> tuple[dict, list]:
+    """The lead's values and the names whose value came from the template's sample.
+
+    Without --data, the sample fills what --var leaves out (a quick preview); with --data, the
+    lead's file stands alone."""
+    given = read_data_file(data_file) if data_file else {}
+    pairs = parse_vars(pairs)
+    check_var_names(template, pairs, "--var")
+    given.update(pairs)
+    data = given if data_file else {**template.meta.sample, **given}
     missing = missing_required(template.meta.variables, data)
     if missing:
         source = data_file or "--var"
@@ -39,7 +63,7 @@ def lead_data(template, data_file, pairs) -> dict:
             f"{template.id} ({template.locale}) needs {', '.join(missing)}: "
             f"add {' '.join(f'--var {m}=...' for m in missing)} or put {'them' if len(missing) > 1 else 'it'} in {source}"
         )
-    return data
+    return data, [name for name in data if name not in given]
 
 
 def _is_batch(data_file, out) -> bool:
@@ -57,24 +81,36 @@ def _is_batch(data_file, out) -> bool:
     return head.startswith("[") or head.startswith("- ")
 
 
-def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None) -> int:
+def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None, defaults_file=None,
+        fmt_given=False) -> int:
     template, index = find_template(template_id, locale, root)
     if not template.renderable:
         first = template.problems[0] if template.problems else None
         reason = f"{template.display}:{first.line}: {first.message}" if first else "it does not load"
         raise MsglintError(f"cannot render {template_id} ({locale}): {reason}; run 'msglint lint {template.display}'")
+    if defaults_file and not data_file:
+        raise MsglintError("--defaults fills what the leads of --data leave empty; give --data too, "
+                           "or put the values in --var")
     if _is_batch(data_file, out):
         from msglint.batch import render_batch
 
-        if pairs:
-            raise MsglintError("--var applies to one lead; for a batch, put the value in a column")
+        if fmt_given and fmt == "text" and out:
+            raise MsglintError("--out writes JSON Lines for a sending system; drop --format text, or drop --out "
+                               "to read the messages on screen")
+        defaults = read_data_file(defaults_file) if defaults_file else {}
+        defaults.update(parse_vars(pairs))
+        check_var_names(template, defaults, "--var" if pairs else "--defaults")
         echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
-        summary = render_batch(template, ruleset, data_file, out, encoding, echo)
-        speed = f" ({summary.total / summary.seconds:,.0f} rows/s)" if summary.seconds > 0.05 else ""
+        summary = render_batch(template, ruleset, data_file, out, encoding, echo, defaults=defaults,
+                               fmt="text" if fmt_given and fmt == "text" else "json")
         echo(f"msglint: rendered {summary.rendered}, failed {summary.failed}, total {summary.total}"
-             f"{speed}{f' -> {out}' if out else ''}")
+             f"{_speed(summary)}{f' -> {out}' if out else ''}")
+        if summary.internal:
+            return 3
         return 1 if summary.failed else 0
-    data = lead_data(template, data_file, pairs)
+    if defaults_file:
+        raise MsglintError("--defaults applies to a batch of leads (CSV, JSON Lines, a YAML/JSON list)")
+    data, from_sample = lead_data(template, data_file, pairs)
     result = lint_template(template, ruleset, index, data, with_sample=False)
     message = result.message
     if message is None:  # the lead's data did not render: the loader recorded why, with its line
@@ -84,26 +120,38 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
     if fmt == "json":
         out = {"template": template.id, "locale": locale, "channel": message.channel,
                "subject": message.subject, "body": message.body, "facts": message.facts,
+               "from_sample": from_sample,
                "findings": [f.to_dict() for f in result.findings], "summary": report.summary()}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        _print_text(message, report)
+        _print_text(message, report, from_sample)
     return report.exit_code
 
 
-def _print_text(message, report):
+def _speed(summary) -> str:
+    if summary.seconds <= 0:
+        return ""
+    if summary.total < 100:  # too few rows for a rate that means anything
+        return f" in {summary.seconds:.2f} s"
+    return f" in {summary.seconds:.1f} s ({summary.total / summary.seconds:,.0f} rows/s)"
+
+
+def _print_text(message, report, from_sample=()):
     from rich.console import Console
     from rich.markup import escape
 
     from msglint.report.text import write
 
     console = Console(highlight=False, soft_wrap=True)
+    shown = lambda text: escape(for_stream(text, sys.stdout))  # noqa: E731 - lead data may hold escapes
     console.print(f"[bold]{message.template}[/] {escape(f'[{message.locale}]')} · {message.channel}")
+    if from_sample:
+        console.print(f"[yellow]from the template's sample, not the lead:[/] {escape(', '.join(from_sample))}")
     if message.subject is not None:
-        console.print(f"[bold]Subject:[/] {escape(message.subject)}")
+        console.print(f"[bold]Subject:[/] {shown(message.subject)}")
     console.rule(style="dim")
-    console.print(escape(message.body))
+    console.print(shown(message.body))
     console.rule(style="dim")
     console.print(" · ".join(f"{k} {v}" for k, v in message.facts.items() if not isinstance(v, dict)))
     write(report, sys.stdout, kind="render")

@@ -8,11 +8,38 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from msglint.errors import MsglintError
 
 
+# A recipient's zone when neither the lead, the template nor the command line names one.
+DEFAULT_ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
+
+
+def default_zone(locale: str | None) -> str:
+    return DEFAULT_ZONES.get(str(locale or "").replace("-", "_").split("_")[0], "UTC")
+
+
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise MsglintError(f"unknown time zone '{name}': use an IANA name such as Asia/Seoul or America/Chicago") from None
+        raise MsglintError(zone_problem(name)) from None
+
+
+def zone_problem(name) -> str:
+    """Why ``name`` is not a time zone, with the closest IANA name when there is one."""
+    import difflib
+    from zoneinfo import available_timezones
+
+    zones = sorted(available_timezones())
+    folded = {z.lower(): z for z in zones}
+    close = difflib.get_close_matches(str(name).lower(), list(folded), n=1, cutoff=0.75)
+    hint = f" (did you mean {folded[close[0]]}?)" if close else ""
+    return f"unknown time zone '{name}'{hint}: use an IANA name such as Asia/Seoul or America/Chicago"
+
+
+def check_zone(name) -> None:
+    """Raise MsglintError unless ``name`` is a known IANA time zone."""
+    if not isinstance(name, str):
+        raise MsglintError(zone_problem(name))
+    zone(name)
 
 
 def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
