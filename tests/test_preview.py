@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import REPO
 
@@ -32,15 +33,18 @@ def test_static_site_has_every_message_and_marks_findings(cli, tmp_path):
     assert proc.returncode == 0, proc.err
     site = tmp_path / "site"
     index = (site / "index.html").read_text(encoding="utf-8")
-    for page in ("sms--missed-call.html", "email--meeting-proposal.html", "voicemail--first-attempt.html"):
+    for page in ("msg-sms--missed-call.html", "msg-email--meeting-proposal.html", "msg-voicemail--first-attempt.html"):
         assert f'href="{page}"' in index
     assert "http://" not in index.replace("http://127.0.0.1", "") and "https://" not in index  # no CDN
-    sms = (site / "sms--missed-call.html").read_text(encoding="utf-8")
+    sms = (site / "msg-sms--missed-call.html").read_text(encoding="utf-8")
     assert 'data-fact="kr_type">LMS' in sms and "UCS-2" in sms and "GSM-7" in sms
     assert "김민수 님, 리드웨이 박지은입니다." in sms
-    email = (site / "email--value-follow-up.html").read_text(encoding="utf-8")
+    assert '.locale[lang|="ko"] .bubble' in sms and "word-break: keep-all" in sms  # Korean wraps between words
+    assert "with the sample" in sms and "up to" in sms and "with the longest values" in sms  # both byte counts
+    email = (site / "msg-email--value-follow-up.html").read_text(encoding="utf-8")
     assert '<mark class="sev-warning" tabindex="0"' in email and 'data-rule="generic-phrase"' in email
-    assert "⚠ warning" in email  # severity by icon and word, not colour alone
+    assert '<svg class="icon"' in email and "</svg> warning</span>" in email  # icon and word, not colour alone
+    assert "⚠" not in email and "⛔" not in email  # symbols that common fonts lack
 
 
 def test_preview_for_a_lead(cli, tmp_path):
@@ -48,7 +52,7 @@ def test_preview_for_a_lead(cli, tmp_path):
     lead.write_text("name: 최유리\ntopic: 콜센터 전환\n", encoding="utf-8")
     proc = cli("preview", REPO / "templates", "--out", tmp_path / "site", "--data", lead)
     assert proc.returncode == 0, proc.err
-    assert "최유리 님" in (tmp_path / "site" / "sms--missed-call.html").read_text(encoding="utf-8")
+    assert "최유리 님" in (tmp_path / "site" / "msg-sms--missed-call.html").read_text(encoding="utf-8")
 
 
 def test_preview_needs_a_destination(cli):
@@ -89,7 +93,7 @@ def server(tmp_path):
 
 def test_serve_rebuilds_on_reload(server):
     project, port, _ = server
-    url = f"http://127.0.0.1:{port}/sms--missed-call.html"
+    url = f"http://127.0.0.1:{port}/msg-sms--missed-call.html"
     assert "통화가 어려우셔서" in wait_for(url)
     template = project / "templates" / "ko" / "sms" / "missed-call.txt.j2"
     template.write_text(template.read_text(encoding="utf-8").replace("통화가 어려우셔서", "연결이 되지 않아"),
@@ -144,7 +148,7 @@ def test_browser_sees_messages_badges_and_findings(browser, cli, tmp_path):
     assert bubble.is_visible() and "김민수 님" in bubble.inner_text()
     assert page.locator('#ko [data-fact="kr_type"]').inner_text().startswith("LMS")
     assert page.locator('#en [data-fact="segments"]').inner_text() == "1 segment"
-    page.goto((site / "email--value-follow-up.html").as_uri())
+    page.goto((site / "msg-email--value-follow-up.html").as_uri())
     assert "Hanbit Trading" in page.locator("#en .card .body").inner_text()
     mark = page.locator('#en mark[data-rule="generic-phrase"]')
     assert mark.is_visible() and mark.inner_text().startswith("Just checking in")
@@ -159,7 +163,7 @@ def test_browser_sees_messages_badges_and_findings(browser, cli, tmp_path):
 def test_browser_sees_a_served_edit(browser, server):
     project, port, _ = server
     page = browser.new_page()
-    page.goto(f"http://127.0.0.1:{port}/email--graceful-exit.html")
+    page.goto(f"http://127.0.0.1:{port}/msg-email--graceful-exit.html")
     assert "마지막으로" in page.locator("#ko .card .body").inner_text()
     template = project / "templates" / "ko" / "email" / "graceful-exit.html.j2"
     template.write_text(template.read_text(encoding="utf-8").replace("이번 메일을 마지막으로", "이번 메일을 끝으로"),
@@ -167,3 +171,74 @@ def test_browser_sees_a_served_edit(browser, server):
     page.reload()
     assert "이번 메일을 끝으로" in page.locator("#ko .card .body").inner_text()
     page.close()
+
+
+def test_a_broken_advertising_sms_previews_with_every_finding(cli, tmp_path):
+    # Deleting the ad header puts several findings on the same first line: the page must show them all.
+    project = copy_pack(tmp_path)
+    for locale, marker in (("ko", "(광고)"), ("en", "Reply STOP")):
+        offer = project / "templates" / locale / "sms" / "offer.txt.j2"
+        offer.write_text("\n".join(line for line in offer.read_text(encoding="utf-8").splitlines()
+                                   if marker not in line) + "\n", encoding="utf-8")
+    proc = cli("preview", "--out", tmp_path / "site", cwd=project)
+    assert proc.returncode == 0 and "Traceback" not in proc.err, proc.err
+    page = (tmp_path / "site" / "msg-sms--offer.html").read_text(encoding="utf-8")
+    assert 'data-rule="ad-marker' in page or "ad-marker" in page
+    assert "<mark" in page
+
+
+def test_a_korean_lead_stays_in_the_korean_column(cli, tmp_path):
+    lead = tmp_path / "lead.yaml"
+    lead.write_text("name: 이서연\ntopic: 콜센터 전환\n", encoding="utf-8")
+    proc = cli("preview", REPO / "templates", "--out", tmp_path / "site", "--data", lead)
+    page = (tmp_path / "site" / "msg-sms--missed-call.html").read_text(encoding="utf-8")
+    english, korean = page.split('id="en"')[1].split('id="ko"')  # columns in locale order
+    assert "이서연 님" in korean and "rendered for the lead" in korean
+    assert "이서연" not in english and "rendered with this template's sample" in english
+
+
+def test_page_names_cannot_escape_or_overwrite_the_catalogue(cli, tmp_path):
+    from conftest import SMS_FRONT, write_template
+
+    for name in ("javascript:alert(1)", "index"):
+        for locale in ("en", "ko"):
+            write_template(tmp_path, f"{locale}/sms/{name}.txt.j2", SMS_FRONT, "Hi {{ name }}, about {{ topic }}.\n")
+    proc = cli("preview", "--out", tmp_path / "site", "templates")
+    assert proc.returncode == 0, proc.err
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Templates" in index  # still the catalogue
+    assert 'href="javascript' not in index and 'href="msg-sms--javascript%3Aalert%281%29.html"' in index
+    assert (tmp_path / "site" / "msg-sms--index.html").exists()
+
+
+def test_serve_refuses_foreign_host_names():
+    from msglint.preview.serve import local_host
+
+    assert all(local_host(h) for h in ("127.0.0.1:8000", "localhost", "LOCALHOST:1", "[::1]:8000"))
+    assert not any(local_host(h) for h in (None, "", "evil.example:8000", "127.0.0.1.evil.example", "[::2]"))
+
+
+SPANS = st.lists(st.tuples(st.integers(-3, 40), st.integers(-3, 40), st.sampled_from(["error", "warning", "info"])),
+                 max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(max_size=40), spans=SPANS)
+def test_any_overlap_of_findings_is_highlighted_without_losing_text(text, spans):
+    import html
+    import re as _re
+
+    from msglint.findings import Finding
+    from msglint.preview.highlight import marked
+
+    findings = [Finding(rule=f"rule-{i}", severity=sev, message=f"m{i} <b>", span=("body", a, b))
+                for i, (a, b, sev) in enumerate(spans)]
+    out = str(marked(text, findings, "body"))
+    assert out.count("<mark") == out.count("</mark>")
+    assert _re.search(r"<mark[^>]*>(?:(?!</mark>).)*<mark", out, _re.S) is None  # never nested
+    visible = _re.sub(r'<span class="tip".*?</span></mark>', "", out)
+    visible = _re.sub(r"<mark[^>]*>", "", visible)
+    assert html.unescape(visible) == text
+    for i, (a, b, _) in enumerate(spans):
+        if min(b, len(text)) > max(a, 0):
+            assert f"rule-{i}" in out  # every finding that covers text is shown

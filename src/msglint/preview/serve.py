@@ -8,6 +8,7 @@ import html
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 from msglint.errors import MsglintError
 
@@ -19,7 +20,12 @@ def make_handler(build):
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's naming)
-            name = self.path.split("?")[0].lstrip("/") or "index.html"
+            if not local_host(self.headers.get("Host")):
+                # A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not
+                # read the preview, which shows lead data.
+                self._send(HTTPStatus.FORBIDDEN, "<h1>Forbidden</h1><p>open the preview as http://127.0.0.1/ or http://localhost/</p>")
+                return
+            name = unquote(self.path.split("?")[0].split("#")[0]).lstrip("/") or "index.html"
             try:
                 with lock:
                     pages = build()
@@ -44,6 +50,21 @@ def make_handler(build):
             pass
 
     return Handler
+
+
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def local_host(header: str | None) -> bool:
+    """Whether a request's Host header names this machine (with or without a port)."""
+    if not header:
+        return False
+    host = header.strip().lower()
+    if host.startswith("["):
+        host = host[: host.find("]") + 1]
+    else:
+        host = host.rsplit(":", 1)[0] if ":" in host else host
+    return host in LOCAL_NAMES
 
 
 def serve(build, port: int, echo) -> None:

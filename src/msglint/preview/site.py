@@ -4,8 +4,10 @@ so the site opens from disk with no network."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -22,6 +24,7 @@ STAGE_ORDER = ["inbound-response", "prospecting", "meeting-proposal", "meeting-r
 class Entry:
     template: object
     result: object
+    with_lead: bool = False  # rendered with the lead's data (else with the template's sample)
 
     @property
     def message(self):
@@ -42,7 +45,15 @@ class Group:
 
 
 def page_name(template_id: str) -> str:
-    return template_id.replace("/", "--") + ".html"
+    """The file a message's page is written to: prefixed, so no template (say, one named
+    ``index``) can overwrite the catalogue."""
+    return "msg-" + template_id.replace("/", "--") + ".html"
+
+
+def href(name: str) -> str:
+    """A link to a page of the site: percent-encoded, so a folder named ``javascript:…`` is a
+    relative file name, never a scheme."""
+    return quote(name, safe="")
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +61,29 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("msglint.preview", "templates"),
                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     env.globals.update(icons=ICONS, version=__version__, marked=marked)
+    env.filters["href"] = href
     env.filters["first_line"] = lambda text: next((line for line in (text or "").splitlines() if line.strip()), "")
     return env
+
+
+_HANGUL = re.compile("[가-힣]")
+
+
+def lead_for(data: dict | None, locale: str) -> dict | None:
+    """The lead's values for one locale's column, or None where the column shows the sample.
+
+    A lead file may give each locale its own values (``ko: {...}``, ``en: {...}``); a single lead
+    belongs to its ``locale:`` (or to ko when its values are written in Hangul), so a Korean
+    lead's name never lands in the English message."""
+    if not data:
+        return None
+    nested = {k: v for k, v in data.items() if isinstance(v, dict) and pack.known_locale(str(k))}
+    if nested:
+        return nested.get(locale) or None
+    own = data.get("locale") or ("ko" if any(_HANGUL.search(str(v)) for v in data.values()) else None)
+    if own is not None and str(own).split("-")[0].split("_")[0] != locale.split("-")[0].split("_")[0]:
+        return None
+    return {k: v for k, v in data.items() if k != "locale"}
 
 
 def collect(paths, ruleset, data: dict | None = None) -> list[Group]:
@@ -59,13 +91,14 @@ def collect(paths, ruleset, data: dict | None = None) -> list[Group]:
     groups: dict[str, Group] = {}
     for path, root in pack.discover(paths):
         template = index.load(path, root)
-        result = lint_template(template, ruleset, index, data or None)
+        lead = lead_for(data, template.locale)
+        result = lint_template(template, ruleset, index, lead)
         meta = template.meta
         group = groups.setdefault(template.id, Group(template.id, meta.stage if meta else "?",
                                                      template.channel or "?"))
         if meta and (meta.description and (not group.description or template.locale == "en")):
             group.description = meta.description
-        group.entries[template.locale] = Entry(template, result)
+        group.entries[template.locale] = Entry(template, result, with_lead=lead is not None)
     order = {stage: i for i, stage in enumerate(STAGE_ORDER)}
     return sorted(groups.values(), key=lambda g: (order.get(g.stage, len(order)), g.stage, g.channel, g.template_id))
 
