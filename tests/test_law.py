@@ -123,9 +123,12 @@ def test_florida_profile_is_opt_in(cli, tmp_path):
         "sent at 20:30 (America/New_York): Florida allows telephone solicitations only 08:00–20:00 local time"]
 
 
-def test_send_at_without_zone_is_a_usage_error(cli):
-    proc = cli("check", "-", "--channel", "sms", "--locale", "en", "--send-at", "2026-11-24T21:30", input="hi")
-    assert proc.returncode == 2 and "add --tz" in proc.err
+def test_send_at_without_zone_reads_the_locales_usual_zone_and_says_so(cli):
+    # As render does: Asia/Seoul for ko, America/New_York for en; a stated --tz wins.
+    proc = cli("check", "-", "--channel", "sms", "--locale", "ko", "--purpose", "advertising",
+               "--send-at", "2026-11-24T21:30", "--format", "json", input="(광고) 리드웨이 02-1234-5678\n안내\n무료수신거부 080-123-4567")
+    assert "reading --send-at in Asia/Seoul" in proc.err
+    assert any(f["rule"] == "send-window" for f in json.loads(proc.out)["findings"])
     proc = cli("check", "-", "--channel", "sms", "--locale", "en", "--send-at", "tomorrow", "--tz", "UTC", input="hi")
     assert proc.returncode == 2 and "not an ISO date-time" in proc.err
     proc = cli("check", "-", "--channel", "sms", "--locale", "en", "--send-at", "2026-11-24T10:00", "--tz", "Mars/Base",

@@ -42,7 +42,7 @@ class Pack:
 
     def __init__(self, path: str | Path = "templates", config: Config | str | None = None):
         self.ruleset = _ruleset(config)
-        self._index = PackIndex()
+        self._index = PackIndex(self.ruleset.config.stages)
         self._templates = {}
         for file, root in _pack.discover([path]):
             template = self._index.load(file, root)

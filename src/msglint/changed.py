@@ -1,4 +1,8 @@
-"""``--changed``: the templates a pull request touches, and the same ids in the other locales."""
+"""``--changed``: the templates a pull request touches, and the same ids in the other locales.
+
+A change to what judges the templates (a rule file, the config, a sequence) can break any
+template, so then every template is linted: a pull request that only edits a rule must not pass
+because it "changed no template"."""
 
 from __future__ import annotations
 
@@ -28,7 +32,22 @@ def default_base(cwd) -> str:
     raise MsglintError("--changed: no main branch to compare with; name a ref, e.g. --changed origin/develop")
 
 
-def changed_templates(paths, ref: str | None) -> list[str]:
+SEQUENCE_FOLDERS = ("sequences",)
+CONFIG_NAMES = (".msglint.yaml", ".msglint.yml", "pyproject.toml")
+
+
+def _judges(file: Path, top: Path, watched: set) -> bool:
+    """Whether a changed file decides how templates are judged (rules, config, sequences)."""
+    if file in watched or file.name in CONFIG_NAMES:
+        return True
+    relative = file.relative_to(top) if file.is_relative_to(top) else file
+    return bool(relative.parts) and relative.parts[0] in ("rules", *SEQUENCE_FOLDERS) \
+        and file.suffix in (".yaml", ".yml")
+
+
+def changed_templates(paths, ref: str | None, watched=(), echo=None) -> list[str]:
+    """Templates to lint for a change since ``ref``; ``watched`` are the rule and config files in
+    use (everything is linted when one of them changed)."""
     cwd = Path.cwd()
     try:
         top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
@@ -37,7 +56,15 @@ def changed_templates(paths, ref: str | None) -> list[str]:
     base = ref or default_base(cwd)
     names = _git("diff", "--name-only", base, "--", cwd=top).splitlines()
     names += _git("ls-files", "--others", "--exclude-standard", cwd=top).splitlines()
-    changed = {(top / name).resolve() for name in names if name.endswith(pack.SUFFIX)}
+    everything = {(top / name).resolve() for name in names}
+    watched = {Path(w).resolve() for w in watched}
+    judges = sorted(str(f.relative_to(top)) for f in everything if _judges(f, top, watched))
+    if judges:
+        if echo:
+            echo(f"msglint: {', '.join(judges[:3])}{' …' if len(judges) > 3 else ''} changed: "
+                 "linting every template, since rules and config apply to all of them")
+        return sorted(str(f) for f, _ in pack.discover(paths))
+    changed = {f for f in everything if f.name.endswith(pack.SUFFIX)}
     selected: set[Path] = set()
     for file, root in pack.discover(paths):
         if file in changed:

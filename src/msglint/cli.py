@@ -94,14 +94,14 @@ def _setup(config_path):
     return config, _ruleset(config)
 
 
-def _emit(report, fmt, kind, label=None, ruleset=None, config=None):
+def _emit(report, fmt, kind, label=None, ruleset=None, config=None, exit_zero=False):
     from msglint.report import needs_rules, write
 
     rules = None
     if needs_rules(fmt):
         rules = (ruleset or _ruleset(config)).rules
     write(report, fmt, sys.stdout, kind=kind, label=label, rules=rules)
-    sys.exit(report.exit_code)
+    sys.exit(0 if exit_zero else report.exit_code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
@@ -131,8 +131,10 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write
               help="Only templates changed since REF (default: the merge base with main), with the same id in every locale.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for big packs (default: number of CPUs).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even with error findings (for a report such as SARIF; usage and internal errors still fail).")
 @fails_cleanly
-def lint(paths, fmt, config_path, no_cache, changed, jobs):
+def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
     """Lint the pack(s) under PATH: a project, a templates folder, or template files."""
     import os
 
@@ -150,12 +152,13 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs):
     if changed is not None:
         from msglint.changed import changed_templates
 
-        paths = changed_templates(paths, changed or None)
+        watched = [*rule_files(config.rules), *([config.file] if config.file else [])]
+        paths = changed_templates(paths, changed or None, watched, echo=lambda text: click.echo(text, err=True))
         if not paths:
             click.echo("msglint: no templates changed", err=True)
             _emit(Report([]), fmt, "lint", config=config)
     report = lint_paths(paths, lambda: _ruleset(config), cache, jobs=jobs or os.cpu_count() or 1, config=config)
-    _emit(report, fmt, "lint", config=config)
+    _emit(report, fmt, "lint", config=config, exit_zero=exit_zero)
 
 
 @main.command()
@@ -178,9 +181,21 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
     from msglint.results import Report
     from msglint.sendtime import parse_send_at
 
-    _, ruleset = _setup(config_path)
+    config, ruleset = _setup(config_path)
+    if stage is not None:
+        from msglint.metadata import stage_problem
+
+        problem = stage_problem(stage, config.stages)
+        if problem:
+            raise click.BadParameter(problem, param_hint="'--stage'")
     if tz and not send_at:
         raise click.UsageError("--tz needs --send-at")
+    if send_at and not tz:
+        from msglint.sendtime import default_zone
+
+        tz = default_zone(locale)
+        click.echo(f"msglint: reading --send-at in {tz}, the usual zone for '{locale}' recipients; "
+                   "give --tz for the recipient's own", err=True)
     moment = parse_send_at(send_at, tz) if send_at else None
     files = files or ("-",)
     results = []
@@ -265,7 +280,7 @@ def templates(paths, fmt, config_path):
     from msglint.listing import print_templates
 
     config = load_config(config_path) if config_path else find_config()
-    print_templates(paths or (config.templates or ".",), fmt)
+    print_templates(paths or (config.templates or ".",), fmt, config.stages)
 
 
 @main.command()

@@ -5,7 +5,9 @@ Looked up from the current folder upwards. Paths in it are relative to the file 
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,8 @@ from msglint import safe_yaml
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
 
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales")
+_KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages")
 FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 
@@ -32,6 +35,13 @@ class Config:
     # Markets where strangers expect a formal greeting (「발굴 도구 - 전화」 (Liferay 영업 플레이북): many European countries):
     # a neutral-register message in these locales is checked as formal.
     formal_locales: set = field(default_factory=set)
+    extra_stages: tuple = ()  # the team's own stages, beside msglint's
+
+    @property
+    def stages(self) -> tuple:
+        from msglint.metadata import STAGES
+
+        return STAGES + tuple(s for s in self.extra_stages if s not in STAGES)
 
     def register_for(self, locale: str, register: str) -> str:
         if register == "neutral" and self.formal_locales:
@@ -63,7 +73,9 @@ class Config:
         named += [("per-file-ignores", i) for ids in self.per_file_ignores.values() for i in ids]
         for key, rule_id in named:
             if rule_id != "all" and rule_id not in known:
-                raise ConfigError(f"{where}: unknown rule id '{rule_id}' in {key}; 'msglint rules' lists the ids")
+                close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ConfigError(f"{where}: unknown rule id '{rule_id}' in {key}{hint}; 'msglint rules' lists the ids")
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -125,7 +137,9 @@ def parse(data, file: Path) -> Config:
         raise ConfigError(f"{file}: msglint config must be a mapping")
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"{file}: unknown config key '{key}'; known keys: {', '.join(KEYS)}")
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(f"{file}: unknown config key '{key}'{hint}; known keys: {', '.join(KEYS)}")
     config = Config(file=file)
     if "select" in data:
         config.select = _ids(file, "select", data["select"])
@@ -142,6 +156,10 @@ def parse(data, file: Path) -> Config:
         raise ConfigError(f"{file}: 'per-file-ignores' must map file patterns to lists of rule ids")
     config.per_file_ignores = {pattern: _ids(file, f"per-file-ignores.{pattern}", ids) for pattern, ids in ignores.items()}
     config.formal_locales = _ids(file, "formal-locales", data.get("formal-locales"))
+    stages = data.get("stages") or []
+    if not isinstance(stages, list) or not all(isinstance(s, str) and _KEBAB.match(s) for s in stages):
+        raise ConfigError(f"{file}: 'stages' must be a list of kebab-case names such as renewal or win-back")
+    config.extra_stages = tuple(stages)
     extra = data.get("rules") or []
     if isinstance(extra, str):
         extra = [extra]

@@ -18,6 +18,9 @@ class Ruleset:
         self.settings = settings or {}
         self._applicable: dict = {}
         self.by_level = {"message": [], "template": [], "pack": []}
+        # Every id a suppression comment may name; a ruleset cut down to one rule (its examples)
+        # still knows the others.
+        self.known_ids = {r.id for r in rules}
         for rule in rules:
             if config.enabled(rule.id):
                 self.by_level[rule.level].append(rule)
@@ -52,7 +55,22 @@ def build_ruleset(config) -> Ruleset:
     packs = load_rules(config.rules)
     ruleset = Ruleset(packs.rules, config, packs.settings)
     config.check_rule_ids(ruleset.ids())
+    _check_rule_stages(packs.rules, config.stages)
     return ruleset
+
+
+def _check_rule_stages(rules, stages) -> None:
+    """A rule scoped to a misspelt stage would never run: say so when the rules load."""
+    from msglint.errors import RuleFileError
+    from msglint.metadata import stage_problem
+
+    for rule in rules:
+        required = rule.options.get("require") if rule.kind == "personalization" else None
+        named = [s for s in (required or {}) if s != "*"]
+        for stage in (*(rule.stages or ()), *rule.not_stages, *named):
+            problem = stage_problem(stage, stages)
+            if problem:
+                raise RuleFileError(rule.file, f"stages: {problem}", rule.id)
 
 
 def _beginning(text: str, limit: int | None) -> str:

@@ -95,6 +95,7 @@ def run_examples(ruleset: Ruleset, rules=None) -> list[Outcome]:
     for rule in rules or ruleset.rules:
         # An example tests its own rule variant, with the config's choices left out.
         solo = Ruleset([rule], type(ruleset.config)(), ruleset.settings)
+        solo.known_ids = ruleset.known_ids
         for expect in ("fire", "pass"):
             for example in rule.examples.get(expect) or []:
                 if rule.level == "message":

@@ -69,11 +69,11 @@ def print_rules(ruleset, fmt):
         console.print(f"{'':<{width}}  [dim]source:[/] {escape(rule.source)}")
 
 
-def template_rows(paths):
+def template_rows(paths, stages=None):
     from msglint import pack
     from msglint.runner import PackIndex
 
-    index = PackIndex()
+    index = PackIndex(stages)
     by_id: dict = {}
     for path, root in pack.discover(paths):
         t = index.load(path, root)
@@ -97,8 +97,8 @@ def markdown_catalogue(rows) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_templates(paths, fmt):
-    rows = template_rows(paths)
+def print_templates(paths, fmt, stages=None):
+    rows = template_rows(paths, stages)
     if fmt == "markdown":
         sys.stdout.write(markdown_catalogue(rows))
         return

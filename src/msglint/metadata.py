@@ -11,6 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 CHANNELS = ("sms", "voicemail", "email")
+#: Where in the sales process a message is sent, in that order. Rules switch on and off by stage,
+#: so a misspelt stage would silently switch them off: the set is closed, and a team that works
+#: with other stages declares them under ``stages:`` in its config.
+STAGES = ("prospecting", "inbound-response", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
+          "reply", "graceful-exit", "offer")
 PURPOSES = ("transactional", "advertising")
 AUDIENCES = ("b2b", "b2c")
 REGISTERS = ("formal", "neutral", "casual")
@@ -61,17 +66,26 @@ def _one_of(value, allowed, key, problems, required=True):
             problems.append(Problem(f"'{key}' is missing: set it to one of {', '.join(allowed)}", (key,)))
         return None
     if value not in allowed:
-        problems.append(Problem(f"'{key}: {value}' is not one of {', '.join(allowed)}", (key, "<value>")))
+        problems.append(Problem(f"'{key}: {value}' is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}",
+                                (key, "<value>")))
         return None
     return value
 
 
 def _did_you_mean(word, choices):
-    close = difflib.get_close_matches(str(word), choices, n=1)
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def validate(raw: dict) -> tuple[Meta | None, list[Problem]]:
+def stage_problem(stage, stages=STAGES) -> str | None:
+    """Why ``stage`` is not a stage, or None. The marketer learns the close match and the fix."""
+    if stage in stages:
+        return None
+    return (f"'{stage}' is not a stage{_did_you_mean(stage, stages)}; stages: {', '.join(stages)} "
+            "(a team declares more under 'stages:' in .msglint.yaml)")
+
+
+def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
     problems: list[Problem] = []
     for key in raw:
         if key not in TOP_KEYS:
@@ -86,6 +100,9 @@ def validate(raw: dict) -> tuple[Meta | None, list[Problem]]:
         problems.append(Problem("'stage' is missing: e.g. inbound-response, follow-up, meeting-proposal, graceful-exit", ("stage",)))
     elif not isinstance(stage, str) or not _KEBAB.match(stage):
         problems.append(Problem(f"'stage: {stage}' must be a kebab-case word such as follow-up", ("stage", "<value>")))
+        stage = None
+    elif stage_problem(stage, stages):
+        problems.append(Problem(f"stage {stage_problem(stage, stages)}", ("stage", "<value>")))
         stage = None
     purpose = _one_of(raw.get("purpose"), PURPOSES, "purpose", problems)
     audience = _one_of(raw.get("audience", "b2b"), AUDIENCES, "audience", problems)

@@ -56,9 +56,14 @@ class Template:
         return parts[0] if parts[0] in CHANNELS else None
 
     @property
+    def misplaced(self) -> bool:
+        """Not at ``<locale>/<channel>/<name>.<ext>.j2``: its locale and id mean nothing."""
+        return any(p.kind == "template-file" for p in self.problems)
+
+    @property
     def renderable(self) -> bool:
         return self.meta is not None and self.body is not None and not any(
-            p.kind in ("template-syntax", "front-matter") for p in self.problems)
+            p.kind in ("template-syntax", "front-matter", "template-file") for p in self.problems)
 
     def used_variables(self) -> set:
         from jinja2 import meta as jinja_meta
@@ -104,7 +109,7 @@ def discover(paths) -> list[tuple[Path, Path]]:
             continue
         root = path / "templates" if (path / "templates").is_dir() else None
         search = root or path
-        files = sorted(p for p in search.rglob(f"*{SUFFIX}") if p.is_file())
+        files = sorted(p for p in search.rglob("*") if p.is_file() and (p.name.endswith(SUFFIX) or _stray(p, search)))
         if not files:
             raise MsglintError(
                 f"{entry}: no templates found; expected files like templates/<locale>/<channel>/<name>.txt.j2"
@@ -112,6 +117,17 @@ def discover(paths) -> list[tuple[Path, Path]]:
         for file in files:
             found[file] = root or _root_of(file)
     return sorted(found.items())
+
+
+# Files in a templates folder that look like a message written without the .j2 ending: they would
+# be skipped in silence, so they are reported instead.
+STRAY_SUFFIXES = (".txt", ".html", ".htm", ".md", ".eml", ".jinja", ".jinja2", ".j2.txt")
+
+
+def _stray(path: Path, search: Path) -> bool:
+    if path.name.startswith(".") or path.name.lower().startswith("readme"):
+        return False
+    return path.name.lower().endswith(STRAY_SUFFIXES) and (search.name == "templates" or "templates" in path.parts)
 
 
 @lru_cache(maxsize=None)
@@ -125,17 +141,29 @@ def known_locale(name: str) -> bool:
         return False
 
 
-def load(path: Path, root: Path) -> Template:
+def load(path: Path, root: Path, stages=None) -> Template:
     relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
     parts = relative.parts
     locale = parts[0] if len(parts) >= 3 else "?"
     tid = template_id(relative) if len(parts) >= 3 else relative.name.split(".")[0]
     template = Template(path=path, root=root, locale=locale, id=tid, display=display_path(path))
     problems = template.problems
+    if not path.name.endswith(SUFFIX):
+        problems.append(Problem("template-file", f"not linted: template files end in {SUFFIX}; rename it "
+                                f"{path.name}{SUFFIX} (or move it out of the templates folder)"))
+        return template
     if len(parts) < 3:
-        problems.append(Problem("template-file", f"template is not at <locale>/<channel>/<name>.<ext>{SUFFIX} under {display_path(root)}"))
+        where = f"{parts[0]}/<channel>/{parts[-1]}" if len(parts) == 2 else f"<locale>/<channel>/{parts[-1]}"
+        problems.append(Problem("template-file", f"template is not at <locale>/<channel>/<name>.<ext>{SUFFIX} under "
+                                f"{display_path(root)}: move it to {display_path(root)}/{where} (channel: sms, voicemail or email)"))
     elif not known_locale(locale):
-        problems.append(Problem("template-file", f"'{locale}' is not a locale (the folder under templates/ names one, such as ko or en)"))
+        import difflib
+
+        locales = sorted({d.name for d in root.iterdir() if d.is_dir() and known_locale(d.name)} | {"ko", "en"})
+        close = difflib.get_close_matches(locale, locales, n=1, cutoff=0.4)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        problems.append(Problem("template-file", f"'{locale}' is not a locale{hint}: the folder under templates/ "
+                                "names the message's language, such as ko or en"))
     try:
         template.text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -151,7 +179,7 @@ def load(path: Path, root: Path) -> Template:
     except FrontMatterError as exc:
         problems.append(Problem("front-matter", str(exc), exc.line, exc.column))
         return template
-    template.meta, meta_problems = validate(doc.meta)
+    template.meta, meta_problems = validate(doc.meta, **({"stages": stages} if stages else {}))
     for p in meta_problems:
         line, column = doc.where(*p.key)
         problems.append(Problem("front-matter", p.message, line, column))

@@ -15,9 +15,9 @@ from msglint.runner import PackIndex, lint_template
 from msglint.terminal import for_stream
 
 
-def find_template(template_id: str, locale: str, root: str):
+def find_template(template_id: str, locale: str, root: str, stages=None):
     """The template and the index it was loaded with; only that file is read."""
-    index = PackIndex()
+    index = PackIndex(stages)
     entries = pack.discover([root])
     found = {}
     for path, pack_root in entries:
@@ -27,7 +27,11 @@ def find_template(template_id: str, locale: str, root: str):
     if locale not in found:
         if found:
             raise MsglintError(f"'{template_id}' has no {locale} version (it exists in {', '.join(sorted(found))})")
-        raise MsglintError(f"no template '{template_id}' under {root}; 'msglint templates' lists them")
+        ids = sorted({pack.template_id(p.relative_to(r)) for p, r in entries
+                      if p.is_relative_to(r) and len(p.relative_to(r).parts) >= 3})
+        close = difflib.get_close_matches(template_id, ids, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise MsglintError(f"no template '{template_id}' under {root}{hint}; 'msglint templates' lists them")
     return index.load(*found[locale]), index
 
 
@@ -83,7 +87,7 @@ def _is_batch(data_file, out) -> bool:
 
 def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None, defaults_file=None,
         fmt_given=False) -> int:
-    template, index = find_template(template_id, locale, root)
+    template, index = find_template(template_id, locale, root, ruleset.config.stages)
     if not template.renderable:
         first = template.problems[0] if template.problems else None
         reason = f"{template.display}:{first.line}: {first.message}" if first else "it does not load"

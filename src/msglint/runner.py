@@ -22,13 +22,14 @@ RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "un
 class PackIndex:
     """Every template of the packs being linted, loaded once, for cross-locale checks."""
 
-    def __init__(self):
+    def __init__(self, stages=None):
+        self._stages = stages  # the config's stages when it declares more than msglint's
         self._templates: dict[Path, pack.Template] = {}
         self._ids: dict[Path, dict[str, dict[str, Path]]] = {}
 
     def load(self, path: Path, root: Path) -> pack.Template:
         if path not in self._templates:
-            self._templates[path] = pack.load(path, root)
+            self._templates[path] = pack.load(path, root, self._stages)
         return self._templates[path]
 
     def _scan(self, root: Path) -> dict:
@@ -107,16 +108,25 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
             line, column = template.doc.where("sample")
             source = "lead data" if data else "sample data"
             template.problems.append(pack.Problem("template-render", f"{source}: {exc}", line, column))
+    for rule_id, line, column, close in template.suppressions.unknown(ruleset.known_ids):
+        hint = f" (did you mean '{close}'?)" if close else ""
+        problem = pack.Problem("suppression", f"'{rule_id}' is not a rule id{hint}, so this comment silences "
+                               "nothing; 'msglint rules' lists the ids", line, column, excerpt=rule_id)
+        if problem not in template.problems:
+            template.problems.append(problem)
     for rule in ruleset.by_level["template"]:
         if _applies(rule, template):
             for hit in get_kind(rule.kind).check_template(rule, template):
                 findings.append(template_finding(ruleset, rule, hit, template))
-    for rule in ruleset.by_level["pack"]:
+    for rule in ruleset.by_level["pack"] if not template.misplaced else ():
         if _applies(rule, template):
             for hit in get_kind(rule.kind).check_pack(rule, template, index):
                 findings.append(template_finding(ruleset, rule, hit, template))
     if message is not None:
-        findings.extend(check_message(ruleset, message))
+        # A mistake seen in the source (``{{ name }}`` without 님) is also seen in the rendered
+        # text; the source finding says more (it holds for every lead), so it is the one reported.
+        seen_in_source = {(f.rule, f.line) for f in findings}
+        findings.extend(f for f in check_message(ruleset, message) if (f.rule, f.line) not in seen_in_source)
     return Result(
         findings=keep(ruleset, findings, template.display, template.suppressions),
         facts=message.facts if message else {}, template=template.id, path=template.display,
@@ -157,7 +167,7 @@ PARALLEL_MIN = 64
 def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, config=None) -> Report:
     """Lint every template under ``paths``. ``load_ruleset`` is called only if some template is
     not in ``cache``: a warm run of an unchanged pack neither loads rules nor renders."""
-    index = PackIndex()
+    index = PackIndex(config.stages if config is not None else None)
     entries = pack.discover(paths)
     results: list = [None] * len(entries)
     todo = []
@@ -194,7 +204,7 @@ def _init_worker(config) -> None:
     from msglint.engine import build_ruleset
 
     _worker["ruleset"] = build_ruleset(config)
-    _worker["index"] = PackIndex()
+    _worker["index"] = PackIndex(config.stages)
 
 
 def _lint_one(item) -> dict:

@@ -16,6 +16,7 @@ _DIRECTIVE = re.compile(r"\{#-?\s*msglint:\s*(disable|disable-file)\s*=\s*([a-z0
 class Suppressions:
     lines: dict = field(default_factory=dict)  # line -> set of rule ids
     file: set = field(default_factory=set)
+    named: list = field(default_factory=list)  # (rule id, line, column) as written, to check the ids
 
     @classmethod
     def parse(cls, text: str) -> "Suppressions":
@@ -25,6 +26,7 @@ class Suppressions:
         for number, line in enumerate(text.splitlines(), start=1):
             for match in _DIRECTIVE.finditer(line):
                 rules = {r.strip() for r in match.group(2).split(",") if r.strip()}
+                found.named.extend((r, number, match.start(2) + 1) for r in sorted(rules))
                 if match.group(1) == "disable-file":
                     found.file |= rules
                 else:
@@ -39,6 +41,17 @@ class Suppressions:
             return False
         ids = self.lines.get(line, ())
         return rule in ids or "all" in ids
+
+    def unknown(self, known) -> list:
+        """(id, line, column, close match) for each id a comment names that is not a rule."""
+        import difflib
+
+        out = []
+        for rule, line, column in self.named:
+            if rule != "all" and rule not in known:
+                close = difflib.get_close_matches(rule, sorted(known), n=1)
+                out.append((rule, line, column, close[0] if close else None))
+        return out
 
     def rule_ids(self) -> set:
         ids = set(self.file)

@@ -32,6 +32,7 @@ _MODULES = {
     "template-syntax": "problems",
     "template-render": "problems",
     "template-unsafe": "problems",
+    "suppression": "problems",
     "personalization": "personalization",
     "locale-parity": "parity",
 }

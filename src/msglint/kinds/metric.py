@@ -1,12 +1,16 @@
-"""A threshold on a message fact (Vale's metric): warn past ``warning``, error past ``error``."""
+"""A threshold on a message fact (Vale's metric): warn past ``warning``, error past ``error``.
+
+Advice differs by level (a Korean SMS over 90 bytes can shrink to the SMS price; one over
+2,000 bytes must fit the LMS limit first), so ``suggestions: {warning: ..., error: ...}`` gives
+each level its own; ``suggestion`` is the advice for both."""
 
 from __future__ import annotations
 
 from msglint.kinds import Hit
 
 LEVEL = "message"
-FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False, "worst_case": False,
-          "worst_case_note": False}
+FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False, "suggestions": False,
+          "worst_case": False, "worst_case_note": False}
 
 
 def compile(rule):
@@ -17,6 +21,10 @@ def compile(rule):
     for name, value in (("warning", warning), ("error", error)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise ValueError(f"'{name}' must be a number")
+    suggestions = rule.options.get("suggestions") or {}
+    if not isinstance(suggestions, dict) or set(suggestions) - {"warning", "error"} \
+            or not all(isinstance(v, str) for v in suggestions.values()):
+        raise ValueError("'suggestions' maps warning and/or error to the advice for that level")
     return fact, warning, error
 
 
@@ -39,6 +47,6 @@ def check(rule, message, segment):
     yield Hit(
         part=segment.part,
         values={"value": value, "limit": limit, "fact": fact, "unit": rule.options.get("unit", fact), "case": case},
-        suggestion=rule.options.get("suggestion"),
+        suggestion=(rule.options.get("suggestions") or {}).get(level) or rule.options.get("suggestion"),
         severity=level,
     )

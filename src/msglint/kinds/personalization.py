@@ -29,7 +29,7 @@ def compile(rule):
 def check_template(rule, template):
     roles, require = rule.compiled
     meta = template.meta
-    if meta is None:
+    if meta is None or template.body is None:  # no body to read (a syntax error says why)
         return
     needed = require.get(meta.stage, require.get("*", []))
     used = template.used_variables()

@@ -87,7 +87,7 @@ def lead_for(data: dict | None, locale: str) -> dict | None:
 
 
 def collect(paths, ruleset, data: dict | None = None) -> list[Group]:
-    index = PackIndex()
+    index = PackIndex(ruleset.config.stages)
     groups: dict[str, Group] = {}
     for path, root in pack.discover(paths):
         template = index.load(path, root)
