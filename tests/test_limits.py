@@ -215,3 +215,20 @@ rules:
         proc = cli("rules", "--test", cwd=tmp_path / "work")
         assert "Traceback" not in proc.err and proc.returncode in (0, 1), proc.err
     assert set(tmp_path.rglob("*")) - before <= {p for p in tmp_path.rglob("*") if ".msglint_cache" in str(p)}
+
+
+def test_damaged_caches_are_misses_rebuilt_silently(cli, pack, tmp_path):
+    cache = tmp_path / "cache"
+    env = {"MSGLINT_CACHE_DIR": str(cache)}
+    first = cli("lint", "--format", "json", env=env)
+    assert first.returncode in (0, 1)
+    # A sqlite file with a valid first page and garbage after it; result files of the wrong shape.
+    database = cache / "korean.sqlite3"
+    raw = database.read_bytes()
+    database.write_bytes(raw[:4096] + b"\x00garbage" * 4096)
+    for entry in (cache / "results").rglob("*.json"):
+        entry.write_text('{"findings": [{"rule": 1}], "facts": []}', encoding="utf-8")
+    for _ in range(2):
+        again = cli("lint", "--format", "json", env=env)
+        assert again.returncode == first.returncode and "Traceback" not in again.err, again.err
+        assert json.loads(again.out) == json.loads(first.out)

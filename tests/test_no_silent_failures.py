@@ -164,3 +164,26 @@ def test_pre_commit_hook_runs_on_rule_and_config_changes():
                  "templates/ko/sms/thanks.txt"):
         assert files.search(name), name
     assert hook["pass_filenames"] is False
+
+
+def test_a_template_linked_to_a_file_outside_the_pack_is_not_read(cli, pack, tmp_path):
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("---\nchannel: sms\n---\nTOP SECRET\n", encoding="utf-8")
+    (pack / "templates/en/sms/leak.txt.j2").symlink_to(secret)
+    data = lint(cli)
+    (f,) = [f for f in findings(data) if f["path"].endswith("leak.txt.j2")]
+    assert f["rule"] == "template-file" and "outside the templates folder" in f["message"]
+    assert "TOP SECRET" not in json.dumps(data)
+
+
+def test_templates_listing_never_wraps_ids(cli, pack):
+    write_template(pack, "en/email/a-rather-long-template-name-for-testing.txt.j2",
+                   SMS_FRONT.replace("channel: sms", "channel: email") + "\nsubject: Hi", "Hi {{ name }} {{ topic }}\n")
+    proc = cli("templates", env={"COLUMNS": "60"})
+    assert "email/a-rather-long-template-name-for-testing" in proc.out
+
+
+def test_pasted_text_findings_show_their_line_in_text_output(cli):
+    proc = cli("check", "--channel", "email", "--locale", "en", "--subject", "Hello",
+               input="Hi Priya,\nJust checking in on the rollout.\n")
+    assert "<stdin>:2:1: warning generic-phrase" in proc.out

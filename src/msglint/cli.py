@@ -209,6 +209,9 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
 
 def _read_message(name):
     if name == "-":
+        if sys.stdin.isatty():
+            click.echo("msglint: reading the message from standard input; end it with Ctrl-D "
+                       "(or pass a file name)", err=True)
         data = sys.stdin.buffer.read()
         path = None
     else:

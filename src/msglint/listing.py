@@ -109,13 +109,22 @@ def print_templates(paths, fmt, stages=None):
     from rich.console import Console
     from rich.table import Table
 
-    table = Table()
-    for column in ("id", "stage", "channel", "purpose", "locales", "description"):
-        table.add_column(column, overflow="fold")
+    console = Console(highlight=False)
+    # Ids, stages and channels are copied into commands and config: never wrapped or cut. The
+    # description takes what room is left, and makes way on a narrow terminal.
+    described = console.width >= 110
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("id", "stage", "channel", "purpose", "locales"):
+        widest = max((len(str(r[column] if column != "locales" else ",".join(r[column]))) for r in rows), default=0)
+        table.add_column(column, no_wrap=True, overflow="ignore" if column in ("id", "stage") else "ellipsis",
+                         min_width=max(widest, len(column)) if column in ("id", "stage") else None)
+    if described:
+        table.add_column("description", overflow="fold")
     for row in rows:
-        table.add_row(row["id"], row["stage"] or "?", row["channel"] or "?", row["purpose"] or "?",
-                      ",".join(sorted(row["locales"])), row["description"])
-    Console(highlight=False).print(table)
+        cells = [row["id"], row["stage"] or "?", row["channel"] or "?", row["purpose"] or "?",
+                 ",".join(sorted(row["locales"]))]
+        table.add_row(*cells, *([row["description"]] if described else []))
+    console.print(table)
 
 
 def print_example_outcomes(ruleset) -> int:

@@ -152,6 +152,11 @@ def load(path: Path, root: Path, stages=None) -> Template:
         problems.append(Problem("template-file", f"not linted: template files end in {SUFFIX}; rename it "
                                 f"{path.name}{SUFFIX} (or move it out of the templates folder)"))
         return template
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        # A pull request could link a template to any file on the CI machine and have it shown.
+        problems.append(Problem("template-file", "is a link to a file outside the templates folder; msglint does "
+                                "not follow links out of the pack: copy the template in instead"))
+        return template
     if len(parts) < 3:
         where = f"{parts[0]}/<channel>/{parts[-1]}" if len(parts) == 2 else f"<locale>/<channel>/{parts[-1]}"
         problems.append(Problem("template-file", f"template is not at <locale>/<channel>/<name>.<ext>{SUFFIX} under "

@@ -25,6 +25,26 @@ class Result:
                    template=data.get("template"), path=data.get("path"), locale=data.get("locale"),
                    channel=data.get("channel"))
 
+    @classmethod
+    def from_cache(cls, data) -> "Result | None":
+        """A cached result, or None when the entry is not one (damaged, or from another tool)."""
+        from msglint.findings import SEVERITIES
+
+        if not isinstance(data, dict) or not isinstance(data.get("findings"), list) \
+                or not isinstance(data.get("facts"), dict):
+            return None
+        fields = set(Finding.__dataclass_fields__) - {"span"}
+        for f in data["findings"]:
+            if not isinstance(f, dict) or set(f) - fields or f.get("severity") not in SEVERITIES \
+                    or not isinstance(f.get("rule"), str) or not isinstance(f.get("message"), str):
+                return None
+        if any(not isinstance(data.get(k), (str, type(None))) for k in ("template", "path", "locale", "channel")):
+            return None
+        try:
+            return cls.from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            return None
+
     def to_dict(self) -> dict:
         head = {"template": self.template} if self.template else {"path": self.path}
         if self.template and self.path:

@@ -175,9 +175,9 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
         key = cached = None
         if cache is not None:
             key = cache.key(*_dependencies(path, root, index))
-            cached = cache.get(key)
+            cached = Result.from_cache(cache.get(key))  # an unreadable entry is a miss, rebuilt below
         if cached is not None:
-            results[position] = Result.from_dict(cached)
+            results[position] = cached
             results[position].path = pack.display_path(path)
             if progress:
                 progress()

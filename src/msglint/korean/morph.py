@@ -61,28 +61,63 @@ def _versions() -> str:
 
 
 class _Cache:
+    """Analyses by line. A cache is only ever a shortcut: an unreadable or damaged file is a miss,
+    and a damaged one is replaced by a fresh file, never a failed run."""
+
     def __init__(self, folder: Path | None):
         self._db = None
+        self._file = None if folder is None else folder / "korean.sqlite3"
         if folder is None:
             return
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / "korean.sqlite3", timeout=30, isolation_level=None,
-                                       check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS lines (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self._db = self._rebuilt()
         except (OSError, sqlite3.Error):
             self._db = None  # a read-only checkout still lints, just without the cache
+
+    def _open(self):
+        db = sqlite3.connect(self._file, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS lines (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("SELECT key, value FROM lines LIMIT 1").fetchall()
+        return db
+
+    def _rebuilt(self):
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                Path(f"{self._file}{suffix}").unlink()
+            except OSError:
+                pass
+        try:
+            return self._open()
+        except (OSError, sqlite3.Error):
+            return None
 
     def get_many(self, keys: list[str]) -> dict:
         if self._db is None or not keys:
             return {}
         found = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            rows = self._db.execute(
-                f"SELECT key, value FROM lines WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            found.update(rows)
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = self._db.execute(
+                    f"SELECT key, value FROM lines WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, value in rows:
+                    parsed = _parsed(value)
+                    if parsed is not None:
+                        found[key] = parsed
+        except sqlite3.DatabaseError:
+            self._db = self._rebuilt()
+            return {}
+        except sqlite3.Error:
+            return {}
         return found
 
     def put_many(self, items: dict) -> None:
@@ -91,8 +126,23 @@ class _Cache:
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?)", items.items())
+        except sqlite3.DatabaseError:
+            self._db = self._rebuilt()
         except sqlite3.Error:
             pass
+
+
+def _parsed(value) -> list | None:
+    """An entry as :func:`_analyse_line` wrote it (sentences of five fields), or None."""
+    try:
+        data = json.loads(value)
+    except (ValueError, TypeError):
+        return None
+    ok = isinstance(data, list) and all(
+        isinstance(s, list) and len(s) == 5 and isinstance(s[0], str) and isinstance(s[1], int)
+        and isinstance(s[2], int) and isinstance(s[3], list)
+        and all(isinstance(t, list) and len(t) == 4 for t in s[3]) for s in data)
+    return data if ok else None
 
 
 _cache: _Cache | None = None
@@ -175,9 +225,9 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         for line in missing:
             value = cached.get(keys[line])
             if value is None:
-                value = json.dumps(_analyse_line(line), ensure_ascii=False)
-                fresh[keys[line]] = value
-            results[line] = _memory[keys[line]] = json.loads(value)
+                value = _analyse_line(line)
+                fresh[keys[line]] = json.dumps(value, ensure_ascii=False)
+            results[line] = _memory[keys[line]] = value
         _get_cache().put_many(fresh)
     out = []
     for offset, line in todo:

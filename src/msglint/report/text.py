@@ -11,12 +11,21 @@ from rich.markup import escape
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _where(finding, label):
+def _where(finding, label, message=None):
     place = finding.path or label or finding.template or "<stdin>"
-    if finding.line:
-        place += f":{finding.line}"
-        if finding.column:
-            place += f":{finding.column}"
+    line, column = finding.line, finding.column
+    if not line and finding.span and message is not None:
+        # Pasted text has no file, but a person still wants the line: the JSON leaves it out
+        # (by contract), the text shows it.
+        part, start, _ = finding.span
+        text_map = message.subject_map if part == "subject" else message.body_map
+        location = text_map.locate(start or 0) if text_map is not None and start is not None else None
+        if location is not None:
+            line, column = location.line, location.column
+    if line:
+        place += f":{line}"
+        if column:
+            place += f":{column}"
     return place
 
 
@@ -25,7 +34,7 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
     for result in report.results:
         for f in result.findings:
             console.print(
-                f"{escape(_where(f, label))}: [{STYLE[f.severity]}]{f.severity}[/] "
+                f"{escape(_where(f, label, getattr(result, 'message', None)))}: [{STYLE[f.severity]}]{f.severity}[/] "
                 f"[bold]{f.rule}[/] {escape(f.message)}"
             )
             if f.excerpt:
