@@ -21,7 +21,7 @@ CHROMIUM = os.environ.get("MSGLINT_CHROMIUM", "/usr/bin/chromium")
 def copy_pack(tmp_path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(REPO / "templates", project / "templates")
-    email = project / "templates" / "en" / "email" / "value-follow-up.html.j2"
+    email = project / "templates" / "en" / "email" / "value-follow-up.txt.j2"
     text = email.read_text(encoding="utf-8").replace("When we spoke,", "Just checking in: when we spoke,")
     email.write_text(text, encoding="utf-8")
     return project
@@ -165,7 +165,7 @@ def test_browser_sees_a_served_edit(browser, server):
     page = browser.new_page()
     page.goto(f"http://127.0.0.1:{port}/msg-email--graceful-exit.html")
     assert "마지막으로" in page.locator("#ko .card .body").inner_text()
-    template = project / "templates" / "ko" / "email" / "graceful-exit.html.j2"
+    template = project / "templates" / "ko" / "email" / "graceful-exit.txt.j2"
     template.write_text(template.read_text(encoding="utf-8").replace("이번 메일을 마지막으로", "이번 메일을 끝으로"),
                         encoding="utf-8")
     page.reload()

@@ -170,8 +170,9 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
                     message = render_message(template, values, with_sample=False)
                     message.measure(ruleset.settings)
                     findings = keep(ruleset, check_message(ruleset, message, with_location=False))
-                    line.update(subject=message.subject, body=message.body, facts=message.facts,
-                                findings=[f.to_dict() for f in findings])
+                    line.update(subject=message.subject, body=message.body,
+                                **({"html": message.html} if message.html is not None else {}),
+                                facts=message.facts, findings=[f.to_dict() for f in findings])
                     summary.rendered += 1
                 except (DataError, RenderError) as exc:
                     line["error"] = str(exc)

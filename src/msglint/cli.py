@@ -239,7 +239,8 @@ def _read_message(name):
 @click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Batch: write one JSON line per lead here (default: stdout).")
 @click.option("--encoding", help="Batch: the CSV's encoding (default: detect UTF-8, UTF-8 with BOM, CP949).")
-@FORMAT
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "eml"]), default="text", show_default=True,
+              help="Output format; eml writes an email as a MIME message a mail client opens.")
 @CONFIG
 @fails_cleanly
 def render(template_id, locale, data_file, pairs, defaults_file, root, out, encoding, fmt, config_path):

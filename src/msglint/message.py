@@ -28,6 +28,7 @@ class Message:
     path: str | None = None
     body_map: object = None  # SourceMap or TextMap: body offsets -> source positions
     subject_map: object = None
+    html: str | None = None  # an HTML email as sent; ``body`` is its text, which the rules read
     facts: dict = field(default_factory=dict)
     findings: list = field(default_factory=list)  # filled by msglint.api when asked to check
 

@@ -199,11 +199,13 @@ def _compile(template: Template) -> None:
     from jinja2 import meta as jinja_meta
     from jinja2 import nodes
 
+    from msglint.html_text import is_html
     from msglint.render import CompiledText, RenderError
 
     doc = template.doc
     try:
-        template.body = CompiledText(doc.body, template.display, line_offset=doc.body_line - 1)
+        template.body = CompiledText(doc.body, template.display, line_offset=doc.body_line - 1,
+                                     html=is_html(template.path.name))
     except RenderError as exc:
         template.problems.append(Problem("template-syntax", f"Jinja syntax error: {exc}", exc.line or doc.body_line))
     subject = doc.meta.get("subject")

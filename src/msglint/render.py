@@ -34,15 +34,17 @@ class RenderError(Exception):
 
 @dataclass
 class Rendered:
-    text: str
+    text: str  # what the reader sees: the message itself, or the text of an HTML email
     map: SourceMap
+    html: str | None = None  # an HTML email as sent
 
 
 @lru_cache(maxsize=None)
-def environment() -> sandbox.BoundedSandbox:
+def environment(html: bool = False) -> sandbox.BoundedSandbox:
+    """The sandbox; with ``html`` every value is escaped (a lead's ``R&D <pipeline>`` stays text)."""
     env = sandbox.BoundedSandbox(
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=html,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
@@ -54,10 +56,11 @@ def environment() -> sandbox.BoundedSandbox:
 class CompiledText:
     """One piece of template text (a body or a subject), compiled once, rendered many times."""
 
-    def __init__(self, source: str, name: str, line_offset: int = 0, column_offset: int = 0):
+    def __init__(self, source: str, name: str, line_offset: int = 0, column_offset: int = 0, html: bool = False):
         self.name = name
         self.source = source
-        env = environment()
+        self.html = html
+        env = environment(html)
         if len(source) > MAX_SOURCE:
             raise RenderError("syntax", f"the template text is {len(source):,} characters, over the limit of "
                               f"{MAX_SOURCE:,}: a message template is a page at most", line_offset + 1)
@@ -103,10 +106,16 @@ class CompiledText:
             raise RenderError("runtime", f"{type(exc).__name__}: {exc}", self._error_line(exc)) from None
         finally:
             sandbox.end_budget(token)
+        markup = None
+        if self.html:
+            from msglint.html_text import html_to_text
+
+            markup = SourceMap.strip(raw, self._anchors)[0].strip()
+            raw = html_to_text(raw)
         text, source_map = SourceMap.strip(raw, self._anchors)
         # Leading and trailing blank lines come from the layout of tags, not from the message.
         lead = len(text) - len(text.lstrip())
-        return Rendered(text.strip(), source_map.shifted(lead) if lead else source_map)
+        return Rendered(text.strip(), source_map.shifted(lead) if lead else source_map, markup)
 
     def _generate(self, context: dict) -> str:
         """Render, stopping once the output passes the size limit (loops that print a lot)."""

@@ -36,7 +36,7 @@ def find_template(template_id: str, locale: str, root: str, stages=None):
 
 
 # Keys every lead may carry besides the template's variables.
-LEAD_KEYS = ("timezone", "send_at")
+LEAD_KEYS = ("timezone", "send_at", "email")  # email: the To: of --format eml
 
 
 def check_var_names(template, names, source: str) -> None:
@@ -98,6 +98,8 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
     if _is_batch(data_file, out):
         from msglint.batch import render_batch
 
+        if fmt == "eml":
+            raise MsglintError("--format eml writes one email; for a batch, the JSON Lines carry body and html")
         if fmt_given and fmt == "text" and out:
             raise MsglintError("--out writes JSON Lines for a sending system; drop --format text, or drop --out "
                                "to read the messages on screen")
@@ -121,9 +123,19 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
         problem = next(p for p in reversed(template.problems) if p.kind.startswith("template-"))
         raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {problem.message}")
     report = Report([result])
+    if fmt == "eml":
+        from msglint.eml import to_eml
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_eml(message, data.get("email")))
+        sys.stdout.flush()
+        for f in result.findings:
+            print(f"msglint: {f.severity} {f.rule}: {f.message}", file=sys.stderr)
+        return report.exit_code
     if fmt == "json":
         out = {"template": template.id, "locale": locale, "channel": message.channel,
-               "subject": message.subject, "body": message.body, "facts": message.facts,
+               "subject": message.subject, "body": message.body,
+               **({"html": message.html} if message.html is not None else {}), "facts": message.facts,
                "from_sample": from_sample,
                "findings": [f.to_dict() for f in result.findings], "summary": report.summary()}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2, default=str)

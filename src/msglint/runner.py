@@ -70,7 +70,7 @@ def render_message(template: pack.Template, data: dict, with_sample: bool = True
         subject=" ".join(subject.text.split()) if subject else None,
         purpose=meta.purpose, audience=meta.audience, stage=meta.stage, register=meta.register,
         send_at=_send_at(values), template=template.id, path=template.display,
-        body_map=body.map, subject_map=subject.map if subject else None,
+        body_map=body.map, subject_map=subject.map if subject else None, html=body.html,
     )
 
 
