@@ -5,6 +5,8 @@ Kept apart from the template machinery so checking a message never imports Jinja
 
 from __future__ import annotations
 
+import re
+
 from msglint.engine import check_message, keep
 from msglint.message import Message
 from msglint.results import Result
@@ -13,6 +15,7 @@ from msglint.sourcemap import Location, TextMap
 
 def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",
                audience="b2b", stage=None, register="neutral", send_at=None, path=None) -> Result:
+    text, subject = _unicode(text), _unicode(subject)
     lead = text[: len(text) - len(text.lstrip("\n"))]
     body = text.strip("\n")
     header = ""
@@ -30,6 +33,18 @@ def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, pu
     findings = check_message(ruleset, message, with_location=path is not None)
     return Result(findings=keep(ruleset, findings, path), facts=message.facts, path=path, locale=locale,
                   channel=channel, message=message)
+
+
+def _unicode(text):
+    """Text as a phone or a mail server can carry it: a lone UTF-16 surrogate (text cut in half by
+    some export, or built in Python) becomes U+FFFD, which the charset rules then report."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
 def _split_subject(text: str):
