@@ -87,7 +87,7 @@ def test_english_sms_ad_with_and_without_stop(cli):
     assert code == 0 and rules(found) == []
     code, found = check(cli, EN_SMS_AD.replace(" Reply HELP for help, STOP to opt out.", ""), *base)
     assert rules(found) == ["opt-out"]
-    assert rules(found, "info") == ["opt-out"]  # HELP is recommended
+    assert rules(found, "info") == ["help-keyword"]  # HELP is recommended, under its own id
     code, found = check(cli, EN_SMS_AD.replace("Leadway: ", ""), *base)
     assert rules(found) == ["sender-identity"]
 

@@ -19,7 +19,7 @@ from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages")
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names")
 FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 
@@ -36,6 +36,7 @@ class Config:
     # a neutral-register message in these locales is checked as formal.
     formal_locales: set = field(default_factory=set)
     extra_stages: tuple = ()  # the team's own stages, beside msglint's
+    sender_names: tuple = ()  # the team's brand names, which its marketing texts must carry
 
     @property
     def stages(self) -> tuple:
@@ -160,6 +161,10 @@ def parse(data, file: Path) -> Config:
     if not isinstance(stages, list) or not all(isinstance(s, str) and _KEBAB.match(s) for s in stages):
         raise ConfigError(f"{file}: 'stages' must be a list of kebab-case names such as renewal or win-back")
     config.extra_stages = tuple(stages)
+    names = data.get("sender-names") or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ConfigError(f"{file}: 'sender-names' must be a list of your brand names, e.g. [Leadway]")
+    config.sender_names = tuple(n.strip() for n in names)
     extra = data.get("rules") or []
     if isinstance(extra, str):
         extra = [extra]

@@ -53,10 +53,24 @@ def build_ruleset(config) -> Ruleset:
     from msglint.rulebook import load_rules
 
     packs = load_rules(config.rules)
+    _use_config_names(packs.rules, config)
     ruleset = Ruleset(packs.rules, config, packs.settings)
     config.check_rule_ids(ruleset.ids())
     _check_rule_stages(packs.rules, config.stages)
     return ruleset
+
+
+def _use_config_names(rules, config) -> None:
+    """Rules that say ``config_names: sender-names`` require the team's own brand names, when the
+    config gives them, instead of their generic patterns."""
+    import re
+
+    names = {"sender-names": config.sender_names}
+    for rule in rules:
+        wanted = names.get(rule.options.get("config_names"))
+        if wanted:
+            rule.options["any"] = [r"(?<![\w])(?:" + "|".join(map(re.escape, wanted)) + r")(?![\w])"]
+            rule.compiled = get_kind(rule.kind).compile(rule)
 
 
 def _check_rule_stages(rules, stages) -> None:

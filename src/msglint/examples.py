@@ -98,7 +98,7 @@ def run_examples(ruleset: Ruleset, rules=None) -> list[Outcome]:
         solo.known_ids = ruleset.known_ids
         for expect in ("fire", "pass"):
             for example in rule.examples.get(expect) or []:
-                if rule.level == "message":
+                if rule.level == "message" and not (isinstance(example, dict) and "template" in example):
                     found = _run_message(rule, solo, example)
                 else:
                     found = _run_template(rule, solo, example)

@@ -8,6 +8,7 @@ from msglint.channels import korean_carrier, sms, speech
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _QUESTION = re.compile(r"[?？]")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def count_words(text: str) -> int:
@@ -31,6 +32,7 @@ def compute_facts(message, settings: dict | None = None) -> dict:
         facts["seconds"] = speech.seconds(body, message.language, settings.get("speech_rate"))
     elif message.channel == "email":
         facts["questions"] = len(_QUESTION.findall(body))
+        facts["paragraph_words"] = max((count_words(p) for p in _PARAGRAPH.split(body)), default=0)
     if message.subject is not None:
         facts["subject_chars"] = len(message.subject)
         facts["subject_words"] = count_words(message.subject)

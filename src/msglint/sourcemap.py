@@ -129,7 +129,11 @@ def instrument(source: str, line_offset: int = 0, column_offset: int = 0) -> tup
             left = inner[0] if inner[:1] in ("-", "+") else ""
             right = inner[-1] if inner[-1:] in ("-", "+") and len(inner) > len(left) else ""
             core = inner[len(left):len(inner) - len(right)]
-            out.append(f'{{{{{left} "{anchor(start, core.strip())}" }}}}{{{{{core}{right}}}}}')
+            # An anchor before the value (its text came from a variable) and one after it (the
+            # template's own words resume), so a finding knows exactly which text is the lead's.
+            # Whitespace control moves onto the anchors, which print nothing in the end.
+            before = anchor(start, core.strip())
+            out.append(f'{{{{{left} "{before}" }}}}{{{{{core}}}}}{{{{ "{anchor(end)}" {right}}}}}')
         else:
             out.append(tag)
             if opener == "{%" and re.match(r"\{%-?\s*raw\b", tag):

@@ -16,8 +16,10 @@ from msglint.sourcemap import Location, TextMap
 def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",
                audience="b2b", stage=None, register="neutral", send_at=None, path=None) -> Result:
     text, subject = _unicode(text), _unicode(subject)
-    lead = text[: len(text) - len(text.lstrip("\n"))]
-    body = text.strip("\n")
+    # The text is measured as given: one final line break is the file's (editors and `echo` add
+    # it) and not part of the message; any other blank line or space is the sender's and counts.
+    body = text[:-2] if text.endswith("\r\n") else text[:-1] if text.endswith("\n") else text
+    lead = ""
     header = ""
     if subject is None and channel == "email":
         subject, body, header = _split_subject(body)

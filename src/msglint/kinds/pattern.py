@@ -1,7 +1,9 @@
 """A regular expression that must not match (Vale's existence/occurrence).
 
 ``max_matches`` lets a pattern occur a few times before it fires: one all-caps word is an
-acronym, five are shouting.
+acronym, five are shouting; ``report: once`` then gives one finding with the count, not one per
+word. ``from_variable: true`` keeps only matches in text that a ``{{ }}`` printed: "None" from an
+empty lead field is a placeholder, "None of our customers…" written by a person is English.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import re
 from msglint.kinds import Hit, compile_regex, flags
 
 LEVEL = "message"
-FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False}
+FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False, "report": False,
+          "from_variable": False}
 
 
 def compile(rule):
@@ -28,19 +31,32 @@ def compile(rule):
     limit = rule.options.get("max_matches", 0)
     if not isinstance(limit, int) or limit < 0:
         raise ValueError("'max_matches' must be a whole number ≥ 0")
+    if rule.options.get("report", "each") not in ("each", "once"):
+        raise ValueError("'report' must be each (a finding per match) or once (one finding with the count)")
     return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule)), limit
+
+
+def _from_variable(message, segment, match) -> bool:
+    source_map = message.subject_map if segment.part == "subject" else message.body_map
+    location = source_map.locate(segment.offset + match.start()) if source_map is not None else None
+    return bool(location is not None and location.from_variable)
 
 
 def check(rule, message, segment):
     pattern, limit = rule.compiled
     matches = list(pattern.finditer(segment.text))
+    if rule.options.get("from_variable"):
+        matches = [m for m in matches if _from_variable(message, segment, m)]
     if len(matches) <= limit:
         return
+    count = len(matches)
+    if rule.options.get("report") == "once":
+        matches = matches[:1]
     for match in matches:
         yield Hit(
             start=segment.offset + match.start(),
             end=segment.offset + match.end(),
             part=segment.part,
-            values={"match": match.group(), "count": len(matches), "limit": limit},
+            values={"match": match.group(), "count": count, "limit": limit},
             suggestion=rule.options.get("suggestion"),
         )

@@ -8,6 +8,11 @@ rule's ``particles`` list between its words, and with any ending after its last 
 All literal phrases of a rule compile into one pattern shaped as a trie (shared prefixes
 written once), so a message is scanned once per rule and each position is rejected after a
 character or two; the phrase behind a match is looked up afterwards.
+
+A phrase may be a family (``[just] (checking|check) in``, see :mod:`msglint.kinds.phrase_family`).
+An entry may say ``unless_followed_by: <regex>``: "Quick question:" is generic, "Quick question:
+does your team use HubSpot?" is not. Text in quotation marks, or after "like"/"such as", is
+quoted, not said, and is not judged (``skip_quoted: false`` to judge it anyway).
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ import re
 from functools import lru_cache
 
 from msglint.kinds import Hit, compile_regex, flags
+from msglint.kinds.phrase_family import family_regex, is_family
 
 LEVEL = "message"
-FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False}
+FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False,
+          "skip_quoted": False}
 _HANGUL_BEFORE = r"(?<![가-힣])"
 _SEP, _APOS = "\0sep", "\0apos"
 
@@ -31,11 +38,16 @@ def _entries(rule):
         if isinstance(item, str):
             yield {"phrase": item}
         elif isinstance(item, dict) and ("phrase" in item or "pattern" in item):
-            extra = set(item) - {"phrase", "pattern", "suggestion"}
+            extra = set(item) - {"phrase", "pattern", "suggestion", "unless_followed_by"}
             if extra:
                 raise ValueError(f"phrase entry {item!r}: unknown key(s) {', '.join(sorted(extra))}")
             if "phrase" in item and not str(item["phrase"]).split():
                 raise ValueError("an empty phrase")
+            if "unless_followed_by" in item:
+                try:
+                    item = {**item, "unless_followed_by": re.compile(str(item["unless_followed_by"]), re.IGNORECASE)}
+                except re.error as exc:
+                    raise ValueError(f"unless_followed_by {item['unless_followed_by']!r}: {exc}") from None
             yield item
         else:
             raise ValueError(f"phrase entry {item!r} must be text or {{phrase: ..., suggestion: ...}}")
@@ -87,8 +99,12 @@ def compile(rule):
     if particles and not word_boundaries:
         sep = r"(?:" + "|".join(map(re.escape, sorted(particles, key=len, reverse=True))) + r")?\s*"
     entries = list(_entries(rule))
-    literal = [e for e in entries if "phrase" in e]
-    patterns = [e for e in entries if "pattern" in e]
+    literal = [e for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
+    family_sep = r"(?:\s*-\s*|\s+)" if word_boundaries else sep
+    wrap = (lambda body: rf"(?<!\w)(?:{body})(?!\w)") if word_boundaries else (
+        lambda body: rf"{_HANGUL_BEFORE}(?:{body})[가-힣]*")
+    patterns = [e if "pattern" in e else {**e, "pattern": wrap(family_regex(str(e["phrase"]), family_sep))}
+                for e in entries if "pattern" in e or is_family(str(e["phrase"]))]
     parts = []
     if literal:
         trie = _trie_regex([_tokens(str(e["phrase"]), ignore_case) for e in literal], sep)
@@ -132,10 +148,33 @@ def _entry_for(match, compiled):
     return max(candidates, key=lambda e: len(str(e["phrase"])), default=literal[0])
 
 
+# Quoted text: “…”, "…", ‘…’, and '…' where the quote marks stand apart from words (not it's).
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|(?<!\w)'[^'\n]+'(?!\w)")
+_MENTIONED = re.compile(r"(?i)(?:\blike|\bsuch as|\bcalled|\bsaying)\s+[\"“‘']?$")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "\"“‘'") else []
+
+
+def _quoted(match, text: str, spans) -> bool:
+    start, end = match.span()
+    if any(s <= start and end <= e for s, e in spans):
+        return True
+    return bool(_MENTIONED.search(text[max(0, start - 20):start]))
+
+
 def check(rule, message, segment):
     regex = rule.compiled[0]
+    skip_quoted = rule.options.get("skip_quoted", True)
+    spans = _quoted_spans(segment.text) if skip_quoted else []
     for match in regex.finditer(segment.text):
         entry = _entry_for(match, rule.compiled)
+        if skip_quoted and _quoted(match, segment.text, spans):
+            continue
+        after = entry.get("unless_followed_by")
+        if after is not None and after.match(segment.text, match.end()):
+            continue
         yield Hit(
             start=segment.offset + match.start(),
             end=segment.offset + match.end(),

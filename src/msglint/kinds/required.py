@@ -2,6 +2,8 @@
 
 ``within_lines`` narrows the search to the first (``position: start``) or last
 (``position: end``) lines, for what the law wants at a message's start or end.
+``config_names: sender-names`` lets a team's config name what must appear (its brand names):
+then one of those names is required instead of the ``any`` patterns.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import re
 from msglint.kinds import Hit, compile_regex, flags
 
 LEVEL = "message"
-FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False}
+FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False,
+          "config_names": False}
 POSITIONS = ("anywhere", "start", "end")
 
 

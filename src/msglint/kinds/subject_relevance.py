@@ -27,6 +27,11 @@ def compile(rule):
     return {w.lower() for w in stopwords}, min_words, stem
 
 
+def _folded(text: str) -> str:
+    """Case and hyphens folded: "Real-time" in a subject is "real time" in the body."""
+    return re.sub(r"[-‐‑–\s]+", "", text.casefold())
+
+
 def check(rule, message, segment):
     if segment.part != "subject" or not message.body:
         return
@@ -34,8 +39,8 @@ def check(rule, message, segment):
     words = [w for w in _WORD.findall(segment.text) if len(w) >= 3 and w.lower() not in stopwords]
     if len(words) < min_words:
         return
-    body = message.body.lower()
-    if any(w.lower()[:stem] in body for w in words):
+    body = _folded(message.body)
+    if any(_folded(w)[:stem] in body for w in words):
         return
     yield Hit(start=segment.offset, end=segment.offset + len(segment.text), part="subject",
               values={"words": ", ".join(words)})
