@@ -23,7 +23,7 @@ import math
 import re
 import time
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -48,7 +48,6 @@ class LimitExceeded(Exception):
 class Budget:
     deadline: float
     turns: int = 0
-    notes: list = field(default_factory=list)
 
     def tick(self, count: int = 1) -> None:
         self.turns += count
