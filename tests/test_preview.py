@@ -94,11 +94,11 @@ def server(tmp_path):
 def test_serve_rebuilds_on_reload(server):
     project, port, _ = server
     url = f"http://127.0.0.1:{port}/msg-sms--missed-call.html"
-    assert "통화가 어려우셔서" in wait_for(url)
-    template = project / "templates" / "ko" / "sms" / "missed-call.txt.j2"
-    template.write_text(template.read_text(encoding="utf-8").replace("통화가 어려우셔서", "연결이 되지 않아"),
-                        encoding="utf-8")
     assert "연결이 되지 않아" in wait_for(url)
+    template = project / "templates" / "ko" / "sms" / "missed-call.txt.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("연결이 되지 않아", "전화를 받지 못하셔서"),
+                        encoding="utf-8")
+    assert "전화를 받지 못하셔서" in wait_for(url)
 
 
 def test_serve_on_a_port_in_use(server, cli):

@@ -68,9 +68,21 @@ def test_iso_strings_become_aware_datetimes():
 @pytest.mark.parametrize("word,forms,expected", [
     ("CRM 도입", "을/를", "CRM 도입을"), ("견적서", "을/를", "견적서를"), ("서울", "으로/로", "서울로"),
     ("부산", "으로/로", "부산으로"), ("CRM", "이/가", "CRM이"), ("영업 자동화", "과/와", "영업 자동화와"),
+    # Latin words by how they are read: 허브스팟, 슬랙, 구글, 줌, 노션 end in a consonant; 지라,
+    # 세일즈포스, 마이크로소프트, 도커, 오피스 do not. Acronyms letter by letter: 에이피아이, 에이치알.
+    ("HubSpot", "을/를", "HubSpot을"), ("Slack", "을/를", "Slack을"), ("Google", "을/를", "Google을"),
+    ("Google", "으로/로", "Google로"), ("Zoom", "을/를", "Zoom을"), ("Notion", "이/가", "Notion이"),
+    ("Jira", "을/를", "Jira를"), ("Salesforce", "을/를", "Salesforce를"), ("Microsoft", "을/를", "Microsoft를"),
+    ("Docker", "을/를", "Docker를"), ("Office", "을/를", "Office를"), ("API", "을/를", "API를"), ("HR", "을/를", "HR을"),
+    ("40%", "을/를", "40%를"), ("10", "을/를", "10을"), ("3명", "이/가", "3명이"), ("5개", "이/가", "5개가"),
 ])
 def test_josa_picks_the_particle_by_final_sound(word, forms, expected):
     assert josa(word, forms) == expected
+
+
+def test_josa_with_one_form_is_an_error_not_a_dropped_particle():
+    with pytest.raises(ValueError, match="both forms"):
+        josa("견적서", "을")
 
 
 def test_anchors_do_not_change_output_with_whitespace_control():

@@ -27,6 +27,7 @@ _MODULES = {
     "send-day": "send_day",
     "honorific-address": "honorific",
     "honorific-variable": "honorific_variable",
+    "particle-after-variable": "particle",
     "front-matter": "problems",
     "template-file": "problems",
     "template-syntax": "problems",
