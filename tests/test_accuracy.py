@@ -25,6 +25,11 @@ FLOORS = {  # rule: (precision, recall)
 }
 
 
+def test_korean_generic_lines_hold_their_floor():
+    s = accuracy.score("ko")["generic-phrase"]
+    assert s.precision >= 0.95 and s.recall >= 0.90, s.misses
+
+
 def test_the_english_corpus_is_large_enough():
     assert sum(1 for _ in accuracy.cases("en")) >= 200
 

@@ -13,6 +13,8 @@ A phrase may be a family (``[just] (checking|check) in``, see :mod:`msglint.kind
 An entry may say ``unless_followed_by: <regex>``: "Quick question:" is generic, "Quick question:
 does your team use HubSpot?" is not. Text in quotation marks, or after "like"/"such as", is
 quoted, not said, and is not judged (``skip_quoted: false`` to judge it anyway).
+``unless_sentence_has: <regex>`` spares a sentence that carries specifics: "검토해 보셨을까요?" is
+generic, "보안 점검표 12번 항목(SSO 연동)도 검토해 보셨을까요?" is not.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from msglint.kinds.phrase_family import family_regex, is_family
 
 LEVEL = "message"
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False,
-          "skip_quoted": False}
+          "skip_quoted": False, "unless_sentence_has": False}
 _HANGUL_BEFORE = r"(?<![가-힣])"
 _SEP, _APOS = "\0sep", "\0apos"
 
@@ -125,7 +127,12 @@ def compile(rule):
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
     regex = compile_regex(rule, "|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
-    return regex, literal, patterns, lookup, sep, ignore_case
+    specifics = rule.options.get("unless_sentence_has")
+    try:
+        specifics = re.compile(str(specifics)) if specifics is not None else None
+    except re.error as exc:
+        raise ValueError(f"unless_sentence_has {specifics!r}: {exc}") from None
+    return regex, literal, patterns, lookup, sep, ignore_case, specifics
 
 
 @lru_cache(maxsize=4096)
@@ -136,7 +143,7 @@ def _phrase_pattern(phrase: str, sep: str, ignore_case: bool):
 
 
 def _entry_for(match, compiled):
-    _, literal, patterns, lookup, sep, ignore_case = compiled
+    _, literal, patterns, lookup, sep, ignore_case, _ = compiled
     if match.lastgroup != "literal":
         return patterns[int(match.lastgroup[1:])]
     text = match.group("literal")
@@ -164,8 +171,17 @@ def _quoted(match, text: str, spans) -> bool:
     return bool(_MENTIONED.search(text[max(0, start - 20):start]))
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[before:after.end() if after else len(text)]
+
+
 def check(rule, message, segment):
-    regex = rule.compiled[0]
+    regex, specifics = rule.compiled[0], rule.compiled[-1]
     skip_quoted = rule.options.get("skip_quoted", True)
     spans = _quoted_spans(segment.text) if skip_quoted else []
     for match in regex.finditer(segment.text):
@@ -174,6 +190,8 @@ def check(rule, message, segment):
             continue
         after = entry.get("unless_followed_by")
         if after is not None and after.match(segment.text, match.end()):
+            continue
+        if specifics is not None and specifics.search(_sentence(segment.text, *match.span())):
             continue
         yield Hit(
             start=segment.offset + match.start(),
