@@ -164,12 +164,12 @@ def test_browser_sees_a_served_edit(browser, server):
     project, port, _ = server
     page = browser.new_page()
     page.goto(f"http://127.0.0.1:{port}/msg-email--graceful-exit.html")
-    assert "마지막으로" in page.locator("#ko .card .body").inner_text()
+    assert "당분간은 따로" in page.locator("#ko .card .body").inner_text()
     template = project / "templates" / "ko" / "email" / "graceful-exit.txt.j2"
-    template.write_text(template.read_text(encoding="utf-8").replace("이번 메일을 마지막으로", "이번 메일을 끝으로"),
+    template.write_text(template.read_text(encoding="utf-8").replace("당분간은 따로", "한동안은 따로"),
                         encoding="utf-8")
     page.reload()
-    assert "이번 메일을 끝으로" in page.locator("#ko .card .body").inner_text()
+    assert "한동안은 따로" in page.locator("#ko .card .body").inner_text()
     page.close()
 
 
