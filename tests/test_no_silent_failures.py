@@ -187,3 +187,20 @@ def test_pasted_text_findings_show_their_line_in_text_output(cli):
     proc = cli("check", "--channel", "email", "--locale", "en", "--subject", "Hello",
                input="Hi Priya,\nJust checking in on the rollout.\n")
     assert "<stdin>:2:1: warning generic-phrase" in proc.out
+
+
+def test_every_example_value_is_rendered_and_a_finding_names_it(cli, pack):
+    front = SMS_FRONT.replace("  name: {required: true}", "  name: {required: true, examples: [Priya, 'null']}")
+    write_template(pack, "en/sms/hello.txt.j2", front, "Hi {{ name }}, about {{ topic }}.\n")
+    (f,) = findings(lint(cli, "templates/en"), "unfilled-placeholder")
+    assert f["message"].endswith("(name = “null”)") and f["line"] == 10
+
+
+def test_a_time_format_that_drops_the_minutes_is_a_finding(cli, pack):
+    front = SMS_FRONT.replace("  topic: {required: true}", "  topic: {required: true}\n  at: {type: datetime}").replace(
+        "sample: {name: Priya, topic: CRM rollout}", "sample: {name: Priya, topic: CRM rollout, at: '2026-11-24T14:00:00-05:00'}")
+    write_template(pack, "en/sms/hello.txt.j2", front, "Hi {{ name }}, {{ topic }} call at {{ at|datetime('h a') }}.\n")
+    (f,) = findings(lint(cli, "templates/en"), "lossy-format")
+    assert "without its minutes" in f["message"]
+    write_template(pack, "en/sms/hello.txt.j2", front, "Hi {{ name }}, {{ topic }} call at {{ at|slot(false) }}.\n")
+    assert not findings(lint(cli, "templates/en"), "lossy-format")

@@ -119,12 +119,26 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
     message.register = ruleset.config.register_for(message.locale, message.register)
     findings = []
     limit = ruleset.checked_chars
+    # Variants of one rule id report one place once: where two overlap, the narrower (more precise)
+    # finding stays ("[광고] is not the marker" over "the first line lacks (광고)").
+    spans: dict = {}  # rule id -> [(part, start, end, index in findings)]
     for rule in ruleset.for_message(message):
         kind = get_kind(rule.kind)
         for segment in segments(rule, message, limit):
             try:
                 for hit in kind.check(rule, message, segment):
-                    findings.append(_finding(ruleset, rule, hit, message, with_location))
+                    finding = _finding(ruleset, rule, hit, message, with_location)
+                    if hit.start is None:
+                        findings.append(finding)
+                        continue
+                    taken = spans.setdefault(rule.id, [])
+                    clash = next((t for t in taken if t[0] == hit.part and hit.start < t[2] and t[1] < hit.end), None)
+                    if clash is None:
+                        taken.append((hit.part, hit.start, hit.end, len(findings)))
+                        findings.append(finding)
+                    elif hit.end - hit.start < clash[2] - clash[1]:
+                        findings[clash[3]] = finding
+                        taken[taken.index(clash)] = (hit.part, hit.start, hit.end, clash[3])
             except PatternTimeout as exc:
                 findings.append(_timeout_finding(rule, message, str(exc)))
     return findings

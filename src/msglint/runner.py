@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from msglint import pack
-from msglint.data import coerce, worst_case
+from msglint.data import coerce, to_datetime, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
 from msglint.errors import DataError, MsglintError
 from msglint.kinds import get_kind
@@ -101,6 +101,7 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
             message = render_message(template, data or {}, with_sample).measure(ruleset.settings)
             if not data:
                 _add_worst_case(template, message, ruleset.settings)
+                _check_time_formats(template, message)
         except RenderError as exc:
             template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template),
                                                   exc.line or template.doc.body_line))
@@ -127,11 +128,91 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
         # text; the source finding says more (it holds for every lead), so it is the one reported.
         seen_in_source = {(f.rule, f.line) for f in findings}
         findings.extend(f for f in check_message(ruleset, message) if (f.rule, f.line) not in seen_in_source)
+        if not data:
+            seen = {(f.rule, f.line, f.message) for f in findings} | {(r, ln, None) for r, ln in seen_in_source}
+            findings.extend(_example_findings(template, ruleset, seen))
     return Result(
         findings=keep(ruleset, findings, template.display, template.suppressions),
         facts=message.facts if message else {}, template=template.id, path=template.display,
         locale=template.locale, channel=template.channel, message=message,
     )
+
+
+def _example_findings(template, ruleset, seen: set) -> list:
+    """Findings that only another example value brings out: a particle right after "견적서" and
+    wrong after "CRM 도입", a greeting that breaks with a long name. Each variable's examples are
+    rendered in turn (the rest from the sample); a finding new to a value names the value.
+    Lengths are left to the worst case, which already measures the longest values."""
+    from msglint.render import RenderError
+
+    meta = template.meta
+    metric_rules = {r.id for r in ruleset.rules if r.kind == "metric"}
+    out = []
+    for name, var in meta.variables.items():
+        for example in var.examples:
+            if example == meta.sample.get(name):
+                continue
+            try:
+                message = render_message(template, {name: example}).measure(ruleset.settings)
+            except (RenderError, DataError) as exc:
+                line, column = template.doc.where("variables", name, "examples")
+                out.append(template_finding(ruleset, _problem_rule(ruleset, "template-render"), _Hit(
+                    line, column, f"example {name} = {example!r} does not render: {exc}"), template))
+                continue
+            for f in check_message(ruleset, message):
+                key = (f.rule, f.line, f.message)
+                if f.rule in metric_rules or key in seen or (f.rule, f.line, None) in seen:
+                    continue
+                seen.add(key)
+                f.message = f"{f.message} ({name} = “{example}”)"
+                out.append(f)
+    return [f for f in out if f is not None]
+
+
+def _check_time_formats(template, message) -> None:
+    """A date-time shown in a format that drops information: with the sample moved to :30, the
+    message must change, or a 14:30 slot reaches the lead as "2시" / "2 PM"."""
+    import datetime as dt
+
+    meta = template.meta
+    for name, var in meta.variables.items():
+        value = meta.sample.get(name)
+        if var.type not in ("datetime", "datetime-list") or value in (None, ""):
+            continue
+        values = value if isinstance(value, list) else [value]
+        try:
+            moments = [to_datetime(v) for v in values]
+        except ValueError:
+            continue
+        if not all(isinstance(m, dt.datetime) for m in moments):
+            continue
+        shifted = [m.replace(minute=30 if m.minute != 30 else 0) for m in moments]
+        try:
+            other = render_message(template, {name: shifted if isinstance(value, list) else shifted[0]})
+        except Exception:  # noqa: BLE001 - the sample render already reported any real problem
+            continue
+        if (other.body, other.subject) == (message.body, message.subject) and _used_in_output(template, name):
+            line, column = template.doc.where("variables", name)
+            template.problems.append(pack.Problem(
+                "lossy-format", f"'{name}' is shown without its minutes: a {moments[0]:%H}:30 slot would read the "
+                f"same as {moments[0]:%H}:00; use the slot filter (오후 2시 30분 / 2:30 PM) or a format with minutes",
+                line, column, excerpt=name))
+
+
+def _used_in_output(template, name: str) -> bool:
+    return name in template.used_variables()
+
+
+class _Hit:
+    """A template-level hit for findings built outside a rule kind."""
+
+    def __init__(self, line, column, problem):
+        self.line, self.column, self.values, self.excerpt = line, column, {"problem": problem}, None
+        self.suggestion = self.severity = self.path = self.locale = None
+
+
+def _problem_rule(ruleset, rule_id):
+    return next(r for r in ruleset.rules if r.id == rule_id)
 
 
 def _add_worst_case(template, message, settings) -> None:

@@ -34,6 +34,7 @@ _MODULES = {
     "template-render": "problems",
     "template-unsafe": "problems",
     "suppression": "problems",
+    "lossy-format": "problems",
     "personalization": "personalization",
     "locale-parity": "parity",
 }
