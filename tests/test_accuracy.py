@@ -25,9 +25,26 @@ FLOORS = {  # rule: (precision, recall)
 }
 
 
-def test_korean_generic_lines_hold_their_floor():
-    s = accuracy.score("ko")["generic-phrase"]
+KO_SCORES = accuracy.score("ko")
+
+
+@pytest.mark.parametrize("rule", ["generic-phrase", "ko-honorific-address"])
+def test_korean_rules_hold_their_floor(rule):
+    s = KO_SCORES[rule]
     assert s.precision >= 0.95 and s.recall >= 0.90, s.misses
+
+
+@pytest.mark.parametrize("text", ["이수빈 팀장, 요청하신 자료입니다.", "김 대표, 자료 첨부합니다.", "송지우 과장, 안녕하세요.",
+                                  "Jessica, 요청하신 자료입니다.", "하은 씨, 내일 뵙겠습니다.", "윤하린, 자료 확인 부탁드립니다."])
+def test_korean_address_without_nim_is_caught(cli, text):
+    proc = cli("check", "--channel", "sms", "--locale", "ko", "--format", "json", input=text)
+    assert "ko-honorific-address" in {f["rule"] for f in json.loads(proc.out)["findings"]}
+
+
+def test_an_attendee_list_is_not_address(cli):
+    proc = cli("check", "--channel", "email", "--locale", "ko", "--subject", "회의록", "--format", "json",
+               input="회의록을 공유드립니다.\n- 참석: 이수빈, 최윤아, 서민재 (고객사)")
+    assert "ko-honorific-address" not in {f["rule"] for f in json.loads(proc.out)["findings"]}
 
 
 def test_the_english_corpus_is_large_enough():

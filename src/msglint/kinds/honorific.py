@@ -12,32 +12,70 @@ import re
 from msglint.kinds import Hit
 
 LEVEL = "message"
-FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True}
+FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles": False}
+
+# "이수빈, 최윤아, 서민재" after "참석:" lists people; it does not call anyone.
+_LABELS = {"참석", "참석자", "참조", "담당", "담당자", "수신", "발신", "작성", "작성자", "연락처", "문의"}
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]{1,15}$")
 
 
 def compile(rule):
     messages = rule.options["messages"]
     if not isinstance(messages, dict) or not {"bare", "suffix", "vocative"} <= set(messages):
         raise ValueError("'messages' needs 'bare', 'suffix' and 'vocative' texts")
-    return set(rule.options["honorifics"]), set(rule.options["casual_suffixes"]), messages
+    titles = rule.options.get("titles") or []
+    if not isinstance(titles, list):
+        raise ValueError("'titles' must be a list of job titles (팀장, 과장, ...)")
+    suffixes = set(rule.options["casual_suffixes"])
+    # "하은 씨": Kiwi may not see a name in 하은, but a word, a space and 씨 in address position does.
+    spaced = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (" + "|".join(map(re.escape, suffixes)) + r")(?=[\s,.!?]|$)")
+    return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced
+
+
+def _listed(tokens, i, j) -> bool:
+    """A name in a list (참석: 이수빈, 최윤아) or after a label, not a name being called."""
+    before = tokens[i - 1] if i > 0 else None
+    if any(t.form in (":", "：") for t in tokens[:i]) or any(t.form in _LABELS for t in tokens[max(0, i - 3):i]):
+        return True  # after "참석:" or "담당:" — a label's list
+    if before is not None and before.form == "," and i >= 2 and tokens[i - 2].tag == "NNP":
+        return True  # the second name of "이수빈, 최윤아"
+    after_comma = tokens[j + 2] if j + 2 < len(tokens) else None
+    return after_comma is not None and after_comma.tag == "NNP"
 
 
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
 
-    honorifics, suffixes, messages = rule.compiled
+    honorifics, suffixes, messages, titles, spaced = rule.compiled
     text = segment.text
+    found = []
     for number, sentence in enumerate(sentences(text)):
         tokens = [t for t in sentence.tokens if t.tag != "SO" or t.form not in "-•·*"]
         for i, token in enumerate(tokens):
-            if token.tag != "NNP":
+            latin = (token.tag == "SL" and i == 0 and number == 0 and _LATIN_NAME.match(token.form))
+            if token.tag != "NNP" and not latin:
                 continue
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].tag == "NNP":
                 j += 1
+            # Kiwi sometimes cuts a name it does not know into a surname and one-syllable nouns
+            # (박/NNP 서/NNG 준/NNG): pieces written together with it belong to the name.
+            while (j + 1 < len(tokens) and tokens[j + 1].tag == "NNG" and len(tokens[j + 1].form) == 1
+                   and tokens[j + 1].start == tokens[j].end and j - i < 3):
+                j += 1
+            title = None
+            if j + 1 < len(tokens) and tokens[j + 1].form in titles and tokens[j + 1].tag.startswith("NN"):
+                title = tokens[j + 1]  # "이수빈 팀장," — a title, but no 님 after it
+                j += 1
             name = text[token.start:tokens[j].end]
             after = tokens[j + 1] if j + 1 < len(tokens) else None
-            if after is not None and after.tag == "JKV":
+            if title is not None and after is not None and after.form in honorifics | {"님"}:
+                continue
+            if after is not None and after.tag == "SP" and after.form == "," and _listed(tokens, i, j):
+                continue
+            if title is not None and after is not None and after.tag == "SP" and after.form == ",":
+                kind, word = "title", name
+            elif after is not None and after.tag == "JKV":
                 kind, word = "vocative", name + after.form
             elif after is not None and after.form in suffixes and after.tag in ("NNB", "XSN", "NNG"):
                 kind, word = "suffix", f"{name} {after.form}" if after.start > tokens[j].end else name + after.form
@@ -48,9 +86,17 @@ def check(rule, message, segment):
                 kind, word = "bare", name  # a name alone opening the message; alone at the end it is a signature
             else:
                 continue
-            end = after.end if after is not None and kind != "bare" else tokens[j].end
+            end = after.end if after is not None and kind not in ("bare", "title") else tokens[j].end
+            found.append((token.start, end))
             yield Hit(
                 start=segment.offset + token.start, end=segment.offset + end, part=segment.part,
-                values={"detail": messages[kind].format(name=name, word=word)},
-                suggestion=f"“{name} 님”", excerpt=sentence.text,
+                values={"detail": messages.get(kind, messages["bare"]).format(name=name, word=word)},
+                suggestion=f"“{name}님”" if kind == "title" else f"“{name} 님”", excerpt=sentence.text,
             )
+    for match in spaced.finditer(text):
+        if any(start <= match.start() < end for start, end in found):
+            continue
+        word = match.group(0)
+        yield Hit(start=segment.offset + match.start(), end=segment.offset + match.end(), part=segment.part,
+                  values={"detail": messages["suffix"].format(name=match.group(1), word=word)},
+                  suggestion=f"“{match.group(1)} 님”", excerpt=word)
