@@ -103,15 +103,18 @@ def compile(rule):
     entries = list(_entries(rule))
     literal = [e for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
     family_sep = r"(?:\s*-\s*|\s+)" if word_boundaries else sep
-    wrap = (lambda body: rf"(?<!\w)(?:{body})(?!\w)") if word_boundaries else (
+    # English phrases and families all start at a word start: one look-behind in front of them all
+    # rejects the positions inside words at once, instead of each branch trying them.
+    wrap = (lambda body: rf"(?:{body})(?!\w)") if word_boundaries else (
         lambda body: rf"{_HANGUL_BEFORE}(?:{body})[가-힣]*")
-    patterns = [e if "pattern" in e else {**e, "pattern": wrap(family_regex(str(e["phrase"]), family_sep))}
-                for e in entries if "pattern" in e or is_family(str(e["phrase"]))]
+    families = [{**e, "pattern": wrap(family_regex(str(e["phrase"]), family_sep))}
+                for e in entries if "phrase" in e and is_family(str(e["phrase"]))]
+    patterns = families + [e for e in entries if "pattern" in e]
     parts = []
     if literal:
         trie = _trie_regex([_tokens(str(e["phrase"]), ignore_case) for e in literal], sep)
         if word_boundaries:
-            parts.append(rf"(?<!\w)(?P<literal>{trie})(?!\w)")
+            parts.append(rf"(?P<literal>{trie})(?!\w)")
         else:
             # Start at a word start; run on to the end of the word so the excerpt shows
             # "어떠신가요", not a stem. Case folding is scoped to the phrases: folding the Hangul
@@ -126,6 +129,10 @@ def compile(rule):
             raise ValueError(f"pattern {entry['pattern']!r} is not a valid regular expression: {exc}") from None
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
+    if word_boundaries:
+        at_word_start = len(families) + (1 if literal else 0)  # own patterns may start anywhere
+        parts = [rf"(?<!\w)(?:{'|'.join(parts[:at_word_start])})", *parts[at_word_start:]] if at_word_start \
+            else parts
     regex = compile_regex(rule, "|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
     specifics = rule.options.get("unless_sentence_has")
     try:
