@@ -126,9 +126,17 @@ def test_honorific_si_detected():
     ("필요는 없어.", "어", "필요는 없어요."), ("곧 보낼게.", "ᆯ게", "곧 보낼게요."),
     ("곧 이야기하자.", "자", "곧 이야기하시죠."), ("이건 제 거야.", "야", "이건 제 거예요."),
     ("내일이야.", "야", "내일이에요."), ("좋다.", "다", None),
+    # Requests: -(으)세요 / -어 주세요, never a bare 요.
+    ("내일 연락 줘.", "어", "내일 연락 주세요."), ("미팅 잊지 마!", "아", "미팅 잊지 마세요."),
+    ("자료 확인해.", "어", "자료 확인해 주세요."), ("제가 확인해.", "어", "제가 확인해요."),
+    ("자료 보냈어.", "어", "자료 보냈어요."),
 ])
 def test_polite_rewrite(text, ending, expected):
     assert polite_rewrite(text, ending) == expected
+
+
+def test_polite_rewrite_keeps_no_banmal_address():
+    assert polite_rewrite("민수야, 자료 보냈어.", "어", "민수야") == "민수 님, 자료 보냈어요."
 
 
 ADDRESS = [

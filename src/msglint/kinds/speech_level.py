@@ -34,7 +34,9 @@ def check(rule, message, segment):
     for sentence in sentences(text):
         verdict = judge(sentence)
         if verdict.level == CASUAL:
-            rewrite = polite_rewrite(sentence.text, verdict.ending)
+            vocative = next((text[t.start - len(prev.form):t.end] for prev, t in zip(sentence.tokens, sentence.tokens[1:])
+                             if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
+            rewrite = polite_rewrite(sentence.text, verdict.ending, vocative)
             if rewrite and "rewrite" in suggestions:
                 advice = suggestions["rewrite"].format(rewrite=rewrite)
             else:

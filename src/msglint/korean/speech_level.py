@@ -59,8 +59,28 @@ def judge(sentence) -> Judgement:
     return Judgement(level, ending.form, ending.start, honorific)
 
 
-def polite_rewrite(sentence_text: str, ending: str) -> str | None:
-    """A polite version where the change is mechanical: 없어 → 없어요, 보낼게 → 보낼게요, 하자 → 하시죠."""
+# A request to a customer takes -(으)세요 or -어 주세요, not a bare 요: "연락 줘요", "잊지 마요" and
+# "확인해요" read as orders. (ending as written -> polite request)
+_REQUESTS = (("줘", "주세요"), ("주라", "주세요"), ("지 마", "지 마세요"), ("지 말아", "지 마세요"))
+_REQUEST_VERBS = ("해", "봐", "와", "가", "써", "읽어", "알려", "보내", "넣어", "골라", "찍어", "눌러", "들어")
+_FIRST_PERSON = ("내가", "제가", "나는", "저는", "난 ", "전 ", "우리가", "저희가")
+
+
+def _polite_request(core: str, sentence_text: str) -> str | None:
+    for written, polite in _REQUESTS:
+        if core.endswith(written):
+            return core[: len(core) - len(written)] + polite
+    if any(p in sentence_text for p in _FIRST_PERSON) or core.endswith(("었어", "았어", "였어", "했어", "됐어")):
+        return None  # "제가 확인해" or "보냈어": a statement, not a request
+    for verb in _REQUEST_VERBS:
+        if core.endswith(verb):
+            return f"{core} 주세요"  # "확인해" -> "확인해 주세요"
+    return None
+
+
+def polite_rewrite(sentence_text: str, ending: str, vocative: str | None = None) -> str | None:
+    """A polite version where the change is mechanical: 없어 → 없어요, 보낼게 → 보낼게요, 하자 → 하시죠,
+    연락 줘 → 연락 주세요, 잊지 마 → 잊지 마세요; a vocative "민수야," becomes "민수 님,"."""
     core = sentence_text.rstrip()
     punct = ""
     while core and core[-1] in ".!?~…":
@@ -68,6 +88,13 @@ def polite_rewrite(sentence_text: str, ending: str) -> str | None:
         core = core[:-1]
     if not core:
         return None
+    if vocative and core.startswith(vocative):
+        name = vocative[:-1]  # "민수야" -> "민수"
+        core = f"{name} 님" + core[len(vocative):]
+    if ending in ("어", "아", "여"):
+        request = _polite_request(core, sentence_text)
+        if request is not None:
+            return f"{request}{'.' if punct in ('', '!', '~') else punct}"
     if ending in ("어", "아", "여", "지", "네", "ᆯ게", "을게", "군", "는데", "ᆫ데", "거든", "ᆯ래", "을래"):
         return f"{core}요{punct}"
     last = core[-1]
