@@ -55,7 +55,9 @@ CASUAL = [
     ("이건 제 거야.", "야"),
     ("연락 줘", "어"),
     ("자료 확인했어?", "어"),
-    ("우리 같이 해봅시다.", "ᆸ시다"),
+    # A connective ending before a full stop or question mark ends the sentence; a noun + 야 is the copula.
+    ("자료 보셨나?", "나"), ("메일 받았니?", "니"), ("어제 했었는데?", "는데"), ("시간이 없어서.", "어서"),
+    ("행사를 개최해.", "어"), ("이건 연어야.", "야"),
     ("알겠어.", "어"),
     ("시간 되면 전화해.", "어"),
     ("계약서 보냈다.", "다"),
@@ -93,6 +95,24 @@ def test_formal(text):
 @pytest.mark.parametrize("text", POLITE)
 def test_polite(text):
     assert level(text) == "polite"
+
+
+@pytest.mark.parametrize("text", ["우리 같이 해봅시다.", "함께 갑시다."])
+def test_ps_sida_is_its_own_familiar_level(text):
+    (sentence,) = sentences(text)
+    assert judge(sentence).level == "familiar"
+
+
+@pytest.mark.parametrize("text", ["좋은 소식이 있답니다.", "신제품이랍니다."])
+def test_dapnida_is_formal(text):
+    (sentence,) = sentences(text)
+    assert judge(sentence).level == "formal"
+
+
+def test_findings_never_show_bare_jamo(cli):
+    proc = cli("check", "--channel", "sms", "--locale", "ko", "--format", "json", input="곧 보낼게.")
+    (f,) = [f for f in json.loads(proc.out)["findings"] if f["rule"] == "ko-speech-level"]
+    assert "ㄹ게" in f["message"] and "ᆯ" not in f["message"]
 
 
 @pytest.mark.parametrize("text,ending", CASUAL)

@@ -25,14 +25,26 @@ def compile(rule):
     return suggestions, pronouns, messages
 
 
+# Kiwi writes an ending's first consonant as a final jamo ("ᆯ게", "ᆷ"); a reader expects ㄹ게, ㅁ.
+_JAMO = str.maketrans({"ᆫ": "ㄴ", "ᆯ": "ㄹ", "ᆷ": "ㅁ", "ᆸ": "ㅂ", "ᆻ": "ㅆ", "ᆼ": "ㅇ"})
+
+
+def _readable(ending: str) -> str:
+    return ending.translate(_JAMO)
+
+
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
-    from msglint.korean.speech_level import CASUAL, judge, polite_rewrite
+    from msglint.korean.speech_level import CASUAL, FAMILIAR, judge, polite_rewrite
 
     suggestions, pronouns, messages = rule.compiled
     text = segment.text
     for sentence in sentences(text):
         verdict = judge(sentence)
+        if verdict.level == FAMILIAR and "familiar" in messages:
+            yield Hit(start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
+                      values={"detail": messages["familiar"]},
+                      suggestion=suggestions.get("familiar", suggestions["default"]), excerpt=sentence.text)
         if verdict.level == CASUAL:
             vocative = next((text[t.start - len(prev.form):t.end] for prev, t in zip(sentence.tokens, sentence.tokens[1:])
                              if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
@@ -43,7 +55,7 @@ def check(rule, message, segment):
                 advice = suggestions.get(verdict.ending, suggestions["default"])
             yield Hit(
                 start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
-                values={"detail": messages["ending"].format(ending=verdict.ending.lstrip("ᆫᆯᆷᆸ") or verdict.ending)},
+                values={"detail": messages["ending"].format(ending=_readable(verdict.ending))},
                 suggestion=advice, excerpt=sentence.text,
             )
         for token in sentence.tokens:

@@ -1,8 +1,10 @@
 """Speech level of a Korean sentence from its final ending (Kiwi tag EF).
 
-하십시오체 (-습니다, -ㅂ니까, -십시오) is formal, 해요체 (-어요, -세요, -죠) polite; 해체 and 해라체
-(-어, -야, -자, -ㄹ게, -다, -지, -네) are casual, and so is -ㅂ시다, a suggestion that talks down
-to a customer. A sentence without a verb ending (a title, "미팅 안내", a sign-off "박지은 드림",
+하십시오체 (-습니다, -ㅂ니까, -십시오, -답니다, -랍니다) is formal, 해요체 (-어요, -세요, -죠) polite;
+해체 and 해라체 (-어, -야, -자, -ㄹ게, -다, -지, -네) are casual. -ㅂ시다 is no 반말 but a suggestion
+that talks down to a customer: its own level, "familiar". A connective ending left before a full
+stop or question mark ("보셨나?", "없어서.", "개최해.") ends the sentence and is judged as an
+ending; a noun with 야 before one is the copula ("연어야."), not a vocative. A sentence without a verb ending (a title, "미팅 안내", a sign-off "박지은 드림",
 a bullet "- 비용: 월 5만 원") has no speech level and is never casual.
 """
 
@@ -10,8 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FORMAL, POLITE, CASUAL = "formal", "polite", "casual"
-_FORMAL_ENDS = ("ᆸ니다", "습니다", "ᆸ니까", "습니까", "십시오", "ᆸ시오", "으십시오", "나이다")
+FORMAL, POLITE, CASUAL, FAMILIAR = "formal", "polite", "casual", "familiar"
+# -니다 and -니까 cover -습니다, -ㅂ니다, -답니다, -랍니다 and their questions.
+_FORMAL_ENDS = ("니다", "니까", "십시오", "ᆸ시오", "으십시오", "나이다")
+_FAMILIAR_ENDS = ("ᆸ시다", "읍시다")
+_FINAL_PUNCT = (".", "?", "!", "？", "！")
 _QUOTE_OPEN, _QUOTE_CLOSE = "SSO", "SSC"
 
 
@@ -26,6 +31,8 @@ class Judgement:
 def _level_of(form: str, followed_by_yo: bool) -> str:
     if followed_by_yo or form.endswith("요") or form.endswith("죠"):
         return POLITE
+    if form.endswith(_FAMILIAR_ENDS):
+        return FAMILIAR
     if form.endswith(_FORMAL_ENDS):
         return FORMAL
     return CASUAL
@@ -49,6 +56,12 @@ def judge(sentence) -> Judgement:
         core = [t for t in tokens if not t.tag.startswith("S") and not t.tag.startswith("W_")]
         if core and core[-1].tag == "JX" and core[-1].form == "요":
             return Judgement(POLITE, "요", core[-1].start, honorific)
+        ends_sentence = bool(tokens) and tokens[-1].tag == "SF" and tokens[-1].form in _FINAL_PUNCT
+        if ends_sentence and core and core[-1].tag == "EC":
+            return Judgement(CASUAL, core[-1].form, core[-1].start, honorific)  # "보셨나?", "없어서."
+        if (ends_sentence and len(core) >= 2 and core[-1].tag == "JKV" and core[-1].form in ("야", "이야")
+                and core[-2].tag in ("NNG", "NNB", "NP", "NR", "SN")):
+            return Judgement(CASUAL, "야", core[-1].start, honorific)  # "연어야." is the copula
         return Judgement(None, None, None, honorific)
     ending = tokens[last]
     after = tokens[last + 1] if last + 1 < len(tokens) else None
