@@ -5,7 +5,6 @@ Looked up from the current folder upwards. Paths in it are relative to the file 
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import re
 import sys
@@ -17,6 +16,7 @@ import yaml
 from msglint import safe_yaml
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
+from msglint.spelling import did_you_mean
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names")
@@ -74,8 +74,7 @@ class Config:
         named += [("per-file-ignores", i) for ids in self.per_file_ignores.values() for i in ids]
         for key, rule_id in named:
             if rule_id != "all" and rule_id not in known:
-                close = difflib.get_close_matches(rule_id, sorted(known), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = did_you_mean(rule_id, sorted(known))
                 raise ConfigError(f"{where}: unknown rule id '{rule_id}' in {key}{hint}; 'msglint rules' lists the ids")
 
 
@@ -138,8 +137,7 @@ def parse(data, file: Path) -> Config:
         raise ConfigError(f"{file}: msglint config must be a mapping")
     for key in data:
         if key not in KEYS:
-            close = difflib.get_close_matches(str(key), KEYS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(key, KEYS)
             raise ConfigError(f"{file}: unknown config key '{key}'{hint}; known keys: {', '.join(KEYS)}")
     config = Config(file=file)
     if "select" in data:

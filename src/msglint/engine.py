@@ -21,17 +21,12 @@ class Ruleset:
         # Every id a suppression comment may name; a ruleset cut down to one rule (its examples)
         # still knows the others.
         self.known_ids = {r.id for r in rules}
+        # How much of a message the text rules read: the ``message-size`` rule's limit.
+        self.checked_chars = next((int(r.options["error"]) for r in rules
+                                   if r.id == "message-size" and r.options.get("error")), DEFAULT_CHECKED_CHARS)
         for rule in rules:
             if config.enabled(rule.id):
                 self.by_level[rule.level].append(rule)
-
-    @property
-    def checked_chars(self) -> int:
-        """How much of a message the text rules read: the ``message-size`` rule's limit."""
-        for rule in self.rules:
-            if rule.id == "message-size" and rule.options.get("error"):
-                return int(rule.options["error"])
-        return DEFAULT_CHECKED_CHARS
 
     def ids(self) -> set:
         return {r.id for r in self.rules}

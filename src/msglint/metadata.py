@@ -6,9 +6,10 @@ marketer all the mistakes in a file at once, each on its line.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
+
+from msglint.spelling import did_you_mean
 
 CHANNELS = ("sms", "voicemail", "email")
 #: Where in the sales process a message is sent, in that order. Rules switch on and off by stage,
@@ -66,22 +67,19 @@ def _one_of(value, allowed, key, problems, required=True):
             problems.append(Problem(f"'{key}' is missing: set it to one of {', '.join(allowed)}", (key,)))
         return None
     if value not in allowed:
-        problems.append(Problem(f"'{key}: {value}' is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}",
+        problems.append(Problem(f"'{key}: {value}' is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
                                 (key, "<value>")))
         return None
     return value
 
 
-def _did_you_mean(word, choices):
-    close = difflib.get_close_matches(str(word), list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def stage_problem(stage, stages=STAGES) -> str | None:
     """Why ``stage`` is not a stage, or None. The marketer learns the close match and the fix."""
     if stage in stages:
         return None
-    return (f"'{stage}' is not a stage{_did_you_mean(stage, stages)}; stages: {', '.join(stages)} "
+    return (f"'{stage}' is not a stage{did_you_mean(stage, stages)}; stages: {', '.join(stages)} "
             "(a team declares more under 'stages:' in .msglint.yaml)")
 
 
@@ -90,7 +88,7 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
     for key in raw:
         if key not in TOP_KEYS:
             problems.append(Problem(
-                f"unknown front-matter key '{key}'{_did_you_mean(key, TOP_KEYS)}; known keys: {', '.join(TOP_KEYS)}",
+                f"unknown front-matter key '{key}'{did_you_mean(key, TOP_KEYS)}; known keys: {', '.join(TOP_KEYS)}",
                 (key,),
             ))
 
@@ -131,7 +129,7 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
     for name in sample:
         if name not in variables:
             problems.append(Problem(
-                f"sample sets '{name}', which is not declared under variables{_did_you_mean(name, list(variables))}",
+                f"sample sets '{name}', which is not declared under variables{did_you_mean(name, list(variables))}",
                 ("sample", name),
             ))
 
@@ -176,7 +174,7 @@ def _variables(raw, problems) -> dict:
         for k in spec:
             if k not in VARIABLE_KEYS:
                 problems.append(Problem(
-                    f"variable '{name}': unknown key '{k}'{_did_you_mean(k, VARIABLE_KEYS)}; known: {', '.join(VARIABLE_KEYS)}",
+                    f"variable '{name}': unknown key '{k}'{did_you_mean(k, VARIABLE_KEYS)}; known: {', '.join(VARIABLE_KEYS)}",
                     key + (k,),
                 ))
         var = Variable(name=name)

@@ -162,11 +162,10 @@ def load(path: Path, root: Path, stages=None) -> Template:
         problems.append(Problem("template-file", f"template is not at <locale>/<channel>/<name>.<ext>{SUFFIX} under "
                                 f"{display_path(root)}: move it to {display_path(root)}/{where} (channel: sms, voicemail or email)"))
     elif not known_locale(locale):
-        import difflib
+        from msglint.spelling import did_you_mean
 
         locales = sorted({d.name for d in root.iterdir() if d.is_dir() and known_locale(d.name)} | {"ko", "en"})
-        close = difflib.get_close_matches(locale, locales, n=1, cutoff=0.4)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(locale, locales, cutoff=0.4)
         problems.append(Problem("template-file", f"'{locale}' is not a locale{hint}: the folder under templates/ "
                                 "names the message's language, such as ko or en"))
     try:

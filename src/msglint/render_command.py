@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from msglint.data import missing_required, parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
 from msglint.results import Report
 from msglint.runner import PackIndex, lint_template
+from msglint.spelling import closest, did_you_mean
 from msglint.terminal import for_stream
 
 
@@ -29,8 +29,7 @@ def find_template(template_id: str, locale: str, root: str, stages=None):
             raise MsglintError(f"'{template_id}' has no {locale} version (it exists in {', '.join(sorted(found))})")
         ids = sorted({pack.template_id(p.relative_to(r)) for p, r in entries
                       if p.is_relative_to(r) and len(p.relative_to(r).parts) >= 3})
-        close = difflib.get_close_matches(template_id, ids, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(template_id, ids)
         raise MsglintError(f"no template '{template_id}' under {root}{hint}; 'msglint templates' lists them")
     return index.load(*found[locale]), index
 
@@ -44,8 +43,8 @@ def check_var_names(template, names, source: str) -> None:
     known = [*template.meta.variables, *LEAD_KEYS]
     for name in names:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = closest(name, known)
+            hint = f"did you mean '{close}'? " if close else ""
             raise DataError(f"{source} '{name}': {template.id} has no variable '{name}'; {hint}"
                             f"its variables: {', '.join(template.meta.variables)}")
 

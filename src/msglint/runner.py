@@ -11,12 +11,12 @@ from msglint import pack
 from msglint.data import coerce, to_datetime, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
 from msglint.errors import DataError, MsglintError
-from msglint.kinds import get_kind
+from msglint.kinds import Hit, get_kind
 from msglint.message import Message
 from msglint.results import Report, Result
 
-RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe", "limit": "template-render",
-                "runtime": "template-render"}
+RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
+                "limit": "template-render", "runtime": "template-render"}
 
 
 class PackIndex:
@@ -156,8 +156,10 @@ def _example_findings(template, ruleset, seen: set) -> list:
                 message = render_message(template, {name: example}).measure(ruleset.settings)
             except (RenderError, DataError) as exc:
                 line, column = template.doc.where("variables", name, "examples")
-                out.append(template_finding(ruleset, _problem_rule(ruleset, "template-render"), _Hit(
-                    line, column, f"example {name} = {example!r} does not render: {exc}"), template))
+                rule = next(r for r in ruleset.rules if r.id == "template-render")
+                problem = f"example {name} = {example!r} does not render: {exc}"
+                hit = Hit(line=line, column=column, values={"problem": problem})
+                out.append(template_finding(ruleset, rule, hit, template))
                 continue
             for f in check_message(ruleset, message):
                 key = (f.rule, f.line, f.message)
@@ -166,13 +168,15 @@ def _example_findings(template, ruleset, seen: set) -> list:
                 seen.add(key)
                 f.message = f"{f.message} ({name} = “{example}”)"
                 out.append(f)
-    return [f for f in out if f is not None]
+    return out
 
 
 def _check_time_formats(template, message) -> None:
     """A date-time shown in a format that drops information: with the sample moved to :30, the
     message must change, or a 14:30 slot reaches the lead as "2시" / "2 PM"."""
     import datetime as dt
+
+    from msglint.render import RenderError
 
     meta = template.meta
     for name, var in meta.variables.items():
@@ -189,30 +193,14 @@ def _check_time_formats(template, message) -> None:
         shifted = [m.replace(minute=30 if m.minute != 30 else 0) for m in moments]
         try:
             other = render_message(template, {name: shifted if isinstance(value, list) else shifted[0]})
-        except Exception:  # noqa: BLE001 - the sample render already reported any real problem
+        except (RenderError, DataError):  # the sample render reports any real problem
             continue
-        if (other.body, other.subject) == (message.body, message.subject) and _used_in_output(template, name):
+        if (other.body, other.subject) == (message.body, message.subject) and name in template.used_variables():
             line, column = template.doc.where("variables", name)
             template.problems.append(pack.Problem(
                 "lossy-format", f"'{name}' is shown without its minutes: a {moments[0]:%H}:30 slot would read the "
                 f"same as {moments[0]:%H}:00; use the slot filter (오후 2시 30분 / 2:30 PM) or a format with minutes",
                 line, column, excerpt=name))
-
-
-def _used_in_output(template, name: str) -> bool:
-    return name in template.used_variables()
-
-
-class _Hit:
-    """A template-level hit for findings built outside a rule kind."""
-
-    def __init__(self, line, column, problem):
-        self.line, self.column, self.values, self.excerpt = line, column, {"problem": problem}, None
-        self.suggestion = self.severity = self.path = self.locale = None
-
-
-def _problem_rule(ruleset, rule_id):
-    return next(r for r in ruleset.rules if r.id == rule_id)
 
 
 def _add_worst_case(template, message, settings) -> None:

@@ -25,13 +25,13 @@ def zone(name: str) -> ZoneInfo:
 
 def zone_problem(name) -> str:
     """Why ``name`` is not a time zone, with the closest IANA name when there is one."""
-    import difflib
     from zoneinfo import available_timezones
 
-    zones = sorted(available_timezones())
-    folded = {z.lower(): z for z in zones}
-    close = difflib.get_close_matches(str(name).lower(), list(folded), n=1, cutoff=0.75)
-    hint = f" (did you mean {folded[close[0]]}?)" if close else ""
+    from msglint.spelling import closest
+
+    folded = {z.lower(): z for z in sorted(available_timezones())}
+    close = closest(str(name).lower(), folded, cutoff=0.75)
+    hint = f" (did you mean {folded[close]}?)" if close else ""
     return f"unknown time zone '{name}'{hint}: use an IANA name such as Asia/Seoul or America/Chicago"
 
 

@@ -44,13 +44,12 @@ class Suppressions:
 
     def unknown(self, known) -> list:
         """(id, line, column, close match) for each id a comment names that is not a rule."""
-        import difflib
+        from msglint.spelling import closest
 
         out = []
         for rule, line, column in self.named:
             if rule != "all" and rule not in known:
-                close = difflib.get_close_matches(rule, sorted(known), n=1)
-                out.append((rule, line, column, close[0] if close else None))
+                out.append((rule, line, column, closest(rule, sorted(known))))
         return out
 
     def rule_ids(self) -> set:

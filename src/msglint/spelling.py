@@ -1,0 +1,17 @@
+"""'Did you mean': the closest known name to a typed one, for every place a name is typed
+(stages, rule ids, config keys, variables, template ids, locales)."""
+
+from __future__ import annotations
+
+import difflib
+
+
+def closest(word, choices, cutoff: float = 0.6) -> str | None:
+    found = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
+    """`` (did you mean 'x'?)`` when a close name exists, else an empty string."""
+    match = closest(word, choices, cutoff)
+    return f" (did you mean '{match}'?)" if match else ""
