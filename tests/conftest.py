@@ -26,8 +26,9 @@ class CLI:
         self.cwd = cwd
 
     def __call__(self, *args, input=None, cwd=None, env=None):
-        full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-        full_env.update({"NO_COLOR": "1", "COLUMNS": "200", **(env or {})})
+        # English errors unless a test asks for another language (the machine's LANG must not decide).
+        full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES")}
+        full_env.update({"NO_COLOR": "1", "COLUMNS": "200", "LANG": "C.UTF-8", **(env or {})})
         proc = subprocess.run(
             [sys.executable, "-m", "msglint", *map(str, args)],
             input=input.encode("utf-8") if isinstance(input, str) else input,

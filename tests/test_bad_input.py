@@ -79,7 +79,7 @@ def test_file_not_utf8(cli, pack):
         "---\nchannel: sms\n---\n안녕하세요\n".encode("cp949"))
     code, data = lint_json(cli)
     (f,) = findings(data, "template-file")
-    assert "not UTF-8" in f["message"] and f["line"] == 4
+    assert "UTF-8 텍스트가 아닙니다" in f["message"] and f["line"] == 4  # a Korean template's finding speaks Korean
 
 
 def test_unknown_locale_folder(cli, pack):
@@ -154,7 +154,8 @@ def test_locales_declaring_different_variables(cli, pack):
                    "{{ name }} 님, {{ topic }} 문의 감사합니다.\n")
     code, data = lint_json(cli)
     messages = sorted(f["message"] for f in findings(data, "locale-parity"))
-    assert messages == ["variables differ from en: en lacks company", "variables differ from ko: ko also declares company"]
+    # Each template's finding in its own language: the Korean one in Korean, the English one in English.
+    assert messages == ["en과 변수가 다릅니다: en에는 company가 없습니다", "variables differ from ko: ko also declares company"]
 
 
 def test_personalization_missing_for_follow_up(cli, pack):

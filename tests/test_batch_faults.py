@@ -42,7 +42,7 @@ def test_hostile_values_fail_their_own_row_only(cli, tmp_path):
     assert [r["row"] for r in result] == [1, 2, 3, 4, 5]
     assert "invalid character (U+D800" in result[0]["error"]
     assert result[1]["body"].startswith("Hi \ue0001\ue001\ue000,")  # reaches the message exactly as given
-    assert "did you mean America/Los_Angeles?" in result[2]["error"]
+    assert "did you mean 'America/Los_Angeles'?" in result[2]["error"]
     assert "longer than its max_length" in result[3]["error"]
     assert result[4]["body"].startswith("Hi Bo, Dana at Leadway.")
     assert "rendered 2, failed 3, total 5" in proc.err

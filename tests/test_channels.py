@@ -78,7 +78,7 @@ def test_english_sms_smart_quote_warning_and_segments(cli):
                           input="Hi Priya, it’s confirmed for Tuesday.")
     assert data["facts"]["encoding"] == "UCS-2"
     (finding,) = data["findings"]
-    assert finding["rule"] == "sms-charset" and finding["suggestion"] == "write \"'\" instead"
+    assert finding["rule"] == "sms-charset" and finding["suggestion"] == "write “'” instead"
 
 
 def test_korean_sms_emoji_is_an_error(cli):

@@ -74,7 +74,7 @@ def test_korean_email_ad_needs_marker_in_subject(cli):
 def test_voicemail_on_sunday_and_on_seollal(cli):
     proc = cli("check", "-", "--channel", "voicemail", "--locale", "ko", "--send-at", "2026-11-22T10:00",
                "--tz", "Asia/Seoul", input="김민수 님, 리드웨이 박지은입니다. 곧 메일 드리겠습니다.")
-    assert "warning send-day" in proc.out and "Sunday" in proc.out
+    assert "warning send-day" in proc.out and "일요일(2026-11-22)의 전화입니다" in proc.out
     proc = cli("check", "-", "--channel", "voicemail", "--locale", "ko", "--send-at", "2027-02-08T10:00",
                "--tz", "Asia/Seoul", "--format", "json", input="김민수 님, 리드웨이 박지은입니다. 곧 메일 드리겠습니다.")
     (finding,) = json.loads(proc.out)["findings"]

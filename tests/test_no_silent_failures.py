@@ -67,7 +67,7 @@ def test_misplaced_files_give_one_clear_finding_each(cli, pack):
     for f in findings(data):
         by_path.setdefault(f["path"], []).append(f)
     assert [f["rule"] for f in by_path["templates/ko/sms/thanks.txt"]] == ["template-file"]
-    assert "rename it thanks.txt.j2" in by_path["templates/ko/sms/thanks.txt"][0]["message"]
+    assert "이름을 thanks.txt.j2로 바꾸세요" in by_path["templates/ko/sms/thanks.txt"][0]["message"]
     assert [f["rule"] for f in by_path["templates/ko/welcome.txt.j2"]] == ["template-file"]
     assert "move it to templates/ko/<channel>/welcome.txt.j2" in by_path["templates/ko/welcome.txt.j2"][0]["message"]
     (kr,) = by_path["templates/kr/sms/hello.txt.j2"]
@@ -85,7 +85,7 @@ def test_a_bad_time_zone_in_lead_data_names_the_close_match(cli, tmp_path):
     lead.write_text("name: Ann\ntopic: CRM\ntimezone: America/Los_Angles\n", encoding="utf-8")
     proc = cli("render", "sms/missed-call", "--locale", "en", "--templates", REPO / "templates", "--data", lead,
                "--var", "sender_name=Dana", "--var", "company=Leadway", "--var", "slots=2026-11-24T14:00")
-    assert proc.returncode == 2 and "did you mean America/Los_Angeles?" in proc.err
+    assert proc.returncode == 2 and "did you mean 'America/Los_Angeles'?" in proc.err
     assert "ZoneInfoNotFoundError" not in proc.err
 
 

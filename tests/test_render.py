@@ -73,7 +73,7 @@ def test_iso_strings_become_aware_datetimes():
     ("HubSpot", "을/를", "HubSpot을"), ("Slack", "을/를", "Slack을"), ("Google", "을/를", "Google을"),
     ("Google", "으로/로", "Google로"), ("Zoom", "을/를", "Zoom을"), ("Notion", "이/가", "Notion이"),
     ("Jira", "을/를", "Jira를"), ("Salesforce", "을/를", "Salesforce를"), ("Microsoft", "을/를", "Microsoft를"),
-    ("Docker", "을/를", "Docker를"), ("Office", "을/를", "Office를"), ("API", "을/를", "API를"), ("HR", "을/를", "HR을"),
+    ("Magic", "이/가", "Magic이"), ("topic", "은/는", "topic은"), ("Docker", "을/를", "Docker를"), ("Office", "을/를", "Office를"), ("API", "을/를", "API를"), ("HR", "을/를", "HR을"),
     ("40%", "을/를", "40%를"), ("10", "을/를", "10을"), ("3명", "이/가", "3명이"), ("5개", "이/가", "5개가"),
 ])
 def test_josa_picks_the_particle_by_final_sound(word, forms, expected):

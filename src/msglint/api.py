@@ -25,6 +25,7 @@ from msglint.findings import Finding
 from msglint.message import Message
 from msglint.runner import PackIndex, lint_template, render_message
 from msglint.sendtime import parse_send_at
+from msglint.i18n import _
 
 __all__ = ["Pack", "check", "Message", "Finding", "MsglintError"]
 
@@ -58,7 +59,7 @@ class Pack:
         try:
             return self._templates[(template_id, locale)]
         except KeyError:
-            raise MsglintError(f"no template '{template_id}' for locale '{locale}'") from None
+            raise MsglintError(_("no template '{template}' for locale '{locale}'", template=template_id, locale=locale)) from None
 
     def render(self, template_id: str, locale: str, lead: dict, *, check: bool = True) -> Message:
         """The message for one lead. Raises MsglintError for missing or invalid lead data."""
@@ -66,11 +67,12 @@ class Pack:
 
         template = self.template(template_id, locale)
         if not template.renderable:
-            raise MsglintError(f"{template.display}: the template does not load; run msglint lint on it")
+            raise MsglintError(_("{path}: the template does not load; run msglint lint on it", path=template.display))
         try:
             message = render_message(template, lead_values(template.meta.variables, lead), with_sample=False)
         except (RenderError, DataError) as exc:
-            raise MsglintError(f"{template_id} ({locale}): {exc}") from None
+            raise MsglintError(_("{template} ({locale}): {problem}", template=template_id, locale=locale,
+                                 problem=exc.args[0] if exc.args else exc)) from None
         message.measure(self.ruleset.settings)
         if check:
             message.findings = keep(self.ruleset, check_message(self.ruleset, message, with_location=False))

@@ -23,6 +23,7 @@ from msglint.leads import read
 from msglint.render import RenderError
 from msglint.runner import render_message
 from msglint.terminal import for_stream
+from msglint.i18n import _
 
 
 @dataclass
@@ -40,15 +41,16 @@ class Summary:
 def check_out(out: str) -> Path:
     """The output file's path, or a clear error before any lead is read."""
     if not out or not out.strip():
-        raise MsglintError("--out needs a file name, e.g. --out rendered.jsonl")
+        raise MsglintError(_("--out needs a file name, e.g. --out rendered.jsonl"))
     target = Path(out)
     if target.is_dir():
-        raise MsglintError(f"--out {out}: is a folder; name a file in it, e.g. {target / 'rendered.jsonl'}")
+        raise MsglintError(_("--out {out}: is a folder; name a file in it, e.g. {example}", out=out,
+                             example=target / "rendered.jsonl"))
     folder = target.parent
     if not folder.is_dir():
-        raise MsglintError(f"--out {out}: the folder {folder}/ does not exist; create it first")
+        raise MsglintError(_("--out {out}: the folder {folder}/ does not exist; create it first", out=out, folder=folder))
     if not os.access(folder, os.W_OK):
-        raise MsglintError(f"--out {out}: cannot write in {folder}/")
+        raise MsglintError(_("--out {out}: cannot write in {folder}/", out=out, folder=folder))
     return target
 
 
@@ -147,11 +149,12 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
     if leads.columns is not None:
         missing = missing_required(template.meta.variables, [*leads.columns, *defaults])
         if missing:
-            raise DataError(f"{data_file} has no column for {', '.join(missing)} (its columns: "
-                            f"{', '.join(leads.columns)}); {template.id} needs them on every row "
-                            f"(or give a value for every lead with --var {missing[0]}=...)")
+            raise DataError(_("{file} has no column for {missing} (its columns: {columns}); {template} needs them "
+                              "on every row (or give a value for every lead with --var {first}=...)", file=data_file,
+                              missing=", ".join(missing), columns=", ".join(leads.columns), template=template.id,
+                              first=missing[0]))
     if leads.encoding:
-        echo(f"msglint: read {data_file} as {leads.encoding}")
+        echo(_("msglint: read {file} as {encoding}", file=data_file, encoding=leads.encoding))
     summary = Summary()
     start = time.perf_counter()
     progress = _progress(len(leads.rows))
@@ -159,12 +162,12 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
         task = None
         if progress:
             progress.start()
-            task = progress.add_task(f"rendering {template.id}", total=len(leads.rows))
+            task = progress.add_task(str(_("rendering {template}", template=template.id)), total=len(leads.rows))
         try:
             for number, row in leads.rows:
                 line = {"row": number, "template": template.id, "locale": template.locale}
                 try:
-                    if isinstance(row, str):
+                    if not isinstance(row, dict):  # the reader's reason why the row is unusable
                         raise DataError(row)
                     values = lead_values(template.meta.variables, _with_defaults(row, defaults))
                     message = render_message(template, values, with_sample=False)
@@ -177,12 +180,13 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
                 except (DataError, RenderError) as exc:
                     line["error"] = str(exc)
                     summary.failed += 1
-                    echo(f"msglint: {data_file} row {number}: {exc}")
+                    echo(_("msglint: {file} row {row}: {problem}", file=data_file, row=number, problem=exc))
                 except Exception as exc:  # noqa: BLE001 - a bug must not cost the other leads
-                    line["error"] = f"internal error (a bug in msglint): {type(exc).__name__}: {exc}"
+                    line["error"] = str(_("internal error (a bug in msglint): {error}", error=f"{type(exc).__name__}: {exc}"))
                     summary.failed += 1
                     summary.internal += 1
-                    echo(f"msglint: {data_file} row {number}: {line['error']}; please report it")
+                    echo(_("msglint: {file} row {row}: {problem}; please report it", file=data_file, row=number,
+                           problem=line["error"]))
                 stream.write(for_stream(_text_line(line), stream) if fmt == "text" else
                              json.dumps(line, ensure_ascii=False, default=str) + "\n")
                 if progress:

@@ -38,7 +38,10 @@ class ResultCache:
 
     @classmethod
     def for_run(cls, rule_files, config_file) -> "ResultCache":
-        digest = hashlib.sha256(_library_versions().encode())
+        from msglint import i18n
+
+        # Findings are stored as words: a run in another --lang must not reuse them.
+        digest = hashlib.sha256(_library_versions().encode() + b"\0lang=" + (i18n.explicit() or "").encode())
         for path in [*rule_files, *([config_file] if config_file else [])]:
             digest.update(str(path).encode() + b"\0")
             try:

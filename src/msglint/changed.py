@@ -11,15 +11,16 @@ from pathlib import Path
 
 from msglint import pack
 from msglint.errors import MsglintError
+from msglint.i18n import _
 
 
 def _git(*args, cwd=None) -> str:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
-        raise MsglintError("--changed needs git, which is not installed") from None
+        raise MsglintError(_("--changed needs git, which is not installed")) from None
     if proc.returncode != 0:
-        raise MsglintError(f"git {' '.join(args)}: {proc.stderr.strip() or 'failed'}")
+        raise MsglintError(_("git {command}: {problem}", command=" ".join(args), problem=proc.stderr.strip() or _("failed")))
     return proc.stdout
 
 
@@ -29,7 +30,7 @@ def default_base(cwd) -> str:
             return _git("merge-base", "HEAD", candidate, cwd=cwd).strip()
         except MsglintError:
             continue
-    raise MsglintError("--changed: no main branch to compare with; name a ref, e.g. --changed origin/develop")
+    raise MsglintError(_("--changed: no main branch to compare with; name a ref, e.g. --changed origin/develop"))
 
 
 SEQUENCE_FOLDERS = ("sequences",)
@@ -52,7 +53,7 @@ def changed_templates(paths, ref: str | None, watched=(), echo=None) -> list[str
     try:
         top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
     except MsglintError:
-        raise MsglintError("--changed works inside a git checkout; run it from your repository or drop --changed") from None
+        raise MsglintError(_("--changed works inside a git checkout; run it from your repository or drop --changed")) from None
     base = ref or default_base(cwd)
     names = _git("diff", "--name-only", base, "--", cwd=top).splitlines()
     names += _git("ls-files", "--others", "--exclude-standard", cwd=top).splitlines()
@@ -61,8 +62,8 @@ def changed_templates(paths, ref: str | None, watched=(), echo=None) -> list[str
     judges = sorted(str(f.relative_to(top)) for f in everything if _judges(f, top, watched))
     if judges:
         if echo:
-            echo(f"msglint: {', '.join(judges[:3])}{' …' if len(judges) > 3 else ''} changed: "
-                 "linting every template, since rules and config apply to all of them")
+            echo(_("msglint: {files} changed: linting every template, since rules and config apply to all of them",
+                   files=", ".join(judges[:3]) + (" …" if len(judges) > 3 else "")))
         return sorted(str(f) for f, _ in pack.discover(paths))
     changed = {f for f in everything if f.name.endswith(pack.SUFFIX)}
     selected: set[Path] = set()

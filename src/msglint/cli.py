@@ -14,8 +14,9 @@ from pathlib import Path
 
 import click
 
-from msglint import __version__
+from msglint import __version__, i18n
 from msglint.errors import MsglintError
+from msglint.i18n import _
 from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
 from msglint.report import CHOICES as REPORT_CHOICES
 
@@ -24,8 +25,25 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), de
 REPORT_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(REPORT_CHOICES), default="auto",
     show_default=True, help="auto: GitHub annotations inside GitHub Actions, text elsewhere.")
-CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                      help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")
+_CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                       help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")
+
+
+def _set_lang(context, parameter, value):
+    if value:
+        i18n.configure(value)
+    return value
+
+
+LANG = click.option(
+    "--lang", type=click.Choice(i18n.LANGUAGES), callback=_set_lang, expose_value=False, is_eager=True,
+    help="Language of findings and errors (default: 'lang' in the config, else the template's locale for its "
+         "findings and LANG for the rest).")
+
+
+def CONFIG(command):  # noqa: N802 - used as a decorator like the click options beside it
+    """--config and --lang: every command that reads the config also speaks its language."""
+    return LANG(_CONFIG(command))
 
 
 INTERNAL_ERROR = 3
@@ -46,7 +64,7 @@ def fails_cleanly(func):
         try:
             return func(*args, **kwargs)
         except MsglintError as exc:
-            click.echo(f"msglint: error: {exc}", err=True)
+            click.echo(_("msglint: error: {problem}", problem=exc), err=True)
             sys.exit(2)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -57,8 +75,9 @@ def fails_cleanly(func):
         except Exception as exc:  # noqa: BLE001 - the last line of defence, by design
             if _debugging():
                 traceback.print_exc()
-            click.echo(f"msglint: internal error: {type(exc).__name__}: {_one_line(exc)}. This is a bug in "
-                       f"msglint {__version__}; please report it (run again with --debug for the traceback).", err=True)
+            click.echo(_("msglint: internal error: {error}. This is a bug in msglint {version}; please report it "
+                         "(run again with --debug for the traceback).", error=f"{type(exc).__name__}: {_one_line(exc)}",
+                         version=__version__), err=True)
             sys.exit(INTERNAL_ERROR)
 
     return wrapper
@@ -107,14 +126,16 @@ def _emit(report, fmt, kind, label=None, ruleset=None, config=None, exit_zero=Fa
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="msglint")
 @click.option("--debug", is_flag=True, help="On an internal error, print the traceback (also: MSGLINT_DEBUG=1).")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), help="Language of findings and errors (ko, en).")
 @click.pass_context
-def main(context, debug):
+def main(context, debug, lang):
     """Lint sales message templates and the messages rendered from them.
 
     \b
     Exit codes: 0 clean · 1 error-severity findings · 2 bad usage or config
                 3 internal error (a bug in msglint; please report it)
     """
+    i18n.configure(lang)  # a subcommand's own --lang, parsed after this, wins
     if context.invoked_subcommand is None:
         click.echo(context.get_help())
 
@@ -155,7 +176,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
         watched = [*rule_files(config.rules), *([config.file] if config.file else [])]
         paths = changed_templates(paths, changed or None, watched, echo=lambda text: click.echo(text, err=True))
         if not paths:
-            click.echo("msglint: no templates changed", err=True)
+            click.echo(_("msglint: no templates changed"), err=True)
             _emit(Report([]), fmt, "lint", config=config)
     report = lint_paths(paths, lambda: _ruleset(config), cache, jobs=jobs or os.cpu_count() or 1, config=config)
     _emit(report, fmt, "lint", config=config, exit_zero=exit_zero)
@@ -189,13 +210,13 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         if problem:
             raise click.BadParameter(problem, param_hint="'--stage'")
     if tz and not send_at:
-        raise click.UsageError("--tz needs --send-at")
+        raise click.UsageError(str(_("--tz needs --send-at")))
     if send_at and not tz:
         from msglint.sendtime import default_zone
 
         tz = default_zone(locale)
-        click.echo(f"msglint: reading --send-at in {tz}, the usual zone for '{locale}' recipients; "
-                   "give --tz for the recipient's own", err=True)
+        click.echo(_("msglint: reading --send-at in {zone}, the usual zone for '{locale}' recipients; give --tz "
+                     "for the recipient's own", zone=tz, locale=locale), err=True)
     moment = parse_send_at(send_at, tz) if send_at else None
     files = files or ("-",)
     results = []
@@ -210,22 +231,22 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
 def _read_message(name):
     if name == "-":
         if sys.stdin.isatty():
-            click.echo("msglint: reading the message from standard input; end it with Ctrl-D "
-                       "(or pass a file name)", err=True)
+            click.echo(_("msglint: reading the message from standard input; end it with Ctrl-D (or pass a file name)"),
+                       err=True)
         data = sys.stdin.buffer.read()
         path = None
     else:
         try:
             data = Path(name).read_bytes()
         except FileNotFoundError:
-            raise MsglintError(f"{name}: no such file") from None
+            raise MsglintError(_("{path}: no such file", path=name)) from None
         except OSError as exc:
-            raise MsglintError(f"{name}: cannot read it ({exc.strerror})") from None
+            raise MsglintError(_("{path}: cannot read it ({reason})", path=name, reason=exc.strerror)) from None
         path = name
     try:
         return data.decode("utf-8-sig"), path
     except UnicodeDecodeError:
-        raise MsglintError(f"{name if path else 'standard input'}: not UTF-8 text; save it as UTF-8") from None
+        raise MsglintError(_("{path}: not UTF-8 text; save it as UTF-8", path=name if path else _("standard input"))) from None
 
 
 @main.command()
@@ -304,7 +325,7 @@ def preview(paths, out, data_file, serve, port, config_path):
     from msglint.preview.site import build
 
     if not out and not serve:
-        raise click.UsageError("say where the site goes (--out DIR) or serve it (--serve)")
+        raise click.UsageError(str(_("say where the site goes (--out DIR) or serve it (--serve)")))
     config = _config(config_path)
     ruleset = _ruleset(config)
     paths = paths or (config.templates or ".",)
@@ -319,4 +340,5 @@ def preview(paths, out, data_file, serve, port, config_path):
     folder.mkdir(parents=True, exist_ok=True)
     for name, html in pages.items():
         (folder / name).write_text(html, encoding="utf-8")
-    click.echo(f"msglint: wrote {len(pages)} pages to {folder}/ (open {folder / 'index.html'})", err=True)
+    click.echo(_("msglint: wrote {count} pages to {folder}/ (open {index})", count=len(pages), folder=folder,
+                 index=folder / "index.html"), err=True)

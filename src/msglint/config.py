@@ -13,13 +13,14 @@ from pathlib import Path
 
 import yaml
 
-from msglint import safe_yaml
+from msglint import i18n, safe_yaml
+from msglint.i18n import _
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
 from msglint.spelling import did_you_mean
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names")
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names", "lang")
 FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 
@@ -37,6 +38,7 @@ class Config:
     formal_locales: set = field(default_factory=set)
     extra_stages: tuple = ()  # the team's own stages, beside msglint's
     sender_names: tuple = ()  # the team's brand names, which its marketing texts must carry
+    lang: str | None = None  # the language of findings and errors for everyone on the team (ko, en)
 
     @property
     def stages(self) -> tuple:
@@ -75,7 +77,8 @@ class Config:
         for key, rule_id in named:
             if rule_id != "all" and rule_id not in known:
                 hint = did_you_mean(rule_id, sorted(known))
-                raise ConfigError(f"{where}: unknown rule id '{rule_id}' in {key}{hint}; 'msglint rules' lists the ids")
+                raise ConfigError(_("{file}: unknown rule id '{rule}' in {key}{hint}; 'msglint rules' lists the ids",
+                                    file=where, rule=rule_id, key=key, hint=hint))
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -96,7 +99,7 @@ def find_config(start: Path | None = None) -> Config:
 def load_config(path: str) -> Config:
     file = Path(path)
     if not file.is_file():
-        raise ConfigError(f"{path}: config file not found")
+        raise ConfigError(_("{file}: config file not found", file=path))
     if file.name == "pyproject.toml":
         return parse(_pyproject_section(file) or {}, file)
     return _from_yaml(file)
@@ -106,7 +109,7 @@ def _from_yaml(file: Path) -> Config:
     try:
         data = safe_yaml.load(file.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{file}: not valid YAML: {exc}") from None
+        raise ConfigError(_("{file}: not valid YAML: {problem}", file=file, problem=exc)) from None
     return parse(data, file)
 
 
@@ -118,7 +121,7 @@ def _pyproject_section(file: Path):
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+        raise ConfigError(_("{file}: not valid TOML: {problem}", file=file, problem=exc)) from None
     return data.get("tool", {}).get("msglint")
 
 
@@ -128,40 +131,50 @@ def _ids(file, key, value) -> set:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{file}: '{key}' must be a list of rule ids")
+        raise ConfigError(_("{file}: '{key}' must be a list of rule ids", file=file, key=key))
     return set(value)
 
 
 def parse(data, file: Path) -> Config:
     if not isinstance(data, dict):
-        raise ConfigError(f"{file}: msglint config must be a mapping")
+        raise ConfigError(_("{file}: msglint config must be a mapping", file=file))
+    config = Config(file=file)
+    lang = data.get("lang")
+    if lang is not None:
+        if lang not in i18n.LANGUAGES:
+            raise ConfigError(_("{file}: 'lang: {value}' is not one of {choices}", file=file, value=lang,
+                                choices=", ".join(i18n.LANGUAGES)))
+        config.lang = lang
+        if not i18n.explicit():  # --lang wins over the config
+            i18n.configure(lang)
     for key in data:
         if key not in KEYS:
             hint = did_you_mean(key, KEYS)
-            raise ConfigError(f"{file}: unknown config key '{key}'{hint}; known keys: {', '.join(KEYS)}")
-    config = Config(file=file)
+            raise ConfigError(_("{file}: unknown config key '{key}'{hint}; known keys: {keys}", file=file, key=key,
+                                hint=hint, keys=", ".join(KEYS)))
     if "select" in data:
         config.select = _ids(file, "select", data["select"])
     config.ignore = _ids(file, "ignore", data.get("ignore"))
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
-        raise ConfigError(f"{file}: 'severity' must map rule ids to error, warning or info")
+        raise ConfigError(_("{file}: 'severity' must map rule ids to error, warning or info", file=file))
     for rule_id, level in severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(f"{file}: severity of '{rule_id}' must be one of {', '.join(SEVERITIES)} (got {level!r})")
+            raise ConfigError(_("{file}: severity of '{rule}' must be one of {choices} (got '{value}')", file=file,
+                                rule=rule_id, choices=", ".join(SEVERITIES), value=level))
     config.severity = dict(severity)
     ignores = data.get("per-file-ignores") or {}
     if not isinstance(ignores, dict):
-        raise ConfigError(f"{file}: 'per-file-ignores' must map file patterns to lists of rule ids")
+        raise ConfigError(_("{file}: 'per-file-ignores' must map file patterns to lists of rule ids", file=file))
     config.per_file_ignores = {pattern: _ids(file, f"per-file-ignores.{pattern}", ids) for pattern, ids in ignores.items()}
     config.formal_locales = _ids(file, "formal-locales", data.get("formal-locales"))
     stages = data.get("stages") or []
     if not isinstance(stages, list) or not all(isinstance(s, str) and _KEBAB.match(s) for s in stages):
-        raise ConfigError(f"{file}: 'stages' must be a list of kebab-case names such as renewal or win-back")
+        raise ConfigError(_("{file}: 'stages' must be a list of kebab-case names such as renewal or win-back", file=file))
     config.extra_stages = tuple(stages)
     names = data.get("sender-names") or []
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-        raise ConfigError(f"{file}: 'sender-names' must be a list of your brand names, e.g. [Leadway]")
+        raise ConfigError(_("{file}: 'sender-names' must be a list of your brand names, e.g. [Leadway]", file=file))
     config.sender_names = tuple(n.strip() for n in names)
     extra = data.get("rules") or []
     if isinstance(extra, str):

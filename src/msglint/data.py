@@ -15,6 +15,7 @@ import yaml
 
 from msglint import safe_yaml
 from msglint.errors import DataError
+from msglint.i18n import _
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -24,19 +25,20 @@ def read_data_file(path: str) -> dict:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataError(f"{path}: no such data file") from None
+        raise DataError(_("{path}: no such data file", path=path)) from None
     except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        raise DataError(_("{path}: not UTF-8 text; save it as UTF-8", path=path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
+        raise DataError(_("{path}: cannot read it ({reason})", path=path, reason=exc.strerror)) from None
     try:
         data = json.loads(text) if file.suffix.lower() == ".json" else safe_yaml.load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: not valid {'JSON' if file.suffix.lower() == '.json' else 'YAML'}: {exc}") from None
+        raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
+                              format="JSON" if file.suffix.lower() == ".json" else "YAML")) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise DataError(f"{path}: lead data must be a mapping of variable: value")
+        raise DataError(_("{path}: lead data must be a mapping of variable: value", path=path))
     return data
 
 
@@ -44,11 +46,11 @@ def parse_vars(pairs) -> dict:
     out = {}
     for pair in pairs:
         if "=" not in pair:
-            raise DataError(f"--var '{pair}': write it as key=value")
+            raise DataError(_("--var '{pair}': write it as key=value", pair=pair))
         key, value = pair.split("=", 1)
         key = key.strip()
         if not key:
-            raise DataError(f"--var '{pair}': the key before '=' is empty")
+            raise DataError(_("--var '{pair}': the key before '=' is empty", pair=pair))
         out[key] = value
     return out
 
@@ -64,7 +66,7 @@ def to_datetime(value):
     if isinstance(value, str) and _ISO.match(value.strip()):
         text = value.strip().replace("Z", "+00:00")
         return dt.datetime.fromisoformat(text)
-    raise ValueError(f"'{value}' is not an ISO date (2026-12-15) or date-time (2026-11-24T14:00:00+09:00)")
+    raise ValueError(_("'{value}' is not an ISO date (2026-12-15) or date-time (2026-11-24T14:00:00+09:00)", value=value))
 
 
 #: Longest single value a lead may carry (characters): a name, a topic, a note, never a document.
@@ -81,13 +83,15 @@ def check_value(name: str, value) -> None:
     if not isinstance(value, str):
         return
     if len(value) > MAX_VALUE:
-        raise DataError(f"'{name}' is {len(value):,} characters; a lead's value is at most {MAX_VALUE:,}")
+        raise DataError(_("'{name}' is {length} characters; a lead's value is at most {limit}", name=name,
+                          length=f"{len(value):,}", limit=f"{MAX_VALUE:,}"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = value[exc.start]
-        raise DataError(f"'{name}' holds an invalid character (U+{ord(bad):04X}, half of a UTF-16 pair) at "
-                        f"position {exc.start + 1}; fix the value in the export") from None
+        raise DataError(_("'{name}' holds an invalid character ({code}, half of a UTF-16 pair) at position "
+                          "{position}; fix the value in the export", name=name, code=f"U+{ord(bad):04X}",
+                          position=exc.start + 1)) from None
 
 
 def coerce(data: dict, variables: dict) -> dict:
@@ -101,7 +105,7 @@ def coerce(data: dict, variables: dict) -> dict:
         try:
             check_zone(data["timezone"])
         except MsglintError as exc:
-            raise DataError(f"timezone: {exc}") from None
+            raise DataError(_("timezone: {problem}", problem=exc.args[0] if exc.args else exc)) from None
     out = dict(data)
     for name, value in data.items():
         var = variables.get(name)
@@ -113,7 +117,7 @@ def coerce(data: dict, variables: dict) -> dict:
                 if isinstance(value, str):  # a CSV cell: "a; b" or "a | b" or "a, b"
                     value = [v.strip() for v in re.split(r"[;|,]", value) if v.strip()]
                 if not isinstance(value, list):
-                    raise ValueError("expected a list of ISO date-times")
+                    raise ValueError(_("expected a list of ISO date-times"))
                 out[name] = [to_datetime(v) for v in value]
             elif vtype == "number" and isinstance(value, str):
                 out[name] = float(value) if "." in value else int(value)
@@ -122,7 +126,7 @@ def coerce(data: dict, variables: dict) -> dict:
             elif vtype is None and isinstance(value, str) and _ISO.match(value.strip()):
                 out[name] = to_datetime(value)
         except ValueError as exc:
-            raise DataError(f"variable '{name}': {exc}") from None
+            raise DataError(_("variable '{name}': {problem}", name=name, problem=exc.args[0] if exc.args else exc)) from None
     return out
 
 
@@ -158,14 +162,15 @@ def lead_values(variables: dict, row: dict) -> dict:
     for key, value in row.items():
         if value == "" or value is None:
             if key in variables and variables[key].required:
-                raise DataError(f"'{key}' is empty")
+                raise DataError(_("'{key}' is empty", key=key))
             continue
         data[key] = value
     missing = missing_required(variables, data)
     if missing:
-        raise DataError(f"no value for {', '.join(missing)}")
+        raise DataError(_("no value for {names}", names=", ".join(missing)))
     for name, var in variables.items():
         value = data.get(name)
         if var.max_length and isinstance(value, str) and len(value) > var.max_length:
-            raise DataError(f"'{name}' is {len(value)} characters, longer than its max_length {var.max_length}")
+            raise DataError(_("'{name}' is {length} characters, longer than its max_length {limit}", name=name,
+                                length=len(value), limit=var.max_length))
     return data

@@ -10,16 +10,18 @@ from email.message import EmailMessage
 from email.policy import SMTP
 
 from msglint.errors import MsglintError
+from msglint.i18n import _
 
 
 def to_eml(message, recipient: str | None = None) -> bytes:
     if message.channel != "email":
-        raise MsglintError(f"--format eml writes emails; {message.template} is {message.channel}: use text or json")
+        raise MsglintError(_("--format eml writes emails; {template} is {channel}: use text or json",
+                             template=message.template, channel=message.channel))
     mail = EmailMessage(policy=SMTP)
     mail["Subject"] = message.subject or ""
     if recipient:
         if any(ch in str(recipient) for ch in "\r\n"):
-            raise MsglintError("the lead's email address holds a line break: fix the value")
+            raise MsglintError(_("the lead's email address holds a line break: fix the value"))
         mail["To"] = str(recipient)
     mail["X-Msglint-Template"] = f"{message.template} ({message.locale})"
     mail.set_content(message.body + "\n", charset="utf-8")

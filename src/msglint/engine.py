@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from msglint import i18n
 from msglint.findings import Finding
+from msglint.i18n import _
 from msglint.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind
 
 
@@ -79,7 +81,7 @@ def _check_rule_stages(rules, stages) -> None:
         for stage in (*(rule.stages or ()), *rule.not_stages, *named):
             problem = stage_problem(stage, stages)
             if problem:
-                raise RuleFileError(rule.file, f"stages: {problem}", rule.id)
+                raise RuleFileError(rule.file, _("stages: {problem}", problem=problem), rule.id)
 
 
 def _beginning(text: str, limit: int | None) -> str:
@@ -144,23 +146,30 @@ def _timeout_finding(rule, message, pattern) -> Finding:
     return Finding(
         rule=rule.id, severity="error", template=message.template, locale=message.locale,
         channel=message.channel, path=message.path,
-        message=(f"rule '{rule.id}' ({rule.file}) was stopped after {PATTERN_TIMEOUT:g} s on this message: its "
-                 "pattern backtracks without end (nested repeats such as (a+)+ or (a|aa)+); rewrite the pattern"),
+        message=i18n.said_for(message.locale, _("rule '{rule}' ({file}) was stopped after {seconds} s on this message: its pattern "
+                           "backtracks without end (nested repeats such as (a+)+ or (a|aa)+); rewrite the pattern",
+                           rule=rule.id, file=rule.file, seconds=f"{PATTERN_TIMEOUT:g}")),
         excerpt=_short(pattern),
     )
 
 
+def _said(rule, hit, values: dict, locale) -> tuple[str, str | None]:
+    """The finding's message and suggestion, in the language of its reader."""
+    with i18n.reading(locale):
+        suggestion = i18n.say(hit.suggestion) or rule.suggestion()
+        if suggestion:
+            values.setdefault("suggestion", suggestion)
+        return rule.format(values), suggestion
+
+
 def _finding(ruleset, rule, hit, message, with_location) -> Finding:
-    hit.suggestion = hit.suggestion or rule.options.get("suggestion")
     text = message.subject if hit.part == "subject" else message.body
     excerpt = hit.excerpt
     if excerpt is None and hit.start is not None:
         excerpt = text[hit.start:hit.end]
-    values = {"match": excerpt or "", **hit.values}
-    if hit.suggestion:
-        values.setdefault("suggestion", hit.suggestion)
+    said, hit.suggestion = _said(rule, hit, {"match": excerpt or "", **hit.values}, message.locale)
     finding = Finding(
-        rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
+        rule=rule.id, severity=ruleset.severity(rule, hit), message=said,
         template=message.template, locale=message.locale, channel=message.channel,
         excerpt=_short(excerpt), suggestion=hit.suggestion, source=rule.source if rule.cite else None,
         span=(hit.part, hit.start, hit.end) if hit.start is not None else None,
@@ -183,12 +192,9 @@ def _short(text, limit=120):
 
 
 def template_finding(ruleset, rule, hit, template) -> Finding:
-    hit.suggestion = hit.suggestion or rule.options.get("suggestion")
-    values = dict(hit.values)
-    if hit.suggestion:
-        values.setdefault("suggestion", hit.suggestion)
+    said, hit.suggestion = _said(rule, hit, dict(hit.values), hit.locale or template.locale)
     return Finding(
-        rule=rule.id, severity=ruleset.severity(rule, hit), message=rule.format(values),
+        rule=rule.id, severity=ruleset.severity(rule, hit), message=said,
         path=hit.path or template.display, line=hit.line, column=hit.column,
         template=template.id, locale=hit.locale or template.locale, channel=template.channel,
         excerpt=hit.excerpt, suggestion=hit.suggestion, source=rule.source if rule.cite else None,

@@ -11,8 +11,12 @@ class MsglintError(Exception):
 
 class RuleFileError(MsglintError):
     def __init__(self, path, problem, rule=None):
-        where = f"{path}" + (f", rule '{rule}'" if rule else "")
-        super().__init__(f"{where}: {problem}")
+        from msglint.i18n import _
+
+        if rule:
+            super().__init__(_("{path}, rule '{rule}': {problem}", path=path, rule=rule, problem=problem))
+        else:
+            super().__init__(_("{path}: {problem}", path=path, problem=problem))
 
 
 class ConfigError(MsglintError):

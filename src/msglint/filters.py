@@ -14,6 +14,7 @@ from babel import dates, lists, numbers
 from jinja2 import pass_context
 
 from msglint.sendtime import DEFAULT_ZONES
+from msglint.i18n import _
 
 
 @lru_cache(maxsize=None)
@@ -157,8 +158,8 @@ def _latin_final(word: str) -> tuple[bool, bool]:
         return True, False
     if last == "l":
         return True, True
-    if last == "k" or (last in "pt" and before in vowels) or w.endswith("ck"):
-        return True, False  # 팟, 랙, 북 — but -st, -ft, -pt are 스트, 프트: no final
+    if last == "k" or (last in "ptc" and before in vowels) or w.endswith("ck"):
+        return True, False  # 팟, 랙, 북, 토픽 — but -st, -ft, -pt are 스트, 프트: no final
     return False, False
 
 
@@ -187,8 +188,8 @@ def josa(word, forms: str) -> str:
     """``{{ topic|josa("을/를") }}`` -> "CRM 도입을"; handles 이/가, 은/는, 과/와, 으로/로, 이에요/예요."""
     with_final, slash, without_final = str(forms).partition("/")
     if not slash or not with_final or not without_final:
-        raise ValueError(f"josa needs both forms, with and without a final consonant: josa('을/를'), not "
-                         f"josa('{forms}')")
+        raise ValueError(_("josa needs both forms, with and without a final consonant: josa('을/를'), not "
+                           "josa('{forms}')", forms=forms))
     has_final, is_rieul = _final_consonant(str(word))
     if with_final == "으로" and is_rieul:
         return f"{word}{without_final}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from msglint import safe_yaml
+from msglint.i18n import _
 
 FENCE = "---"
 
@@ -43,7 +44,7 @@ def split(text: str) -> Document:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(
-            "no front matter: a template starts with a '---' line, its YAML metadata, and a closing '---' line"
+            _("no front matter: a template starts with a '---' line, its YAML metadata, and a closing '---' line")
         )
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
@@ -51,7 +52,7 @@ def split(text: str) -> Document:
             body = "".join(lines[index + 1 :])
             meta, positions = _parse(yaml_text, first_line=2)
             return Document(meta=meta, body=body, body_line=index + 2, lines=positions)
-    raise FrontMatterError("front matter is not closed: add a '---' line after the YAML metadata")
+    raise FrontMatterError(_("front matter is not closed: add a '---' line after the YAML metadata"))
 
 
 def _parse(yaml_text: str, first_line: int) -> tuple[dict, dict]:
@@ -62,20 +63,20 @@ def _parse(yaml_text: str, first_line: int) -> tuple[dict, dict]:
             return {}, {}
         data = loader.construct_document(node)
     except safe_yaml.YamlLimitError as exc:
-        raise FrontMatterError(f"front matter refused: {exc}", first_line) from None
+        raise FrontMatterError(_("front matter refused: {reason}", reason=exc.args[0] if exc.args else ""), first_line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise FrontMatterError(f"front matter is not valid YAML: {problem}", line, column) from None
+        raise FrontMatterError(_("front matter is not valid YAML: {problem}", problem=problem), line, column) from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError(f"front matter is not valid YAML: {exc}", first_line) from None
+        raise FrontMatterError(_("front matter is not valid YAML: {problem}", problem=str(exc)), first_line) from None
     finally:
         if loader is not None:
             loader.dispose()
     if not isinstance(data, dict):
-        raise FrontMatterError("front matter must be a mapping of keys (channel:, stage:, ...)", first_line)
+        raise FrontMatterError(_("front matter must be a mapping of keys (channel:, stage:, ...)"), first_line)
     positions: dict = {}
     _walk(node, (), positions, first_line)
     return data, positions

@@ -15,6 +15,7 @@ import yaml
 
 from msglint import safe_yaml
 from msglint.errors import DataError
+from msglint.i18n import _
 
 
 @dataclass
@@ -30,14 +31,14 @@ def _decode(raw: bytes, path: str, encoding: str | None) -> tuple[str, str]:
         try:
             return raw.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
-            raise DataError(f"{path}: cannot read it as {encoding}: {exc}") from None
+            raise DataError(_("{path}: cannot read it as {encoding}: {problem}", path=path, encoding=encoding, problem=exc)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "UTF-8 with BOM"
         except UnicodeDecodeError as exc:
             line = raw[:exc.start + 3].count(b"\n") + 1
-            raise DataError(f"{path}: starts with a UTF-8 mark (BOM) but line {line} is not UTF-8; "
-                            "save the whole file as UTF-8, or name its encoding with --encoding") from None
+            raise DataError(_("{path}: starts with a UTF-8 mark (BOM) but line {line} is not UTF-8; save the whole "
+                              "file as UTF-8, or name its encoding with --encoding", path=path, line=line)) from None
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -45,7 +46,7 @@ def _decode(raw: bytes, path: str, encoding: str | None) -> tuple[str, str]:
     try:
         return raw.decode("cp949"), "CP949"
     except UnicodeDecodeError:
-        raise DataError(f"{path}: neither UTF-8 nor CP949; name the encoding with --encoding") from None
+        raise DataError(_("{path}: neither UTF-8 nor CP949; name the encoding with --encoding", path=path)) from None
 
 
 # A cell may hold up to this many characters before the row fails (a lead's value is far shorter;
@@ -59,15 +60,16 @@ def _csv_rows(text: str, path: str) -> tuple[list, list]:
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise DataError(f"{path}: the header row cannot be read as CSV ({exc})") from None
+        raise DataError(_("{path}: the header row cannot be read as CSV ({problem})", path=path, problem=exc)) from None
     columns = [c.strip() for c in (header or [])]
     if not any(columns):
-        raise DataError(f"{path}: no header row; the first row names the variables (name, topic, ...)")
+        raise DataError(_("{path}: no header row; the first row names the variables (name, topic, ...)", path=path))
     seen: dict[str, int] = {}
     for position, name in enumerate(columns, start=1):
         if name in seen:
-            raise DataError(f"{path}: the header names '{name}' twice (columns {seen[name]} and {position}); "
-                            "rename or remove one, or msglint cannot tell which value to use")
+            raise DataError(_("{path}: the header names '{name}' twice (columns {first} and {second}); rename or "
+                              "remove one, or msglint cannot tell which value to use", path=path, name=name,
+                              first=seen[name], second=position))
         seen[name] = position
     rows: list = []
     number = 1
@@ -80,23 +82,25 @@ def _csv_rows(text: str, path: str) -> tuple[list, list]:
         except csv.Error as exc:
             number += 1
             if "unexpected end of data" in str(exc):
-                rows.append((number, f"a quote (\") opened on line {start_line} is never closed, so every line from "
-                                     f"there to the end ({reader.line_num}) was read as one cell; close the quote"))
+                rows.append((number, _("a quote (\") opened on line {start} is never closed, so every line from there to the "
+                                       "end ({end}) was read as one cell; close the quote", start=start_line,
+                                       end=reader.line_num)))
                 break
-            rows.append((number, f"cannot be read as CSV: {exc}"))
+            rows.append((number, _("cannot be read as CSV: {problem}", problem=exc)))
             continue
         number += 1
         if not any(c.strip() for c in cells):
             number -= 1  # a blank line is not a lead
             continue
         if len(cells) > len(columns):
-            rows.append((number, f"has {len(cells) - len(columns)} more cells than the header has columns"))
+            rows.append((number, _("has {count} more cells than the header has columns", count=len(cells) - len(columns))))
             continue
         row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(columns)}
         swallowed = _swallowed_rows(row, len(columns))
         if swallowed:
-            rows.append((number, f"cell '{swallowed}' spans lines {start_line}–{reader.line_num} that look like "
-                                 "rows of their own: a quote is probably not closed where it should be"))
+            rows.append((number, _("cell '{cell}' spans lines {start}–{end} that look like rows of their own: a quote is "
+                                   "probably not closed where it should be", cell=swallowed, start=start_line,
+                                   end=reader.line_num)))
             continue
         rows.append((number, row))
     return columns, rows
@@ -118,9 +122,9 @@ def read(path: str, encoding: str | None = None) -> LeadFile:
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
+        raise DataError(_("{path}: no such file", path=path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
+        raise DataError(_("{path}: cannot read it ({reason})", path=path, reason=exc.strerror)) from None
     suffix = file.suffix.lower()
     text, used = _decode(raw, path, encoding)
     if suffix == ".csv":
@@ -134,19 +138,20 @@ def read(path: str, encoding: str | None = None) -> LeadFile:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                rows.append((number, f"not valid JSON: {exc.msg}"))
+                rows.append((number, _("not valid JSON: {problem}", problem=exc.msg)))
                 continue
-            rows.append((number, value if isinstance(value, dict) else "not a JSON object"))
+            rows.append((number, value if isinstance(value, dict) else _("not a JSON object")))
         return LeadFile(path, None, None, rows)
     if suffix in (".yaml", ".yml", ".json"):
         try:
             data = json.loads(text) if suffix == ".json" else safe_yaml.load(text)
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
-            raise DataError(f"{path}: not valid {'JSON' if suffix == '.json' else 'YAML'}: {exc}") from None
+            raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
+                                        format="JSON" if suffix == ".json" else "YAML")) from None
         if isinstance(data, dict):
             data = [data]
         if not isinstance(data, list):
-            raise DataError(f"{path}: expected a list of leads (mappings)")
-        return LeadFile(path, None, None, [(i, v if isinstance(v, dict) else "not a mapping")
+            raise DataError(_("{path}: expected a list of leads (mappings)", path=path))
+        return LeadFile(path, None, None, [(i, v if isinstance(v, dict) else _("not a mapping"))
                                            for i, v in enumerate(data, start=1)])
-    raise DataError(f"{path}: unknown lead file type; use .csv, .jsonl, .yaml or .json")
+    raise DataError(_("{path}: unknown lead file type; use .csv, .jsonl, .yaml or .json", path=path))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from msglint import i18n
+from msglint.i18n import _
 
 
 def _scope(values):
@@ -48,7 +50,8 @@ def print_rules(ruleset, fmt):
         "id": r.id, "kind": r.kind, "severity": ruleset.config.severity.get(r.id, r.severity),
         "channels": list(r.channels or []), "locales": list(r.locales or []),
         "purposes": list(r.purposes or []), "stages": list(r.stages or []),
-        "enabled": ruleset.config.enabled(r.id), "message": r.message, "source": r.source,
+        "enabled": ruleset.config.enabled(r.id), "message": i18n.pick(r.message), "source": r.source,
+        **({"messages": r.message} if isinstance(r.message, dict) else {}),
         "file": r.file,
     } for r in ruleset.rules]
     if fmt == "json":
@@ -134,8 +137,9 @@ def print_example_outcomes(ruleset) -> int:
     outcomes = run_examples(ruleset)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
-        what = "should fire but did not" if o.expect == "fire" else f"should pass but fired: {'; '.join(o.messages)}"
+        what = _("should fire but did not") if o.expect == "fire" else \
+            _("should pass but fired: {messages}", messages="; ".join(o.messages))
         example = o.example if isinstance(o.example, str) else (o.example.get("body") or o.example.get("template", ""))
         print(f"FAIL {o.rule}: {what}\n    {' '.join(str(example).split())[:160]}")
-    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    print(_("{passed} passed, {failed} failed", passed=len(outcomes) - len(failed), failed=len(failed)))
     return 1 if failed else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from msglint.i18n import _
 from msglint.spelling import did_you_mean
 
 CHANNELS = ("sms", "voicemail", "email")
@@ -64,11 +65,11 @@ class Problem:
 def _one_of(value, allowed, key, problems, required=True):
     if value is None:
         if required:
-            problems.append(Problem(f"'{key}' is missing: set it to one of {', '.join(allowed)}", (key,)))
+            problems.append(Problem(_("'{key}' is missing: set it to one of {allowed}", key=key, allowed=", ".join(allowed)), (key,)))
         return None
     if value not in allowed:
-        problems.append(Problem(f"'{key}: {value}' is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
-                                (key, "<value>")))
+        problems.append(Problem(_("'{key}: {value}' is not one of {allowed}{hint}", key=key, value=value,
+                                  allowed=", ".join(allowed), hint=did_you_mean(value, allowed)), (key, "<value>")))
         return None
     return value
 
@@ -79,8 +80,8 @@ def stage_problem(stage, stages=STAGES) -> str | None:
     """Why ``stage`` is not a stage, or None. The marketer learns the close match and the fix."""
     if stage in stages:
         return None
-    return (f"'{stage}' is not a stage{did_you_mean(stage, stages)}; stages: {', '.join(stages)} "
-            "(a team declares more under 'stages:' in .msglint.yaml)")
+    return _("'{stage}' is not a stage{hint}; stages: {stages} (a team declares more under 'stages:' in "
+             ".msglint.yaml)", stage=stage, hint=did_you_mean(stage, stages), stages=", ".join(stages))
 
 
 def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
@@ -88,19 +89,20 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
     for key in raw:
         if key not in TOP_KEYS:
             problems.append(Problem(
-                f"unknown front-matter key '{key}'{did_you_mean(key, TOP_KEYS)}; known keys: {', '.join(TOP_KEYS)}",
+                _("unknown front-matter key '{key}'{hint}; known keys: {keys}", key=key,
+                  hint=did_you_mean(key, TOP_KEYS), keys=", ".join(TOP_KEYS)),
                 (key,),
             ))
 
     channel = _one_of(raw.get("channel"), CHANNELS, "channel", problems)
     stage = raw.get("stage")
     if stage is None:
-        problems.append(Problem("'stage' is missing: e.g. inbound-response, follow-up, meeting-proposal, graceful-exit", ("stage",)))
+        problems.append(Problem(_("'stage' is missing: e.g. inbound-response, follow-up, meeting-proposal, graceful-exit"), ("stage",)))
     elif not isinstance(stage, str) or not _KEBAB.match(stage):
-        problems.append(Problem(f"'stage: {stage}' must be a kebab-case word such as follow-up", ("stage", "<value>")))
+        problems.append(Problem(_("'stage: {stage}' must be a kebab-case word such as follow-up", stage=stage), ("stage", "<value>")))
         stage = None
     elif stage_problem(stage, stages):
-        problems.append(Problem(f"stage {stage_problem(stage, stages)}", ("stage", "<value>")))
+        problems.append(Problem(stage_problem(stage, stages), ("stage", "<value>")))
         stage = None
     purpose = _one_of(raw.get("purpose"), PURPOSES, "purpose", problems)
     audience = _one_of(raw.get("audience", "b2b"), AUDIENCES, "audience", problems)
@@ -108,28 +110,29 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
 
     subject = raw.get("subject")
     if subject is not None and not isinstance(subject, str):
-        problems.append(Problem("'subject' must be text", ("subject", "<value>")))
+        problems.append(Problem(_("'subject' must be text"), ("subject", "<value>")))
         subject = None
     if channel == "email" and not subject:
-        problems.append(Problem("an email template needs a 'subject' (itself a Jinja template)", ("subject",)))
+        problems.append(Problem(_("an email template needs a 'subject' (itself a Jinja template)"), ("subject",)))
     if channel == "voicemail" and subject:
-        problems.append(Problem("a voicemail has no subject: remove 'subject'", ("subject",)))
+        problems.append(Problem(_("a voicemail has no subject: remove 'subject'"), ("subject",)))
 
     variables = _variables(raw.get("variables"), problems)
     sample = raw.get("sample") if raw.get("sample") is not None else {}
     if not isinstance(sample, dict):
-        problems.append(Problem("'sample' must be a mapping of variable: value", ("sample", "<value>")))
+        problems.append(Problem(_("'sample' must be a mapping of variable: value"), ("sample", "<value>")))
         sample = {}
     for name, var in variables.items():
         if var.required and name not in sample:
             problems.append(Problem(
-                f"required variable '{name}' has no sample value: add '{name}: ...' under sample",
+                _("required variable '{name}' has no sample value: add '{name}: ...' under sample", name=name),
                 ("sample",) if "sample" in raw else ("variables", name),
             ))
     for name in sample:
         if name not in variables:
             problems.append(Problem(
-                f"sample sets '{name}', which is not declared under variables{did_you_mean(name, list(variables))}",
+                _("sample sets '{name}', which is not declared under variables{hint}", name=name,
+                  hint=did_you_mean(name, list(variables))),
                 ("sample", name),
             ))
 
@@ -141,7 +144,7 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
         try:
             check_zone(timezone)
         except MsglintError as exc:
-            problems.append(Problem(str(exc), ("timezone", "<value>")))
+            problems.append(Problem(exc.args[0] if exc.args else str(exc), ("timezone", "<value>")))
             timezone = None
 
     description = raw.get("description") or ""
@@ -159,22 +162,24 @@ def _variables(raw, problems) -> dict:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        problems.append(Problem("'variables' must map each variable name to its description", ("variables", "<value>")))
+        problems.append(Problem(_("'variables' must map each variable name to its description"), ("variables", "<value>")))
         return {}
     out = {}
     for name, spec in raw.items():
         key = ("variables", name)
         if not isinstance(name, str) or not _IDENT.match(name):
-            problems.append(Problem(f"variable name '{name}' must be a plain identifier (letters, digits, _)", key))
+            problems.append(Problem(_("variable name '{name}' must be a plain identifier (letters, digits, _)", name=name), key))
             continue
         spec = {} if spec is None else spec
         if not isinstance(spec, dict):
-            problems.append(Problem(f"variable '{name}' must be a mapping such as {{required: true, description: ...}}", key))
+            problems.append(Problem(_("variable '{name}' must be a mapping such as {example}", name=name,
+                                      example="{required: true, description: ...}"), key))
             continue
         for k in spec:
             if k not in VARIABLE_KEYS:
                 problems.append(Problem(
-                    f"variable '{name}': unknown key '{k}'{did_you_mean(k, VARIABLE_KEYS)}; known: {', '.join(VARIABLE_KEYS)}",
+                    _("variable '{name}': unknown key '{key}'{hint}; known: {keys}", name=name, key=k,
+                      hint=did_you_mean(k, VARIABLE_KEYS), keys=", ".join(VARIABLE_KEYS)),
                     key + (k,),
                 ))
         var = Variable(name=name)
@@ -182,10 +187,11 @@ def _variables(raw, problems) -> dict:
             if isinstance(spec["required"], bool):
                 var.required = spec["required"]
             else:
-                problems.append(Problem(f"variable '{name}': required must be true or false", key + ("required",)))
+                problems.append(Problem(_("variable '{name}': required must be true or false", name=name), key + ("required",)))
         vtype = spec.get("type", "string")
         if vtype not in VARIABLE_TYPES:
-            problems.append(Problem(f"variable '{name}': type '{vtype}' is not one of {', '.join(VARIABLE_TYPES)}", key + ("type",)))
+            problems.append(Problem(_("variable '{name}': type '{type}' is not one of {types}", name=name, type=vtype,
+                                      types=", ".join(VARIABLE_TYPES)), key + ("type",)))
         else:
             var.type = vtype
         max_length = spec.get("max_length")
@@ -193,17 +199,18 @@ def _variables(raw, problems) -> dict:
             if isinstance(max_length, int) and not isinstance(max_length, bool) and max_length > 0:
                 var.max_length = max_length
             else:
-                problems.append(Problem(f"variable '{name}': max_length must be a positive whole number", key + ("max_length",)))
+                problems.append(Problem(_("variable '{name}': max_length must be a positive whole number", name=name), key + ("max_length",)))
         examples = spec.get("examples", [])
         if not isinstance(examples, list):
-            problems.append(Problem(f"variable '{name}': examples must be a list", key + ("examples",)))
+            problems.append(Problem(_("variable '{name}': examples must be a list", name=name), key + ("examples",)))
         else:
             var.examples = examples
             if var.max_length:
                 for example in examples:
                     if len(str(example)) > var.max_length:
                         problems.append(Problem(
-                            f"variable '{name}': example '{example}' is longer than max_length {var.max_length}",
+                            _("variable '{name}': example '{example}' is longer than max_length {max_length}",
+                              name=name, example=example, max_length=var.max_length),
                             key + ("examples",)))
         var.description = str(spec.get("description") or "")
         var.role = spec.get("role")

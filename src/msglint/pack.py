@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from msglint.errors import MsglintError
+from msglint.i18n import _
 from msglint.frontmatter import Document, FrontMatterError, split
 from msglint.metadata import CHANNELS, Meta, validate
 from msglint.suppress import Suppressions
@@ -102,7 +103,7 @@ def discover(paths) -> list[tuple[Path, Path]]:
     for entry in paths:
         path = Path(entry)
         if not path.exists():
-            raise MsglintError(f"{entry}: no such file or folder")
+            raise MsglintError(_("{path}: no such file or folder", path=entry))
         path = path.resolve()
         if path.is_file():
             found[path] = _root_of(path)
@@ -111,9 +112,8 @@ def discover(paths) -> list[tuple[Path, Path]]:
         search = root or path
         files = sorted(p for p in search.rglob("*") if p.is_file() and (p.name.endswith(SUFFIX) or _stray(p, search)))
         if not files:
-            raise MsglintError(
-                f"{entry}: no templates found; expected files like templates/<locale>/<channel>/<name>.txt.j2"
-            )
+            raise MsglintError(_("{path}: no templates found; expected files like "
+                                 "templates/<locale>/<channel>/<name>.txt.j2", path=entry))
         for file in files:
             found[file] = root or _root_of(file)
     return sorted(found.items())
@@ -149,39 +149,40 @@ def load(path: Path, root: Path, stages=None) -> Template:
     template = Template(path=path, root=root, locale=locale, id=tid, display=display_path(path))
     problems = template.problems
     if not path.name.endswith(SUFFIX):
-        problems.append(Problem("template-file", f"not linted: template files end in {SUFFIX}; rename it "
-                                f"{path.name}{SUFFIX} (or move it out of the templates folder)"))
+        problems.append(Problem("template-file", _("not linted: template files end in {suffix}; rename it {name} (or move it "
+                                                  "out of the templates folder)", suffix=SUFFIX, name=path.name + SUFFIX)))
         return template
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
         # A pull request could link a template to any file on the CI machine and have it shown.
-        problems.append(Problem("template-file", "is a link to a file outside the templates folder; msglint does "
-                                "not follow links out of the pack: copy the template in instead"))
+        problems.append(Problem("template-file", _("is a link to a file outside the templates folder; msglint does not "
+                                                  "follow links out of the pack: copy the template in instead")))
         return template
     if len(parts) < 3:
         where = f"{parts[0]}/<channel>/{parts[-1]}" if len(parts) == 2 else f"<locale>/<channel>/{parts[-1]}"
-        problems.append(Problem("template-file", f"template is not at <locale>/<channel>/<name>.<ext>{SUFFIX} under "
-                                f"{display_path(root)}: move it to {display_path(root)}/{where} (channel: sms, voicemail or email)"))
+        problems.append(Problem("template-file", _("template is not at <locale>/<channel>/<name>.<ext>{suffix} under {root}: "
+                                                  "move it to {root}/{where} (channel: sms, voicemail or email)",
+                                                  suffix=SUFFIX, root=display_path(root), where=where)))
     elif not known_locale(locale):
         from msglint.spelling import did_you_mean
 
         locales = sorted({d.name for d in root.iterdir() if d.is_dir() and known_locale(d.name)} | {"ko", "en"})
         hint = did_you_mean(locale, locales, cutoff=0.4)
-        problems.append(Problem("template-file", f"'{locale}' is not a locale{hint}: the folder under templates/ "
-                                "names the message's language, such as ko or en"))
+        problems.append(Problem("template-file", _("'{locale}' is not a locale{hint}: the folder under templates/ names the "
+                                                  "message's language, such as ko or en", locale=locale, hint=hint)))
     try:
         template.text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
-        problems.append(Problem("template-file", "file is not UTF-8 text: save it as UTF-8", line))
+        problems.append(Problem("template-file", _("file is not UTF-8 text: save it as UTF-8"), line))
         return template
     except OSError as exc:
-        problems.append(Problem("template-file", f"cannot read the file: {exc.strerror}"))
+        problems.append(Problem("template-file", _("cannot read the file: {reason}", reason=exc.strerror)))
         return template
     template.suppressions = Suppressions.parse(template.text)
     try:
         template.doc = doc = split(template.text)
     except FrontMatterError as exc:
-        problems.append(Problem("front-matter", str(exc), exc.line, exc.column))
+        problems.append(Problem("front-matter", exc.args[0] if exc.args else str(exc), exc.line, exc.column))
         return template
     template.meta, meta_problems = validate(doc.meta, **({"stages": stages} if stages else {}))
     for p in meta_problems:
@@ -189,7 +190,8 @@ def load(path: Path, root: Path, stages=None) -> Template:
         problems.append(Problem("front-matter", p.message, line, column))
     if template.meta and len(parts) >= 3 and parts[1] in CHANNELS and parts[1] != template.meta.channel:
         line, column = doc.where("channel", "<value>")
-        problems.append(Problem("front-matter", f"channel '{template.meta.channel}' does not match its folder '{parts[1]}/'", line, column))
+        problems.append(Problem("front-matter", _("channel '{channel}' does not match its folder '{folder}/'",
+                                                    channel=template.meta.channel, folder=parts[1]), line, column))
     _compile(template)
     return template
 
@@ -206,7 +208,7 @@ def _compile(template: Template) -> None:
         template.body = CompiledText(doc.body, template.display, line_offset=doc.body_line - 1,
                                      html=is_html(template.path.name))
     except RenderError as exc:
-        template.problems.append(Problem("template-syntax", f"Jinja syntax error: {exc}", exc.line or doc.body_line))
+        template.problems.append(Problem("template-syntax", _("Jinja syntax error: {error}", error=exc.args[0]), exc.line or doc.body_line))
     subject = doc.meta.get("subject")
     if isinstance(subject, str) and subject:
         line, column = doc.where("subject", "<value>")
@@ -215,7 +217,7 @@ def _compile(template: Template) -> None:
         try:
             template.subject = CompiledText(subject, template.display + "#subject", line - 1, column - 1 + quoted)
         except RenderError as exc:
-            template.problems.append(Problem("template-syntax", f"Jinja syntax error in the subject: {exc}", line))
+            template.problems.append(Problem("template-syntax", _("Jinja syntax error in the subject: {error}", error=exc.args[0]), line))
     for part, offset in ((template.body, doc.body_line - 1), (template.subject, None)):
         if part is None:
             continue
@@ -223,8 +225,8 @@ def _compile(template: Template) -> None:
             line = node.lineno + offset if offset is not None else doc.where("subject", "<value>")[0]
             template.problems.append(Problem(
                 "template-syntax",
-                "a template stands alone: {% include %}, {% extends %} and {% import %} are not available; "
-                "write the text here (or use a variable)", line))
+                _("a template stands alone: {tags} are not available; write the text here (or use a variable)",
+                  tags="{% include %}, {% extends %}, {% import %}"), line))
     if template.meta is None:
         return
     declared = set(template.meta.variables)
@@ -242,6 +244,6 @@ def _compile(template: Template) -> None:
                 column = found.start() + 1 if found else 1
             template.problems.append(Problem(
                 "template-syntax",
-                f"variable '{name}' is used but not declared: add it under 'variables:' in the front matter",
+                _("variable '{name}' is used but not declared: add it under 'variables:' in the front matter", name=name),
                 line, column, excerpt=name,
             ))

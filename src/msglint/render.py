@@ -15,6 +15,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from msglint import sandbox
+from msglint.i18n import _
 from msglint.filters import FILTERS
 from msglint.sourcemap import SourceMap, escape_data, instrument
 
@@ -62,8 +63,9 @@ class CompiledText:
         self.html = html
         env = environment(html)
         if len(source) > MAX_SOURCE:
-            raise RenderError("syntax", f"the template text is {len(source):,} characters, over the limit of "
-                              f"{MAX_SOURCE:,}: a message template is a page at most", line_offset + 1)
+            raise RenderError("syntax", _("the template text is {length} characters, over the limit of {limit}: a "
+                                            "message template is a page at most", length=f"{len(source):,}",
+                                            limit=f"{MAX_SOURCE:,}"), line_offset + 1)
         try:
             self.ast = env.parse(source)
             instrumented, self._anchors = instrument(source, line_offset, column_offset)
@@ -79,8 +81,8 @@ class CompiledText:
         except (RecursionError, SyntaxError, MemoryError, OverflowError, ValueError) as exc:
             # Deeply nested brackets, loops, conditions or filter chains overflow Jinja's parser
             # or Python's compiler; either way the template cannot be used as written.
-            raise RenderError("syntax", "the template is nested too deeply to compile "
-                              f"({type(exc).__name__}); flatten its brackets, loops, conditions or filter chains",
+            raise RenderError("syntax", _("the template is nested too deeply to compile ({error}); flatten its "
+                                            "brackets, loops, conditions or filter chains", error=type(exc).__name__),
                               line_offset + 1) from None
         self._line_offset = line_offset
         self._template = env.template_class.from_code(env, code, env.make_globals(None))
@@ -92,15 +94,16 @@ class CompiledText:
         try:
             raw = self._generate(context)
         except sandbox.LimitExceeded as exc:
-            raise RenderError("limit", f"stopped by msglint's limits: {exc}", self._error_line(exc)) from None
+            raise RenderError("limit", _("stopped by msglint's limits: {reason}", reason=exc.args[0] if exc.args else ""),
+                              self._error_line(exc)) from None
         except RecursionError as exc:
-            raise RenderError("limit", "stopped by msglint's limits: macros or loops call themselves too deeply",
+            raise RenderError("limit", _("stopped by msglint's limits: macros or loops call themselves too deeply"),
                               self._error_line(exc)) from None
         except SecurityError as exc:
-            raise RenderError("unsafe", f"blocked by the sandbox: {exc}", self._error_line(exc)) from None
+            raise RenderError("unsafe", _("blocked by the sandbox: {reason}", reason=str(exc)), self._error_line(exc)) from None
         except UndefinedError as exc:
             variable = _undefined_name(str(exc))
-            message = (f"variable '{variable}' is not defined" if variable else str(exc))
+            message = (_("variable '{name}' is not defined", name=variable) if variable else str(exc))
             raise RenderError("undefined", message, self._error_line(exc), variable) from None
         except Exception as exc:  # a filter given the wrong kind of value, a bad format string...
             raise RenderError("runtime", f"{type(exc).__name__}: {exc}", self._error_line(exc)) from None
@@ -125,7 +128,8 @@ class CompiledText:
             for chunk in template.root_render_func(template.new_context(context)):
                 size += len(chunk)
                 if size > limit:
-                    raise sandbox.LimitExceeded(f"the message would be over {sandbox.MAX_TEXT:,} characters")
+                    raise sandbox.LimitExceeded(_("the message would be over {limit} characters",
+                                                  limit=f"{sandbox.MAX_TEXT:,}"))
                 parts.append(chunk)
         except Exception:
             template.environment.handle_exception()  # re-raises with the template's line numbers

@@ -13,6 +13,8 @@ from msglint.results import Report
 from msglint.runner import PackIndex, lint_template
 from msglint.spelling import closest, did_you_mean
 from msglint.terminal import for_stream
+from msglint import i18n
+from msglint.i18n import _
 
 
 def find_template(template_id: str, locale: str, root: str, stages=None):
@@ -26,11 +28,13 @@ def find_template(template_id: str, locale: str, root: str, stages=None):
             found[relative.parts[0]] = (path, pack_root)
     if locale not in found:
         if found:
-            raise MsglintError(f"'{template_id}' has no {locale} version (it exists in {', '.join(sorted(found))})")
+            raise MsglintError(_("'{template}' has no {locale} version (it exists in {locales})", template=template_id,
+                                 locale=locale, locales=", ".join(sorted(found))))
         ids = sorted({pack.template_id(p.relative_to(r)) for p, r in entries
                       if p.is_relative_to(r) and len(p.relative_to(r).parts) >= 3})
         hint = did_you_mean(template_id, ids)
-        raise MsglintError(f"no template '{template_id}' under {root}{hint}; 'msglint templates' lists them")
+        raise MsglintError(_("no template '{template}' under {root}{hint}; 'msglint templates' lists them",
+                             template=template_id, root=root, hint=hint))
     return index.load(*found[locale]), index
 
 
@@ -44,9 +48,10 @@ def check_var_names(template, names, source: str) -> None:
     for name in names:
         if name not in known:
             close = closest(name, known)
-            hint = f"did you mean '{close}'? " if close else ""
-            raise DataError(f"{source} '{name}': {template.id} has no variable '{name}'; {hint}"
-                            f"its variables: {', '.join(template.meta.variables)}")
+            hint = _("did you mean '{name}'? ", name=close) if close else ""
+            raise DataError(_("{source} '{name}': {template} has no variable '{name}'; {hint}its variables: "
+                              "{variables}", source=source, name=name, template=template.id, hint=hint,
+                              variables=", ".join(template.meta.variables)))
 
 
 def lead_data(template, data_file, pairs) -> tuple[dict, list]:
@@ -62,17 +67,16 @@ def lead_data(template, data_file, pairs) -> tuple[dict, list]:
     missing = missing_required(template.meta.variables, data)
     if missing:
         source = data_file or "--var"
-        raise DataError(
-            f"{template.id} ({template.locale}) needs {', '.join(missing)}: "
-            f"add {' '.join(f'--var {m}=...' for m in missing)} or put {'them' if len(missing) > 1 else 'it'} in {source}"
-        )
+        raise DataError(_("{template} ({locale}) needs {missing}: add {options} or put them in {source}",
+                          template=template.id, locale=template.locale, missing=", ".join(missing),
+                          options=" ".join(f"--var {m}=..." for m in missing), source=source))
     return data, [name for name in data if name not in given]
 
 
 def _is_batch(data_file, out) -> bool:
     if data_file is None:
         if out:
-            raise MsglintError("--out needs --data with the leads to render (CSV, JSON Lines, or a YAML/JSON list)")
+            raise MsglintError(_("--out needs --data with the leads to render (CSV, JSON Lines, or a YAML/JSON list)"))
         return False
     suffix = Path(data_file).suffix.lower()
     if suffix in (".csv", ".jsonl", ".ndjson") or out:
@@ -89,38 +93,39 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
     template, index = find_template(template_id, locale, root, ruleset.config.stages)
     if not template.renderable:
         first = template.problems[0] if template.problems else None
-        reason = f"{template.display}:{first.line}: {first.message}" if first else "it does not load"
-        raise MsglintError(f"cannot render {template_id} ({locale}): {reason}; run 'msglint lint {template.display}'")
+        reason = f"{template.display}:{first.line}: {first.message}" if first else _("it does not load")
+        raise MsglintError(_("cannot render {template} ({locale}): {reason}; run 'msglint lint {path}'",
+                             template=template_id, locale=locale, reason=reason, path=template.display))
     if defaults_file and not data_file:
-        raise MsglintError("--defaults fills what the leads of --data leave empty; give --data too, "
-                           "or put the values in --var")
+        raise MsglintError(_("--defaults fills what the leads of --data leave empty; give --data too, or put the "
+                             "values in --var"))
     if _is_batch(data_file, out):
         from msglint.batch import render_batch
 
         if fmt == "eml":
-            raise MsglintError("--format eml writes one email; for a batch, the JSON Lines carry body and html")
+            raise MsglintError(_("--format eml writes one email; for a batch, the JSON Lines carry body and html"))
         if fmt_given and fmt == "text" and out:
-            raise MsglintError("--out writes JSON Lines for a sending system; drop --format text, or drop --out "
-                               "to read the messages on screen")
+            raise MsglintError(_("--out writes JSON Lines for a sending system; drop --format text, or drop --out "
+                                 "to read the messages on screen"))
         defaults = read_data_file(defaults_file) if defaults_file else {}
         defaults.update(parse_vars(pairs))
         check_var_names(template, defaults, "--var" if pairs else "--defaults")
         echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
         summary = render_batch(template, ruleset, data_file, out, encoding, echo, defaults=defaults,
                                fmt="text" if fmt_given and fmt == "text" else "json")
-        echo(f"msglint: rendered {summary.rendered}, failed {summary.failed}, total {summary.total}"
-             f"{_speed(summary)}{f' -> {out}' if out else ''}")
+        echo(_("msglint: rendered {rendered}, failed {failed}, total {total}", rendered=summary.rendered,
+               failed=summary.failed, total=summary.total) + f"{_speed(summary)}{f' -> {out}' if out else ''}")
         if summary.internal:
             return 3
         return 1 if summary.failed else 0
     if defaults_file:
-        raise MsglintError("--defaults applies to a batch of leads (CSV, JSON Lines, a YAML/JSON list)")
+        raise MsglintError(_("--defaults applies to a batch of leads (CSV, JSON Lines, a YAML/JSON list)"))
     data, from_sample = lead_data(template, data_file, pairs)
     result = lint_template(template, ruleset, index, data, with_sample=False)
     message = result.message
     if message is None:  # the lead's data did not render: the loader recorded why, with its line
         problem = next(p for p in reversed(template.problems) if p.kind.startswith("template-"))
-        raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {problem.message}")
+        raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {i18n.say(problem.message)}")
     report = Report([result])
     if fmt == "eml":
         from msglint.eml import to_eml
@@ -162,7 +167,8 @@ def _print_text(message, report, from_sample=()):
     shown = lambda text: escape(for_stream(text, sys.stdout))  # noqa: E731 - lead data may hold escapes
     console.print(f"[bold]{message.template}[/] {escape(f'[{message.locale}]')} · {message.channel}")
     if from_sample:
-        console.print(f"[yellow]from the template's sample, not the lead:[/] {escape(', '.join(from_sample))}")
+        label = str(_("from the template's sample, not the lead:"))
+        console.print(f"[yellow]{escape(label)}[/] {escape(', '.join(from_sample))}")
     if message.subject is not None:
         console.print(f"[bold]Subject:[/] {shown(message.subject)}")
     console.rule(style="dim")

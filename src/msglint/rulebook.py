@@ -13,11 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from msglint import safe_yaml
+from msglint import i18n, safe_yaml
 from msglint.errors import RuleFileError
 from msglint.findings import SEVERITIES
 from msglint.kinds import get_kind, kind_names
+from msglint.spelling import did_you_mean
 from msglint.metadata import CHANNELS, PURPOSES, AUDIENCES
+from msglint.i18n import _
 
 ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
@@ -34,7 +36,7 @@ class Rule:
     id: str
     kind: str
     severity: str
-    message: str
+    message: str | dict  # one text, or {ko: ..., en: ...}
     source: str
     file: str
     description: str = ""
@@ -74,15 +76,11 @@ class Rule:
                                message.stage, message.register)
 
     def format(self, values: dict) -> str:
-        try:
-            return self.message.format_map(_Blank(values))
-        except (ValueError, TypeError):  # a width or ',' on a value of another type: print it plain
-            return re.sub(r"\{(\w+):[^{}]*\}", r"{\1}", self.message).format_map(_Blank(values))
+        """The finding's message in the reader's language, its fields filled in."""
+        return i18n.fill(i18n.pick(self.message), values)
 
-
-class _Blank(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+    def suggestion(self) -> str | None:
+        return i18n.pick(self.options.get("suggestion"))
 
 
 def builtin_rules_dir() -> Path:
@@ -103,7 +101,7 @@ def rule_files(extra=()) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise RuleFileError(path, "rule file or folder not found (check 'rules:' in your msglint config)")
+            raise RuleFileError(path, _("rule file or folder not found (check 'rules:' in your msglint config)"))
     return files
 
 
@@ -127,21 +125,21 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
     try:
         data = safe_yaml.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise RuleFileError(path, "not UTF-8 text; save it as UTF-8") from None
+        raise RuleFileError(path, _("not UTF-8 text; save it as UTF-8")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
-        raise RuleFileError(path, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        raise RuleFileError(path, _("not valid YAML{where}: {exc}", where=where, exc=getattr(exc, 'problem', exc))) from None
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or set(data) - {"rules", "settings", "cite"}:
-        raise RuleFileError(path, "a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')")
+        raise RuleFileError(path, _("a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')"))
     settings = data.get("settings") or {}
     if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"source"}:
-        raise RuleFileError(path, f"'settings' may hold {', '.join(SETTINGS)} (and their source)")
+        raise RuleFileError(path, _("'settings' may hold {choices} (and their source)", choices=", ".join(SETTINGS)))
     settings = {k: v for k, v in settings.items() if k != "source"}
     for rates in settings.get("speech_rate", {}).values():
         if not (isinstance(rates, dict) and rates.get("unit") in ("words", "syllables")
                 and isinstance(rates.get("per_minute"), (int, float)) and rates["per_minute"] > 0):
-            raise RuleFileError(path, "speech_rate: each language needs {unit: words|syllables, per_minute: N}")
+            raise RuleFileError(path, _("speech_rate: each language needs {{unit: words|syllables, per_minute: N}}"))
     rules = [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))]
     if data.get("cite"):
         for rule in rules:
@@ -156,11 +154,11 @@ def _tuple(path, rid, raw, key, allowed=None):
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleFileError(path, f"'{key}' must be a list of names", rid)
+        raise RuleFileError(path, _("'{key}' must be a list of names", key=key), rid)
     if allowed:
         for v in value:
             if v not in allowed:
-                raise RuleFileError(path, f"'{key}' has '{v}', which is not one of {', '.join(allowed)}", rid)
+                raise RuleFileError(path, _("'{key}' has '{value}', which is not one of {choices}", key=key, value=v, choices=", ".join(allowed)), rid)
     return tuple(value)
 
 
@@ -174,52 +172,74 @@ def _check_message_template(path, rid, message: str) -> None:
     try:
         fields = list(string.Formatter().parse(message))
     except ValueError as exc:
-        raise RuleFileError(path, f"message: {exc}; write a literal brace as {{{{ or }}}}", rid) from None
-    for _, name, spec, conversion in fields:
+        raise RuleFileError(path, _("message: {exc}; write a literal brace as {{{{ or }}}}", exc=exc), rid) from None
+    for _literal, name, spec, conversion in fields:
         if name is None:
             continue
-        if not _FIELD.match(name):
-            raise RuleFileError(path, f"message: '{{{name}}}' is not a placeholder; use names such as {{match}} or "
-                                "{suggestion} (write a literal brace as {{ or }})", rid)
+        if not _FIELD.match(name) and name not in i18n.PARTICLES:
+            raise RuleFileError(path, _("message: '{field}' is not a placeholder; use names such as {{match}} or "
+                                        "{{suggestion}} (write a literal brace as {{{{ or }}}})", field="{" + name + "}"), rid)
         if conversion or (spec and not _SPEC.match(spec)):
-            raise RuleFileError(path, f"message: '{{{name}{'!' + conversion if conversion else ''}:{spec}}}' — "
-                                "placeholders take at most a simple width such as {match:<20}", rid)
+            written = "{" + name + ("!" + conversion if conversion else "") + ":" + (spec or "") + "}"
+            raise RuleFileError(path, _("message: '{field}' — placeholders take at most a simple width such as "
+                                        "{{match:<20}}", field=written), rid)
+
+
+def _texts(path, rid, raw, key, required=False):
+    """``message``/``suggestion``: one text, or the same text per language ``{ko: …, en: …}``."""
+    value = raw.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, dict) and value and all(isinstance(v, str) and v.strip() for v in value.values()):
+        unknown = [lang for lang in value if lang not in i18n.LANGUAGES]
+        if unknown:
+            raise RuleFileError(path, _("'{key}' has a text for '{language}'; languages: {choices}{hint}", key=key,
+                                        language=unknown[0], choices=", ".join(i18n.LANGUAGES),
+                                        hint=did_you_mean(unknown[0], i18n.LANGUAGES)), rid)
+        return {lang: text.strip() for lang, text in value.items()}
+    if value is None and not required:
+        return None
+    raise RuleFileError(path, _("'{key}' is missing or not text: write one text, or one per language such as "
+                                "{{ko: …, en: …}}", key=key), rid)
 
 
 def _rule(path: Path, index: int, raw) -> Rule:
     if not isinstance(raw, dict):
-        raise RuleFileError(path, f"rule #{index + 1} must be a mapping with id, kind, severity, message")
+        raise RuleFileError(path, _("rule #{number} must be a mapping with id, kind, severity, message", number=index + 1))
     rid = raw.get("id")
     if not isinstance(rid, str) or not ID.match(rid):
-        raise RuleFileError(path, f"rule #{index + 1}: 'id' must be kebab-case such as generic-phrase (got {rid!r})")
-    for key in ("kind", "severity", "message", "source"):
+        raise RuleFileError(path, _("rule #{number}: 'id' must be kebab-case such as generic-phrase (got '{id}')", number=index + 1, id=rid))
+    for key in ("kind", "severity", "source"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            why = " (say why the rule exists: a law, a study, a playbook)" if key == "source" else ""
-            raise RuleFileError(path, f"'{key}' is missing or not text{why}", rid)
+            why = _(" (say why the rule exists: a law, a study, a playbook)") if key == "source" else ""
+            raise RuleFileError(path, _("'{key}' is missing or not text{why}", key=key, why=why), rid)
     try:
         kind = get_kind(raw["kind"])
     except KeyError:
-        raise RuleFileError(path, f"unknown kind '{raw['kind']}'; kinds: {', '.join(kind_names())}", rid) from None
+        raise RuleFileError(path, _("unknown kind '{kind}'; kinds: {choices}", kind=raw['kind'], choices=", ".join(kind_names())), rid) from None
     if raw["severity"] not in SEVERITIES:
-        raise RuleFileError(path, f"severity '{raw['severity']}' is not one of {', '.join(SEVERITIES)}", rid)
+        raise RuleFileError(path, _("severity '{severity}' is not one of {choices}", severity=raw['severity'], choices=", ".join(SEVERITIES)), rid)
     scope = raw.get("scope", "body")
     if scope not in TEXT_SCOPES:
-        raise RuleFileError(path, f"scope '{scope}' is not one of {', '.join(TEXT_SCOPES)}", rid)
+        raise RuleFileError(path, _("scope '{scope}' is not one of {choices}", scope=scope, choices=", ".join(TEXT_SCOPES)), rid)
+    message = _texts(path, rid, raw, "message", required=True)
     options = {k: v for k, v in raw.items() if k not in COMMON_FIELDS}
     if raw.get("suggestion") is not None:
-        options["suggestion"] = str(raw["suggestion"])
+        options["suggestion"] = _texts(path, rid, raw, "suggestion")
     unknown = set(options) - set(kind.FIELDS) - {"suggestion"}
     if unknown:
         known = ", ".join(sorted(kind.FIELDS)) or "none"
-        raise RuleFileError(path, f"unknown field(s) {', '.join(sorted(unknown))} for kind '{raw['kind']}' (its fields: {known})", rid)
+        raise RuleFileError(path, _("unknown field(s) {choices} for kind '{kind}' (its fields: {known})", choices=", ".join(sorted(unknown)), kind=raw['kind'], known=known), rid)
     for name, required in kind.FIELDS.items():
         if required and name not in options:
-            raise RuleFileError(path, f"kind '{raw['kind']}' needs the field '{name}'", rid)
+            raise RuleFileError(path, _("kind '{kind}' needs the field '{name}'", kind=raw['kind'], name=name), rid)
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"fire", "pass"}:
-        raise RuleFileError(path, "'examples' must have 'fire:' and/or 'pass:' lists", rid)
+        raise RuleFileError(path, _("'examples' must have 'fire:' and/or 'pass:' lists"), rid)
     rule = Rule(
-        id=rid, kind=raw["kind"], severity=raw["severity"], message=raw["message"].strip(),
+        id=rid, kind=raw["kind"], severity=raw["severity"], message=message,
         source=" ".join(str(raw["source"]).split()), file=str(path),
         description=str(raw.get("description") or ""), link=raw.get("link"),
         channels=_tuple(path, rid, raw, "channels", CHANNELS),
@@ -231,9 +251,10 @@ def _rule(path: Path, index: int, raw) -> Rule:
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
         scope=scope, options=options, examples=examples,
     )
-    _check_message_template(path, rid, rule.message)
+    for text in (message.values() if isinstance(message, dict) else [message]):
+        _check_message_template(path, rid, text)
     try:
         rule.compiled = kind.compile(rule)
     except (ValueError, TypeError, re.error) as exc:
-        raise RuleFileError(path, str(exc), rid) from None
+        raise RuleFileError(path, exc.args[0] if exc.args else str(exc), rid) from None
     return rule

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from msglint import pack
+from msglint import i18n, pack
 from msglint.data import coerce, to_datetime, worst_case
 from msglint.engine import Ruleset, check_message, keep, template_finding
 from msglint.errors import DataError, MsglintError
+from msglint.i18n import _
 from msglint.kinds import Hit, get_kind
 from msglint.message import Message
 from msglint.results import Report, Result
@@ -92,6 +93,12 @@ def _send_at(values: dict):
 
 def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, data=None,
                   with_sample: bool = True) -> Result:
+    """Render and check one template; its findings speak its locale's language (or --lang's)."""
+    with i18n.reading(template.locale):
+        return _lint_template(template, ruleset, index, data, with_sample)
+
+
+def _lint_template(template, ruleset, index, data, with_sample) -> Result:
     from msglint.render import RenderError
 
     findings = []
@@ -107,12 +114,14 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
                                                   exc.line or template.doc.body_line))
         except DataError as exc:
             line, column = template.doc.where("sample")
-            source = "lead data" if data else "sample data"
-            template.problems.append(pack.Problem("template-render", f"{source}: {exc}", line, column))
+            reason = exc.args[0] if exc.args else ""
+            said = _("lead data: {reason}", reason=reason) if data else _("sample data: {reason}", reason=reason)
+            template.problems.append(pack.Problem("template-render", said, line, column))
     for rule_id, line, column, close in template.suppressions.unknown(ruleset.known_ids):
-        hint = f" (did you mean '{close}'?)" if close else ""
-        problem = pack.Problem("suppression", f"'{rule_id}' is not a rule id{hint}, so this comment silences "
-                               "nothing; 'msglint rules' lists the ids", line, column, excerpt=rule_id)
+        hint = _(" (did you mean '{name}'?)", name=close) if close else ""
+        problem = pack.Problem("suppression", _("'{rule}' is not a rule id{hint}, so this comment silences nothing; "
+                                                "'msglint rules' lists the ids", rule=rule_id, hint=hint),
+                               line, column, excerpt=rule_id)
         if problem not in template.problems:
             template.problems.append(problem)
     for rule in ruleset.by_level["template"]:
@@ -157,7 +166,8 @@ def _example_findings(template, ruleset, seen: set) -> list:
             except (RenderError, DataError) as exc:
                 line, column = template.doc.where("variables", name, "examples")
                 rule = next(r for r in ruleset.rules if r.id == "template-render")
-                problem = f"example {name} = {example!r} does not render: {exc}"
+                problem = _("example {name} = “{example}” does not render: {reason}", name=name, example=example,
+                            reason=exc.args[0] if exc.args else "")
                 hit = Hit(line=line, column=column, values={"problem": problem})
                 out.append(template_finding(ruleset, rule, hit, template))
                 continue
@@ -198,8 +208,9 @@ def _check_time_formats(template, message) -> None:
         if (other.body, other.subject) == (message.body, message.subject) and name in template.used_variables():
             line, column = template.doc.where("variables", name)
             template.problems.append(pack.Problem(
-                "lossy-format", f"'{name}' is shown without its minutes: a {moments[0]:%H}:30 slot would read the "
-                f"same as {moments[0]:%H}:00; use the slot filter (오후 2시 30분 / 2:30 PM) or a format with minutes",
+                "lossy-format", _("'{name}' is shown without its minutes: a {hour}:30 slot would read the same as "
+                                  "{hour}:00; use the slot filter (오후 2시 30분 / 2:30 PM) or a format with minutes",
+                                  name=name, hour=f"{moments[0]:%H}"),
                 line, column, excerpt=name))
 
 
@@ -224,8 +235,9 @@ def _applies(rule, template) -> bool:
 
 def _render_problem(exc: RenderError, template) -> str:
     if exc.kind == "undefined" and exc.variable:
-        return f"variable '{exc.variable}' has no value in the sample: add it under 'sample:' (and declare it under 'variables:')"
-    return str(exc)
+        return _("variable '{name}' has no value in the sample: add it under 'sample:' (and declare it under "
+                 "'variables:')", name=exc.variable)
+    return exc.args[0] if exc.args else str(exc)
 
 
 # Below this many templates to render, starting worker processes costs more than it saves
@@ -257,7 +269,7 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
     else:
         ruleset = load_ruleset() if todo else None
         done = (lint_template(index.load(path, root), ruleset, index).to_dict() for _, path, root, _ in todo)
-    for (position, path, _, key), data in zip(todo, done):
+    for (position, path, _root, key), data in zip(todo, done):
         results[position] = Result.from_dict(data)
         if cache is not None:
             cache.put(key, data)
@@ -269,9 +281,10 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
 _worker: dict = {}
 
 
-def _init_worker(config) -> None:
+def _init_worker(config, lang) -> None:
     from msglint.engine import build_ruleset
 
+    i18n.configure(lang)
     _worker["ruleset"] = build_ruleset(config)
     _worker["index"] = PackIndex(config.stages)
 
@@ -287,7 +300,7 @@ def _lint_parallel(todo, jobs, config):
 
     items = [(path, root) for _, path, root, _ in todo]
     chunk = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, i18n.explicit())) as pool:
         yield from pool.map(_lint_one, items, chunksize=chunk)
 
 

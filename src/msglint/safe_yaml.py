@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import yaml
 
+from msglint.i18n import _
+
 # libyaml's parser when PyYAML was built with it: the same safe subset, several times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,7 +33,7 @@ def compose(text: str):
         try:
             node = loader.get_single_node()
         except RecursionError:
-            raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep") from None
+            raise YamlLimitError(_("nested more than {depth} levels deep", depth=MAX_DEPTH)) from None
         if node is not None:
             check(node)
         return node, loader
@@ -71,9 +73,9 @@ def check(root) -> None:
         if key in expanded:
             continue
         if key in unique:  # met again before it was finished: it contains itself
-            raise YamlLimitError("an alias refers to the value that contains it (a loop)")
+            raise YamlLimitError(_("an alias refers to the value that contains it (a loop)"))
         if depth > MAX_DEPTH:
-            raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep")
+            raise YamlLimitError(_("nested more than {depth} levels deep", depth=MAX_DEPTH))
         unique.add(key)
         stack.append((node, depth, True))
         for child in _children(node):
@@ -82,8 +84,9 @@ def check(root) -> None:
     extra = expanded[id(root)] - len(unique)
     if extra > MAX_ALIAS_VALUES:
         raise YamlLimitError(
-            f"its aliases (*name) expand to {expanded[id(root)]:,} values, {extra:,} more than written "
-            f"(the limit is {MAX_ALIAS_VALUES:,}); write the values out or use fewer aliases")
+            _("its aliases (*name) expand to {total} values, {extra} more than written (the limit is {limit}); "
+              "write the values out or use fewer aliases", total=f"{expanded[id(root)]:,}", extra=f"{extra:,}",
+              limit=f"{MAX_ALIAS_VALUES:,}"))
 
 
 def _children(node):

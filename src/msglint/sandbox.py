@@ -26,6 +26,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from jinja2 import nodes
+
+from msglint.i18n import N_, _
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 #: Longest text any one operation may produce, and the longest rendered message (characters).
@@ -52,14 +54,14 @@ class Budget:
     def tick(self, count: int = 1) -> None:
         self.turns += count
         if self.turns > MAX_LOOP_TURNS:
-            raise LimitExceeded(f"loops ran more than {MAX_LOOP_TURNS:,} times in one message; "
-                                "a message loops over a few items (slots, products), not thousands")
+            raise LimitExceeded(_("loops ran more than {turns} times in one message; a message loops over a "
+                                  "few items (slots, products), not thousands", turns=f"{MAX_LOOP_TURNS:,}"))
         if not self.turns % 1024:
             self.check_clock()
 
     def check_clock(self) -> None:
         if time.monotonic() > self.deadline:
-            raise LimitExceeded(f"rendering took longer than {MAX_SECONDS:g} seconds")
+            raise LimitExceeded(_("rendering took longer than {seconds} seconds", seconds=f"{MAX_SECONDS:g}"))
 
 
 _budget: ContextVar[Budget | None] = ContextVar("msglint_budget", default=None)
@@ -81,15 +83,17 @@ def current() -> Budget:
     return budget
 
 
-def check_text(value, what: str = "the text"):
+def check_text(value, what: str = N_("the text"), **params):
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_TEXT:
-        raise LimitExceeded(f"{what} would be {len(value):,} long, over the limit of {MAX_TEXT:,}")
+        raise LimitExceeded(_("{what} would be {length} long, over the limit of {limit}", what=_(what, **params),
+                                length=f"{len(value):,}", limit=f"{MAX_TEXT:,}"))
     return value
 
 
 def _too_long(length: int, what: str) -> None:
     if length > MAX_TEXT:
-        raise LimitExceeded(f"{what} would be {length:,} characters, over the limit of {MAX_TEXT:,}")
+        raise LimitExceeded(_("{what} would be {length} characters, over the limit of {limit}", what=_(what),
+                                length=f"{length:,}", limit=f"{MAX_TEXT:,}"))
 
 
 # %-formatting: flags, then a width and precision that may be '*' (taken from the arguments).
@@ -104,10 +108,11 @@ def _check_widths(template: str, spec: re.Pattern, dynamic: str) -> None:
             if not group:
                 continue
             if dynamic in group:
-                raise LimitExceeded("a width taken from an argument is not allowed in a format string")
+                raise LimitExceeded(_("a width taken from an argument is not allowed in a format string"))
             for number in re.findall(r"\d+", group):
                 if int(number) > MAX_WIDTH:
-                    raise LimitExceeded(f"a width of {int(number):,} in a format string is over the limit of {MAX_WIDTH:,}")
+                    raise LimitExceeded(_("a width of {width} in a format string is over the limit of {limit}",
+                                          width=f"{int(number):,}", limit=f"{MAX_WIDTH:,}"))
 
 
 def _bits(value) -> float:
@@ -121,17 +126,17 @@ def _power(left, right):
         if isinstance(right, int) and right > 0 and abs(left) > 1:
             bits = right * math.log2(abs(left))
             if isinstance(left, int) and bits > MAX_INT_BITS:
-                raise LimitExceeded(f"{left} ** {right} is a number far too large for a message")
+                raise LimitExceeded(_("{left} ** {right} is a number far too large for a message", left=left, right=right))
     return left ** right
 
 
 def _times(left, right):
     for seq, count in ((left, right), (right, left)):
         if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and not isinstance(count, bool):
-            _too_long(len(seq) * max(count, 0), "repeating that text")
+            _too_long(len(seq) * max(count, 0), N_("repeating that text"))
             return left * right
     if isinstance(left, int) and isinstance(right, int) and _bits(left) + _bits(right) > MAX_INT_BITS:
-        raise LimitExceeded("a product far too large for a message")
+        raise LimitExceeded(_("a product far too large for a message"))
     return left * right
 
 
@@ -143,7 +148,7 @@ def _modulo(left, right):
 
 def _plus(left, right):
     if isinstance(left, (str, list, tuple)) and isinstance(right, type(left)):
-        _too_long(len(left) + len(right), "joining those texts")
+        _too_long(len(left) + len(right), N_("joining those texts"))
     return left + right
 
 
@@ -158,13 +163,14 @@ def _bounded_filter(name, func):
         if name in ("center", "indent"):
             width = kwargs.get("width", values[1] if len(values) > 1 else None)
             if isinstance(width, int) and width > MAX_WIDTH:
-                raise LimitExceeded(f"{name}({width:,}) asks for a width over the limit of {MAX_WIDTH:,}")
+                raise LimitExceeded(_("{name}({width}) asks for a width over the limit of {limit}", name=name,
+                                      width=f"{width:,}", limit=f"{MAX_WIDTH:,}"))
         if name == "format" and values and isinstance(values[0], str):
             _check_widths(values[0], _PERCENT_SPEC, "*")
         if name == "replace" and len(values) >= 3 and all(isinstance(a, str) for a in values[:3]):
             text, old, new = values[:3]
-            _too_long(len(text) + (text.count(old) if old else len(text) + 1) * len(new), "that replacement")
-        return check_text(func(*args, **kwargs), f"the result of |{name}")
+            _too_long(len(text) + (text.count(old) if old else len(text) + 1) * len(new), N_("that replacement"))
+        return check_text(func(*args, **kwargs), N_("the result of |{name}"), name=name)
 
     for attribute in ("jinja_pass_arg",):
         if hasattr(func, attribute):
@@ -177,7 +183,7 @@ def _lipsum(n=1, html=False, min=20, max=100):  # noqa: A002 - Jinja's own param
     from jinja2.utils import generate_lorem_ipsum
 
     if n > 5 or max > 200:
-        raise LimitExceeded("lipsum() is limited to 5 paragraphs of 200 words in a message")
+        raise LimitExceeded(_("lipsum() is limited to 5 paragraphs of 200 words in a message"))
     return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
 
 
@@ -220,7 +226,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
         current().check_clock()
-        return check_text(super().call(__context, __obj, *args, **kwargs), "the result of that call")
+        return check_text(super().call(__context, __obj, *args, **kwargs), N_("the result of that call"))
 
     def wrap_str_format(self, value):
         wrapped = super().wrap_str_format(value)
@@ -230,7 +236,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
         def checked(*args, **kwargs):
             _check_widths(template, _FORMAT_SPEC, "{")
-            return check_text(wrapped(*args, **kwargs), "the formatted text")
+            return check_text(wrapped(*args, **kwargs), N_("the formatted text"))
 
         return checked
 

@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from msglint.errors import MsglintError
+from msglint.i18n import _
 
 
 # A recipient's zone when neither the lead, the template nor the command line names one.
@@ -31,8 +32,9 @@ def zone_problem(name) -> str:
 
     folded = {z.lower(): z for z in sorted(available_timezones())}
     close = closest(str(name).lower(), folded, cutoff=0.75)
-    hint = f" (did you mean {folded[close]}?)" if close else ""
-    return f"unknown time zone '{name}'{hint}: use an IANA name such as Asia/Seoul or America/Chicago"
+    hint = _(" (did you mean '{name}'?)", name=folded[close]) if close else ""
+    return _("unknown time zone '{name}'{hint}: use an IANA name such as Asia/Seoul or America/Chicago",
+             name=name, hint=hint)
 
 
 def check_zone(name) -> None:
@@ -49,9 +51,10 @@ def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
         if type(moment) is dt.date:
             raise ValueError
     except ValueError:
-        raise MsglintError(f"--send-at '{value}' is not an ISO date-time such as 2026-11-24T21:30") from None
+        raise MsglintError(_("--send-at '{value}' is not an ISO date-time such as 2026-11-24T21:30", value=value)) from None
     if moment.tzinfo is None:
         if tz is None:
-            raise MsglintError(f"--send-at '{value}' has no time zone: add --tz ZONE (the recipient's), e.g. --tz Asia/Seoul")
+            raise MsglintError(_("--send-at '{value}' has no time zone: add --tz ZONE (the recipient's), e.g. --tz Asia/Seoul",
+                                 value=value))
         return moment.replace(tzinfo=zone(tz))
     return moment.astimezone(zone(tz)) if tz else moment

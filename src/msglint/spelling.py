@@ -11,7 +11,9 @@ def closest(word, choices, cutoff: float = 0.6) -> str | None:
     return found[0] if found else None
 
 
-def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
-    """`` (did you mean 'x'?)`` when a close name exists, else an empty string."""
+def did_you_mean(word, choices, cutoff: float = 0.6):
+    """`` (did you mean 'x'?)`` when a close name exists (in the reader's language), else ''."""
+    from msglint.i18n import _
+
     match = closest(word, choices, cutoff)
-    return f" (did you mean '{match}'?)" if match else ""
+    return _(" (did you mean '{name}'?)", name=match) if match else ""

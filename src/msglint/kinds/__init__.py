@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from msglint.i18n import _
 
 _MODULES = {
     "phrases": "phrases",
@@ -28,6 +29,7 @@ _MODULES = {
     "honorific-address": "honorific",
     "honorific-variable": "honorific_variable",
     "particle-after-variable": "particle",
+    "vague-ask": "vague",
     "front-matter": "problems",
     "template-file": "problems",
     "template-syntax": "problems",
@@ -133,7 +135,7 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
     try:
         return TimedPattern(regex.compile(source, flag_bits))
     except regex.error as exc:
-        raise ValueError(f"pattern {source!r} is not a valid regular expression: {exc}") from None
+        raise ValueError(_("pattern '{source}' is not a valid regular expression: {exc}", source=source, exc=exc)) from None
 
 
 def _shipped(rule) -> bool:

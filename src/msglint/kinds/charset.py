@@ -9,6 +9,7 @@ cannot encode (emoji, many symbols) is rejected or turned into "?".
 from __future__ import annotations
 
 from msglint.channels import korean_carrier, sms
+from msglint.i18n import _
 from msglint.kinds import Hit
 
 LEVEL = "message"
@@ -19,10 +20,10 @@ CHARSETS = ("gsm7", "cp949")
 def compile(rule):
     charset = rule.options["charset"]
     if charset not in CHARSETS:
-        raise ValueError(f"'charset' must be one of {', '.join(CHARSETS)}")
+        raise ValueError(_("'charset' must be one of {choices}", choices=", ".join(CHARSETS)))
     replacements = rule.options.get("replacements") or {}
     if not isinstance(replacements, dict):
-        raise ValueError("'replacements' must map a character to its plain form")
+        raise ValueError(_("'replacements' must map a character to its plain form"))
     return charset, {str(k): str(v) for k, v in replacements.items()}
 
 
@@ -55,7 +56,7 @@ def check(rule, message, segment):
         plain = replacements.get(g)
         hits.append(Hit(
             start=segment.offset + start, end=segment.offset + offset, part=segment.part,
-            values={"char": g, "name": _describe(g)},
-            suggestion=(f"write {plain!r} instead" if plain else "remove it or write it out in words"),
+            values={"char": g, "name": _describe(g), "code": " ".join(f"U+{ord(c):04X}" for c in g)},
+            suggestion=(_("write “{plain}” instead", plain=plain) if plain else _("remove it or write it out in words")),
         ))
     yield from hits

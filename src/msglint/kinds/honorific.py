@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+from msglint import i18n
 from msglint.kinds import Hit
+from msglint.i18n import _
 
 LEVEL = "message"
-FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles": False}
+FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles": False, "surnames": False,
+          "greetings": False}
 
 # "이수빈, 최윤아, 서민재" after "참석:" lists people; it does not call anyone.
 _LABELS = {"참석", "참석자", "참조", "담당", "담당자", "수신", "발신", "작성", "작성자", "연락처", "문의"}
@@ -22,14 +25,26 @@ _LATIN_NAME = re.compile(r"^[A-Z][a-z]{1,15}$")
 def compile(rule):
     messages = rule.options["messages"]
     if not isinstance(messages, dict) or not {"bare", "suffix", "vocative"} <= set(messages):
-        raise ValueError("'messages' needs 'bare', 'suffix' and 'vocative' texts")
+        raise ValueError(_("'messages' needs 'bare', 'suffix' and 'vocative' texts"))
     titles = rule.options.get("titles") or []
     if not isinstance(titles, list):
-        raise ValueError("'titles' must be a list of job titles (팀장, 과장, ...)")
+        raise ValueError(_("'titles' must be a list of job titles (팀장, 과장, ...)"))
     suffixes = set(rule.options["casual_suffixes"])
     # "하은 씨": Kiwi may not see a name in 하은, but a word, a space and 씨 in address position does.
     spaced = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (" + "|".join(map(re.escape, suffixes)) + r")(?=[\s,.!?]|$)")
-    return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced
+    # Names Kiwi does not know come apart ("오승훈" as 오/NR 승/NNB 후/NNG ㄴ/JX): a surname, a few
+    # syllables and then a title and a comma, or a greeting, at the start of a line is address too.
+    surnames = rule.options.get("surnames") or []
+    greetings = rule.options.get("greetings") or []
+    if not isinstance(surnames, list) or not isinstance(greetings, list):
+        raise ValueError(_("'surnames' and 'greetings' must be lists of words"))
+    line_start = r"(?m)(?:^|(?<=[.!?] ))[ \t]*"
+    name = r"((?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")[가-힣]{0,3})"
+    titled = re.compile(line_start + name + r" (" + "|".join(map(re.escape, titles)) + r")(?=[ \t]*,)") \
+        if surnames and titles else None
+    greeted = re.compile(line_start + name + r",[ \t]*(?=" + "|".join(map(re.escape, greetings)) + r")") \
+        if surnames and greetings else None
+    return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced, titled, greeted
 
 
 def _listed(tokens, i, j) -> bool:
@@ -46,7 +61,7 @@ def _listed(tokens, i, j) -> bool:
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
 
-    honorifics, suffixes, messages, titles, spaced = rule.compiled
+    honorifics, suffixes, messages, titles, spaced, titled, greeted = rule.compiled
     text = segment.text
     found = []
     for number, sentence in enumerate(sentences(text)):
@@ -90,13 +105,22 @@ def check(rule, message, segment):
             found.append((token.start, end))
             yield Hit(
                 start=segment.offset + token.start, end=segment.offset + end, part=segment.part,
-                values={"detail": messages.get(kind, messages["bare"]).format(name=name, word=word)},
+                values={"detail": i18n.filled(messages.get(kind, messages["bare"]), name=name, word=word)},
                 suggestion=f"“{name}님”" if kind == "title" else f"“{name} 님”", excerpt=sentence.text,
             )
+    for pattern, kind in ((titled, "title"), (greeted, "bare")):
+        for match in pattern.finditer(text) if pattern is not None else ():
+            if any(start <= match.start(1) < end or match.start(1) <= start < match.end() for start, end in found):
+                continue
+            name = match.group(1) if kind == "bare" else f"{match.group(1)} {match.group(2)}"
+            found.append((match.start(1), match.end()))
+            yield Hit(start=segment.offset + match.start(1), end=segment.offset + match.end(), part=segment.part,
+                      values={"detail": i18n.filled(messages[kind], name=name, word=name)},
+                      suggestion=f"“{name}님”" if kind == "title" else f"“{name} 님”", excerpt=name)
     for match in spaced.finditer(text):
         if any(start <= match.start() < end for start, end in found):
             continue
         word = match.group(0)
         yield Hit(start=segment.offset + match.start(), end=segment.offset + match.end(), part=segment.part,
-                  values={"detail": messages["suffix"].format(name=match.group(1), word=word)},
+                  values={"detail": i18n.filled(messages["suffix"], name=match.group(1), word=word)},
                   suggestion=f"“{match.group(1)} 님”", excerpt=word)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from msglint.kinds import Hit
+from msglint.i18n import _
 
 LEVEL = "template"
 FIELDS = {"name_variables": True, "honorific": False}
@@ -18,7 +19,7 @@ _NEXT_EXPR = re.compile(r"^\s*\{\{[^}]*\}\}")
 def compile(rule):
     names = rule.options["name_variables"]
     if not isinstance(names, list):
-        raise ValueError("'name_variables' must be a list of variable names")
+        raise ValueError(_("'name_variables' must be a list of variable names"))
     return set(names), re.compile(rule.options.get("honorific", r"^\s*[가-힣]{0,4}님"))
 
 

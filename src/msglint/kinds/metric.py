@@ -6,6 +6,8 @@ each level its own; ``suggestion`` is the advice for both."""
 
 from __future__ import annotations
 
+from msglint import i18n
+from msglint.i18n import _
 from msglint.kinds import Hit
 
 LEVEL = "message"
@@ -17,14 +19,14 @@ def compile(rule):
     fact = rule.options["fact"]
     warning, error = rule.options.get("warning"), rule.options.get("error")
     if warning is None and error is None:
-        raise ValueError("a metric needs a 'warning' and/or an 'error' threshold")
+        raise ValueError(_("a metric needs a 'warning' and/or an 'error' threshold"))
     for name, value in (("warning", warning), ("error", error)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise ValueError(f"'{name}' must be a number")
+            raise ValueError(_("'{name}' must be a number", name=name))
     suggestions = rule.options.get("suggestions") or {}
     if not isinstance(suggestions, dict) or set(suggestions) - {"warning", "error"} \
-            or not all(isinstance(v, str) for v in suggestions.values()):
-        raise ValueError("'suggestions' maps warning and/or error to the advice for that level")
+            or not all(i18n.is_text(v) for v in suggestions.values()):
+        raise ValueError(_("'suggestions' maps warning and/or error to the advice for that level"))
     return fact, warning, error
 
 
@@ -37,7 +39,7 @@ def check(rule, message, segment):
     worst = message.facts.get("worst", {}).get(fact)
     if rule.options.get("worst_case", True) and worst is not None and worst > value:
         value = worst
-        case = rule.options.get("worst_case_note", " with the longest values its variables allow")
+        case = rule.options.get("worst_case_note") or _(" with the longest values its variables allow")
     if error is not None and value > error:
         level, limit = "error", error
     elif warning is not None and value > warning:

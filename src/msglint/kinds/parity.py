@@ -5,6 +5,8 @@ its pack, declaring the same variables (the CRM fills them the same way whatever
 from __future__ import annotations
 
 from msglint.kinds import Hit
+from msglint import i18n
+from msglint.i18n import _
 
 LEVEL = "pack"
 FIELDS: dict = {}
@@ -24,8 +26,10 @@ def check_pack(rule, template, index):
         other = index.get(template.root, locale, template.id)
         if other is None:
             yield Hit(
-                line=1, column=1, values={"other": locale, "problem": f"'{template.id}' has no {locale} version"},
-                suggestion=f"add templates/{locale}/{template.id}... with the same variables, or remove this one",
+                line=1, column=1, values={"other": locale, "problem": _("'{template}' has no {locale} version", template=template.id,
+                                                                     locale=locale)},
+                suggestion=_("add templates/{locale}/{template}... with the same variables, or remove this one",
+                             locale=locale, template=template.id),
             )
             continue
         if other.meta is None:
@@ -34,11 +38,13 @@ def check_pack(rule, template, index):
         if mine != theirs:
             parts = []
             if mine - theirs:
-                parts.append(f"{locale} lacks {', '.join(sorted(mine - theirs))}")
+                parts.append(_("{locale} lacks {names}", locale=locale, names=", ".join(sorted(mine - theirs))))
             if theirs - mine:
-                parts.append(f"{locale} also declares {', '.join(sorted(theirs - mine))}")
+                parts.append(_("{locale} also declares {names}", locale=locale, names=", ".join(sorted(theirs - mine))))
             line, column = template.doc.where("variables")
             yield Hit(
-                line=line, column=column, values={"other": locale, "problem": f"variables differ from {locale}: {'; '.join(parts)}"},
-                suggestion="declare the same variables in every locale",
+                line=line, column=column, values={"other": locale, "problem": i18n.Lazy(lambda language, parts=parts, locale=locale: str(_(
+                    "variables differ from {locale}: {parts}", locale=locale,
+                    parts="; ".join(p.say(language) for p in parts))))},
+                suggestion=_("declare the same variables in every locale"),
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from msglint.kinds import Hit
+from msglint.i18n import _
 
 LEVEL = "template"
 FIELDS = {"particles": True}
@@ -21,10 +22,10 @@ _AFTER = r"\{\{-?\s*(?P<expr>[^{}]*?)\s*-?\}\}(?P<close>['\"’”」』)\]]?)(?
 def compile(rule):
     pairs = rule.options["particles"]
     if not isinstance(pairs, dict) or not pairs:
-        raise ValueError("'particles' maps each particle as written to its josa forms, e.g. 를: 을/를")
+        raise ValueError(_("'particles' maps each particle as written to its josa forms, e.g. 를: 을/를"))
     for particle, forms in pairs.items():
         if not isinstance(forms, str) or forms.count("/") != 1:
-            raise ValueError(f"particle '{particle}': forms must read with-final/without-final, e.g. 을/를")
+            raise ValueError(_("particle '{particle}': forms must read with-final/without-final, e.g. 을/를", particle=particle))
     alternatives = "|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))
     return re.compile(_AFTER.replace("{particles}", alternatives)), pairs
 

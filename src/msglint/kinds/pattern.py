@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from msglint.kinds import Hit, compile_regex, flags
+from msglint.i18n import _
 
 LEVEL = "message"
 FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False, "report": False,
@@ -22,17 +23,17 @@ def compile(rule):
     if isinstance(patterns, str):
         patterns = [patterns]
     if not isinstance(patterns, list) or not patterns:
-        raise ValueError("'patterns' must be a regex or a list of them")
+        raise ValueError(_("'patterns' must be a regex or a list of them"))
     for p in patterns:
         try:
             re.compile(p)
         except re.error as exc:
-            raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+            raise ValueError(_("pattern '{p}' is not a valid regular expression: {exc}", p=p, exc=exc)) from None
     limit = rule.options.get("max_matches", 0)
     if not isinstance(limit, int) or limit < 0:
-        raise ValueError("'max_matches' must be a whole number ≥ 0")
+        raise ValueError(_("'max_matches' must be a whole number ≥ 0"))
     if rule.options.get("report", "each") not in ("each", "once"):
-        raise ValueError("'report' must be each (a finding per match) or once (one finding with the count)")
+        raise ValueError(_("'report' must be each (a finding per match) or once (one finding with the count)"))
     return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule)), limit
 
 

@@ -7,22 +7,23 @@ with ``role:`` in its front matter. ``require`` maps a stage (or ``*`` for any s
 
 from __future__ import annotations
 
+from msglint.i18n import _
 from msglint.kinds import Hit
 
 LEVEL = "template"
-FIELDS = {"roles": True, "require": True}
+FIELDS = {"roles": True, "require": True, "role_names": False}
 
 
 def compile(rule):
     roles, require = rule.options["roles"], rule.options["require"]
     if not isinstance(roles, dict) or not all(isinstance(v, list) for v in roles.values()):
-        raise ValueError("'roles' must map a role to a list of variable names")
+        raise ValueError(_("'roles' must map a role to a list of variable names"))
     if not isinstance(require, dict) or not all(isinstance(v, list) for v in require.values()):
-        raise ValueError("'require' must map a stage to a list of roles")
+        raise ValueError(_("'require' must map a stage to a list of roles"))
     for stage, needed in require.items():
         for role in needed:
             if role not in roles:
-                raise ValueError(f"stage '{stage}' requires role '{role}', which 'roles' does not define")
+                raise ValueError(_("stage '{stage}' requires role '{role}', which 'roles' does not define", stage=stage, role=role))
     return roles, require
 
 
@@ -38,8 +39,10 @@ def check_template(rule, template):
         names = set(roles[role]) | {v.name for v in meta.variables.values() if v.role == role}
         if used & names:
             continue
+        label = (rule.options.get("role_names") or {}).get(role, role)  # what the reader calls it: 이름, name
         yield Hit(
             line=line, column=column,
-            values={"role": role, "stage": meta.stage, "variables": ", ".join(sorted(names))},
-            suggestion=f"use the lead's {role} in the message, e.g. {{{{ {sorted(names)[0]} }}}}",
+            values={"role": label, "stage": meta.stage, "variables": ", ".join(sorted(names))},
+            suggestion=_("use the lead's {role} in the message, e.g. {example}", role=label,
+                         example=f"{{{{ {sorted(names)[0]} }}}}"),
         )

@@ -12,6 +12,7 @@ instead of twenty phrases, and the variants nobody listed are caught too.
 from __future__ import annotations
 
 import re
+from msglint.i18n import _
 
 SPECIAL = set("[]()|")
 
@@ -33,7 +34,7 @@ class _Parser:
         self.text = text
 
     def fail(self, why: str):
-        raise ValueError(f"phrase family '{self.text}': {why}")
+        raise ValueError(_("phrase family '{text}': {why}", text=self.text, why=why))
 
     def peek(self):
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -50,11 +51,11 @@ class _Parser:
             choices.append(self.sequence())
         if closer is not None:
             if self.take() != closer:
-                self.fail(f"'{ {']': '[', ')': '('}[closer] }' is not closed")
+                self.fail(_("'{bracket}' is not closed", bracket={"]": "[", ")": "("}[closer]))
         elif self.peek() is not None:
-            self.fail(f"unexpected '{self.peek()}'")
+            self.fail(_("unexpected '{char}'", char=self.peek()))
         if any(not c for c in choices):
-            self.fail("an empty choice")
+            self.fail(_("an empty choice"))
         return choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
 
     def sequence(self) -> str:
@@ -68,7 +69,7 @@ class _Parser:
             else:
                 items.append((_word(token), False))
         if items and all(optional for _, optional in items):
-            self.fail("a part made only of optional words")
+            self.fail(_("a part made only of optional words"))
         last_required = max((i for i, (_, optional) in enumerate(items) if not optional), default=-1)
         out = ""
         for i, (body, optional) in enumerate(items):

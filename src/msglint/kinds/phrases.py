@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from msglint.kinds import Hit, compile_regex, flags
 from msglint.kinds.phrase_family import family_regex, is_family
+from msglint.i18n import _
 
 LEVEL = "message"
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False,
@@ -35,24 +36,24 @@ _SEP, _APOS = "\0sep", "\0apos"
 def _entries(rule):
     raw = rule.options["phrases"]
     if not isinstance(raw, list) or not raw:
-        raise ValueError("'phrases' must be a non-empty list")
+        raise ValueError(_("'phrases' must be a non-empty list"))
     for item in raw:
         if isinstance(item, str):
             yield {"phrase": item}
         elif isinstance(item, dict) and ("phrase" in item or "pattern" in item):
             extra = set(item) - {"phrase", "pattern", "suggestion", "unless_followed_by"}
             if extra:
-                raise ValueError(f"phrase entry {item!r}: unknown key(s) {', '.join(sorted(extra))}")
+                raise ValueError(_("phrase entry '{item}': unknown key(s) {choices}", item=item, choices=", ".join(sorted(extra))))
             if "phrase" in item and not str(item["phrase"]).split():
-                raise ValueError("an empty phrase")
+                raise ValueError(_("an empty phrase"))
             if "unless_followed_by" in item:
                 try:
                     item = {**item, "unless_followed_by": re.compile(str(item["unless_followed_by"]), re.IGNORECASE)}
                 except re.error as exc:
-                    raise ValueError(f"unless_followed_by {item['unless_followed_by']!r}: {exc}") from None
+                    raise ValueError(_("unless_followed_by '{by}': {exc}", by=item['unless_followed_by'], exc=exc)) from None
             yield item
         else:
-            raise ValueError(f"phrase entry {item!r} must be text or {{phrase: ..., suggestion: ...}}")
+            raise ValueError(_("phrase entry '{item}' must be text or {{phrase: ..., suggestion: ...}}", item=item))
 
 
 def _tokens(phrase: str, ignore_case: bool) -> list[str]:
@@ -96,7 +97,7 @@ def compile(rule):
     ignore_case = bool(flags(rule))
     particles = rule.options.get("particles") or []
     if not isinstance(particles, list):
-        raise ValueError("'particles' must be a list")
+        raise ValueError(_("'particles' must be a list"))
     sep = r"\s+" if word_boundaries else r"\s*"
     if particles and not word_boundaries:
         sep = r"(?:" + "|".join(map(re.escape, sorted(particles, key=len, reverse=True))) + r")?\s*"
@@ -126,7 +127,7 @@ def compile(rule):
         try:
             re.compile(entry["pattern"])
         except re.error as exc:
-            raise ValueError(f"pattern {entry['pattern']!r} is not a valid regular expression: {exc}") from None
+            raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
     if word_boundaries:
@@ -138,7 +139,7 @@ def compile(rule):
     try:
         specifics = re.compile(str(specifics)) if specifics is not None else None
     except re.error as exc:
-        raise ValueError(f"unless_sentence_has {specifics!r}: {exc}") from None
+        raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
     return regex, literal, patterns, lookup, sep, ignore_case, specifics
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from msglint.kinds import Hit, compile_regex, flags
+from msglint.i18n import _
 
 LEVEL = "message"
 FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False,
@@ -23,18 +24,18 @@ def compile(rule):
     if isinstance(patterns, str):
         patterns = [patterns]
     if not isinstance(patterns, list) or not patterns:
-        raise ValueError("'any' must be a regex or a list of them")
+        raise ValueError(_("'any' must be a regex or a list of them"))
     position = rule.options.get("position", "anywhere")
     if position not in POSITIONS:
-        raise ValueError(f"'position' must be one of {', '.join(POSITIONS)}")
+        raise ValueError(_("'position' must be one of {choices}", choices=", ".join(POSITIONS)))
     within = rule.options.get("within_lines")
     if within is not None and (not isinstance(within, int) or within < 1):
-        raise ValueError("'within_lines' must be a whole number ≥ 1")
+        raise ValueError(_("'within_lines' must be a whole number ≥ 1"))
     for p in patterns:
         try:
             re.compile(p)
         except re.error as exc:
-            raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+            raise ValueError(_("pattern '{p}' is not a valid regular expression: {exc}", p=p, exc=exc)) from None
     return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
 
 

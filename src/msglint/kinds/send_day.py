@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from babel.dates import format_date
+
+from msglint import i18n
+from msglint.i18n import _
 from msglint.kinds import Hit
 
 LEVEL = "message"
@@ -21,7 +25,7 @@ def _calendar(country: str, year: int, language: str):
     from msglint.errors import MsglintError
 
     if country not in holidays.list_supported_countries():
-        raise MsglintError(f"send-day: the holidays package has no calendar for '{country}'")
+        raise MsglintError(_("send-day: the holidays package has no calendar for '{country}'", country=country))
     try:  # holiday names in the message's language where the package has them (설날, 추석)
         return holidays.country_holidays(country, years=year, language=language)
     except (NotImplementedError, ValueError, KeyError):
@@ -31,11 +35,11 @@ def _calendar(country: str, year: int, language: str):
 def compile(rule):
     countries = rule.options.get("holidays") or {}
     if not isinstance(countries, dict):
-        raise ValueError("'holidays' must map a language to a country code, e.g. {ko: KR, en: US}")
+        raise ValueError(_("'holidays' must map a language to a country code, e.g. {{ko: KR, en: US}}"))
     for country in countries.values():
         # The holidays package is imported only when a send time is checked (it costs start-up).
         if not (isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)):
-            raise ValueError(f"'{country}' is not an ISO 3166 two-letter country code such as KR or US")
+            raise ValueError(_("'{country}' is not an ISO 3166 two-letter country code such as KR or US", country=country))
     return bool(rule.options.get("weekends", True)), countries
 
 
@@ -52,7 +56,7 @@ def check(rule, message, segment):
         if name:
             reason = name
     if reason is None and weekends and day.weekday() >= 5:
-        reason = day.strftime("%A")
+        reason = i18n.Lazy(lambda language: format_date(day, "EEEE", locale=language))
     if reason is None:
         return
     yield Hit(part=segment.part, values={"day": reason, "date": day.isoformat()}, excerpt=moment.isoformat(timespec="minutes"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from msglint.kinds import Hit
+from msglint.i18n import _
 
 LEVEL = "message"
 FIELDS = {"allowed": True, "timezone": False}
@@ -19,13 +20,13 @@ def _clock(text) -> dt.time:
         hours, minutes = str(text).split(":")
         return dt.time(int(hours), int(minutes))
     except ValueError:
-        raise ValueError(f"'{text}' is not a time such as 08:00") from None
+        raise ValueError(_("'{text}' is not a time such as 08:00", text=text)) from None
 
 
 def compile(rule):
     allowed = rule.options["allowed"]
     if not isinstance(allowed, dict) or set(allowed) != {"from", "to"}:
-        raise ValueError("'allowed' must be {from: 'HH:MM', to: 'HH:MM'}")
+        raise ValueError(_("'allowed' must be {{from: 'HH:MM', to: 'HH:MM'}}"))
     zone = rule.options.get("timezone")
     if zone:
         from msglint.sendtime import zone as load_zone

@@ -7,22 +7,27 @@ Real morphology (Kiwi's final-ending tag EF), not the last character: "감사합
 
 from __future__ import annotations
 
+from msglint import i18n
 from msglint.kinds import Hit
+from msglint.i18n import _
 
 LEVEL = "message"
-FIELDS = {"suggestions": True, "pronouns": False, "messages": True}
+FIELDS = {"suggestions": True, "pronouns": False, "messages": True, "casual_words": False}
 
 
 def compile(rule):
     suggestions, messages = rule.options["suggestions"], rule.options["messages"]
     if not isinstance(suggestions, dict) or "default" not in suggestions:
-        raise ValueError("'suggestions' must map endings to advice and include 'default'")
+        raise ValueError(_("'suggestions' must map endings to advice and include 'default'"))
     if not isinstance(messages, dict) or not {"ending", "pronoun"} <= set(messages):
-        raise ValueError("'messages' needs 'ending' and 'pronoun' texts")
+        raise ValueError(_("'messages' needs 'ending' and 'pronoun' texts"))
     pronouns = rule.options.get("pronouns") or {}
     if not isinstance(pronouns, dict):
-        raise ValueError("'pronouns' must map a pronoun to its polite form")
-    return suggestions, pronouns, messages
+        raise ValueError(_("'pronouns' must map a pronoun to its polite form"))
+    casual_words = rule.options.get("casual_words") or {}
+    if not isinstance(casual_words, dict):
+        raise ValueError(_("'casual_words' must map a word to its polite form"))
+    return suggestions, pronouns, messages, casual_words
 
 
 # Kiwi writes an ending's first consonant as a final jamo ("ᆯ게", "ᆷ"); a reader expects ㄹ게, ㅁ.
@@ -37,10 +42,10 @@ def check(rule, message, segment):
     from msglint.korean.morph import sentences
     from msglint.korean.speech_level import CASUAL, FAMILIAR, judge, polite_rewrite
 
-    suggestions, pronouns, messages = rule.compiled
+    suggestions, pronouns, messages, casual_words = rule.compiled
     text = segment.text
     for sentence in sentences(text):
-        verdict = judge(sentence)
+        verdict = judge(sentence, ends_text=not text[sentence.end:].strip())
         if verdict.level == FAMILIAR and "familiar" in messages:
             yield Hit(start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
                       values={"detail": messages["familiar"]},
@@ -50,19 +55,27 @@ def check(rule, message, segment):
                              if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
             rewrite = polite_rewrite(sentence.text, verdict.ending, vocative)
             if rewrite and "rewrite" in suggestions:
-                advice = suggestions["rewrite"].format(rewrite=rewrite)
+                advice = i18n.filled(suggestions["rewrite"], rewrite=rewrite)
             else:
                 advice = suggestions.get(verdict.ending, suggestions["default"])
             yield Hit(
                 start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
-                values={"detail": messages["ending"].format(ending=_readable(verdict.ending))},
+                values={"detail": i18n.filled(messages["ending"], ending=_readable(verdict.ending))},
                 suggestion=advice, excerpt=sentence.text,
+            )
+        core = [t for t in sentence.tokens if not t.tag.startswith("S")]
+        if len(core) == 1 and core[0].form in casual_words and verdict.level is None:
+            word = text[core[0].start:core[0].end]  # "안녕!" alone is 반말; "안녕하세요" is not this word
+            yield Hit(
+                start=segment.offset + core[0].start, end=segment.offset + core[0].end, part=segment.part,
+                values={"detail": i18n.filled(messages["pronoun"], word=word, polite=casual_words[core[0].form])},
+                suggestion=f"“{word}” → “{casual_words[core[0].form]}”", excerpt=sentence.text,
             )
         for token in sentence.tokens:
             if token.tag == "NP" and token.form in pronouns:
                 word = text[token.start:token.end]
                 yield Hit(
                     start=segment.offset + token.start, end=segment.offset + token.end, part=segment.part,
-                    values={"detail": messages["pronoun"].format(word=word, polite=pronouns[token.form])},
+                    values={"detail": i18n.filled(messages["pronoun"], word=word, polite=pronouns[token.form])},
                     suggestion=f"“{word}” → “{pronouns[token.form]}”", excerpt=sentence.text,
                 )

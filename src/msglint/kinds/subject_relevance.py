@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from msglint.kinds import Hit
+from msglint.i18n import _
 
 LEVEL = "message"
 FIELDS = {"stopwords": False, "min_words": False, "stem": False}
@@ -19,11 +20,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def compile(rule):
     stopwords = rule.options.get("stopwords") or []
     if not isinstance(stopwords, list):
-        raise ValueError("'stopwords' must be a list of words")
+        raise ValueError(_("'stopwords' must be a list of words"))
     min_words = rule.options.get("min_words", 2)
     stem = rule.options.get("stem", 5)
     if not isinstance(min_words, int) or not isinstance(stem, int) or min_words < 1 or stem < 2:
-        raise ValueError("'min_words' must be ≥ 1 and 'stem' ≥ 2")
+        raise ValueError(_("'min_words' must be ≥ 1 and 'stem' ≥ 2"))
     return {w.lower() for w in stopwords}, min_words, stem
 
 

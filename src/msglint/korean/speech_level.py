@@ -38,7 +38,15 @@ def _level_of(form: str, followed_by_yo: bool) -> str:
     return CASUAL
 
 
-def judge(sentence) -> Judgement:
+# Connectives that end a casual sentence when the message stops on them ("있어", "했거든", "좋은데");
+# -고, -며, -여 and "담아" in a sign-off ("감사의 마음을 담아") do not.
+_SIGN_OFF_STEMS = ("담",)  # "감사의 마음을 담아" closes a letter
+_CASUAL_FINAL_EC = ("어", "아", "여", "지", "거든", "는데", "은데", "ㄴ데", "네", "나", "니", "냐", "래", "게")
+
+
+def judge(sentence, ends_text: bool = False) -> Judgement:
+    """The speech level of ``sentence``; ``ends_text``: nothing follows it in the message, so a
+    connective left at its end ("…두고 있어") is where the writer stopped, not a line running on."""
     tokens = sentence.tokens
     depth = 0
     last = None  # index of the last ending outside quotes
@@ -56,7 +64,9 @@ def judge(sentence) -> Judgement:
         core = [t for t in tokens if not t.tag.startswith("S") and not t.tag.startswith("W_")]
         if core and core[-1].tag == "JX" and core[-1].form == "요":
             return Judgement(POLITE, "요", core[-1].start, honorific)
-        ends_sentence = bool(tokens) and tokens[-1].tag == "SF" and tokens[-1].form in _FINAL_PUNCT
+        ends_sentence = (bool(tokens) and tokens[-1].tag == "SF" and tokens[-1].form in _FINAL_PUNCT) or (
+            ends_text and bool(core) and core[-1].tag == "EC" and core[-1].form in _CASUAL_FINAL_EC
+            and not (len(core) >= 2 and core[-2].form in _SIGN_OFF_STEMS))
         if ends_sentence and core and core[-1].tag == "EC":
             return Judgement(CASUAL, core[-1].form, core[-1].start, honorific)  # "보셨나?", "없어서."
         if (ends_sentence and len(core) >= 2 and core[-1].tag == "JKV" and core[-1].form in ("야", "이야")

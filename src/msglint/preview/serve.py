@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
 from msglint.errors import MsglintError
+from msglint.i18n import _
 
 
 def make_handler(build):
@@ -72,12 +73,12 @@ def serve(build, port: int, echo) -> None:
         server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(build))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            raise MsglintError(f"port {port} is in use: pick another with --port") from None
-        raise MsglintError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
-    echo(f"msglint preview on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+            raise MsglintError(_("port {port} is in use: pick another with --port", port=port)) from None
+        raise MsglintError(_("cannot listen on 127.0.0.1:{port}: {reason}", port=port, reason=exc.strerror)) from None
+    echo(_("msglint preview on {url} (Ctrl-C to stop)", url=f"http://127.0.0.1:{server.server_address[1]}/"))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        echo("msglint preview stopped")
+        echo(_("msglint preview stopped"))
     finally:
         server.server_close()

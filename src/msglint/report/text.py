@@ -8,6 +8,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from msglint import i18n
+from msglint.i18n import N_, _
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -29,6 +32,17 @@ def _where(finding, label, message=None):
     return place
 
 
+COUNTS = {  # one, many (Korean has one form for both)
+    "messages": (N_("{n} message"), N_("{n} messages")), "templates": (N_("{n} template"), N_("{n} templates")),
+    "errors": (N_("{n} error"), N_("{n} errors")), "warnings": (N_("{n} warning"), N_("{n} warnings")),
+    "infos": (N_("{n} info"), N_("{n} infos")),
+}
+
+
+def _count(n: int, one: str, many: str):
+    return _(one if n == 1 else many, n=n)
+
+
 def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for result in report.results:
@@ -44,10 +58,12 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
             if f.source:
                 console.print(f"    [dim]§ {escape(f.source)}[/]")
     s = report.summary()
-    noun = "message" if kind == "check" else "template"
+    noun = COUNTS["messages"] if kind == "check" else COUNTS["templates"]
     total = len(report.results)
-    line = (f"{total} {noun}{'s' if total != 1 else ''} checked: "
-            f"{s['errors']} error{'s' if s['errors'] != 1 else ''}, "
-            f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}, "
-            f"{s['infos']} info{'s' if s['infos'] != 1 else ''}")
+    # A run over Korean templates only ends in Korean, like the findings above it.
+    languages = {i18n.language_of(r.locale) for r in report.results}
+    line = i18n.said_for(languages.pop() if len(languages) == 1 else None, _(
+        "{checked} checked: {errors}, {warnings}, {infos}", checked=_count(total, *noun),
+        errors=_count(s["errors"], *COUNTS["errors"]), warnings=_count(s["warnings"], *COUNTS["warnings"]),
+        infos=_count(s["infos"], *COUNTS["infos"])))
     console.print(f"[{'bold red' if s['errors'] else 'green'}]{line}[/]")

@@ -1,0 +1,230 @@
+"""msglint speaks Korean and English: findings, suggestions and errors in the reader's language.
+
+Messages written in Python are ``_("English text with {fields}", field=value)``: a ``Text`` that
+is put into words only when it is shown, in the language in force at that moment. The Korean
+comes from a gettext catalog (``locale/ko/LC_MESSAGES/msglint.po``, read with Babel), so a
+translator works in the usual tools. Rule files carry their own ``message: {ko: …, en: …}``.
+
+Which language: ``--lang`` or the config's ``lang`` when given; otherwise a template's findings
+follow the template's locale, and everything else follows ``LANG``.
+
+Korean particles after a filled-in value depend on how the value ends ("“당신”은", "“고객님”을"),
+so a Korean message writes the particle as a field of its own right after the value:
+``“{match}”{은}`` picks 은 or 는 for ``match``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import string
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES = ("en", "ko")
+DEFAULT = "en"
+
+#: A particle field names the with-final-consonant form; its pair is the other.
+PARTICLES = {
+    "은": "은/는", "는": "은/는", "이": "이/가", "가": "이/가", "을": "을/를", "를": "을/를",
+    "과": "과/와", "와": "과/와", "으로": "으로/로", "로": "으로/로", "이라는": "이라는/라는",
+    "라는": "이라는/라는", "이나": "이나/나", "나": "이나/나", "이에요": "이에요/예요", "예요": "이에요/예요",
+    "이라고": "이라고/라고", "라고": "이라고/라고", "이란": "이란/란", "란": "이란/란",
+}
+
+_explicit: str | None = None
+_reading: contextvars.ContextVar = contextvars.ContextVar("msglint_reading", default=None)
+
+
+def language_of(locale: str | None) -> str | None:
+    """'ko-KR' -> 'ko'; a language msglint does not speak -> None."""
+    if not locale:
+        return None
+    code = str(locale).replace("-", "_").split("_")[0].split(".")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def configure(lang: str | None) -> None:
+    """Fix the language for the whole run (--lang, or 'lang' in the config)."""
+    global _explicit
+    _explicit = language_of(lang) if lang else None
+
+
+def explicit() -> str | None:
+    return _explicit
+
+
+def _environment() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        found = language_of(os.environ.get(name))
+        if os.environ.get(name):
+            return found or DEFAULT
+    return DEFAULT
+
+
+def current() -> str:
+    return _explicit or _reading.get() or _environment()
+
+
+@contextlib.contextmanager
+def reading(locale: str | None):
+    """Findings about a message or template in ``locale`` are said in its language (unless the
+    run fixed one); no locale leaves the language as it was."""
+    token = _reading.set(language_of(locale) or (DEFAULT if locale else _reading.get()))
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+@lru_cache(maxsize=None)
+def _catalog(language: str) -> dict:
+    if language == DEFAULT:
+        return {}
+    from babel.messages.pofile import read_po
+
+    path = Path(__file__).with_name("locale") / language / "LC_MESSAGES" / "msglint.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+def translate(msgid: str, language: str | None = None) -> str:
+    return _catalog(language or current()).get(msgid, msgid)
+
+
+class Text:
+    """A message that is put into words when shown: ``str(text)`` says it in the current language."""
+
+    __slots__ = ("msgid", "params")
+
+    def __init__(self, msgid: str, params: dict):
+        self.msgid = msgid
+        self.params = params
+
+    def say(self, language: str | None = None) -> str:
+        language = language or current()
+        if isinstance(self.msgid, dict):
+            return fill(pick(self.msgid, language), self.params, language)
+        return fill(translate(self.msgid, language), self.params, language)
+
+    def __str__(self) -> str:
+        return self.say()
+
+    def __repr__(self) -> str:
+        return f"_({self.msgid!r})"
+
+    def __eq__(self, other):
+        return str(self) == str(other)
+
+    def __hash__(self):
+        return hash(str(self))
+
+    def __add__(self, other):
+        return str(self) + str(other)
+
+    def __radd__(self, other):
+        return str(other) + str(self)
+
+
+def _(msgid: str, **params) -> Text:
+    return Text(msgid, params)
+
+
+def N_(msgid: str) -> str:
+    """Marks text for the catalog where it is translated later, e.g. ``_(what)``."""
+    return msgid
+
+
+def filled(value, **params) -> Text:
+    """A rule file's text (one text or ``{ko: …, en: …}``) with fields to fill when shown."""
+    return Text(value if isinstance(value, dict) else str(value), params)
+
+
+def pick(value, language: str | None = None) -> str | None:
+    """A rule file's text: either one text for every language or ``{ko: …, en: …}``."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        language = language or current()
+        return value.get(language) or value.get(DEFAULT) or next(iter(value.values()))
+    return str(value)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, language: str):
+        self.language = language
+
+    def vformat(self, format_string, args, kwargs):
+        out = []
+        previous = ""
+        for literal, name, spec, conversion in self.parse(format_string):
+            out.append(literal)
+            if name is None:
+                continue
+            if name in PARTICLES and name not in kwargs:
+                out.append(particle(previous, name))
+                continue
+            value = kwargs[name] if name in kwargs else "{" + name + "}"
+            if isinstance(value, (Text, dict)):
+                value = say(value, self.language)
+            try:
+                text = format(value, spec) if spec else str(value)
+            except (ValueError, TypeError):  # a width or ',' on a value of another type: print it plain
+                text = str(value)
+            out.append(text)
+            previous = str(value)
+        return "".join(out)
+
+
+def particle(word: str, name: str) -> str:
+    """The form of particle ``name`` that follows ``word`` (을 or 를 ...)."""
+    from msglint.filters import josa
+
+    return josa(word, PARTICLES[name])[len(word):]
+
+
+def fill(template: str, values: dict, language: str | None = None) -> str:
+    """``template`` with its ``{fields}`` filled from ``values``; a field with no value stays as
+    written, particle fields agree with the value before them."""
+    return _Formatter(language or current()).vformat(template, (), values)
+
+
+class Lazy:
+    """A value whose words depend on the reader's language (a weekday's name), decided when shown."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        self.make = make  # language -> str
+
+    def __str__(self) -> str:
+        return self.make(current())
+
+
+def say(value, language: str | None = None) -> str | None:
+    """Any text msglint shows, in one language: a ``Text``, a rule file's ``{ko, en}``, or plain."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Text):
+        return value.say(language)
+    if isinstance(value, dict):
+        return pick(value, language)
+    return str(value)
+
+
+def said_for(locale, value) -> str | None:
+    """``value`` in the language of a reader of ``locale`` (unless the run fixed one)."""
+    with reading(locale):
+        return say(value)
+
+
+def is_text(value) -> bool:
+    """A text a rule file may give: one text, or one per language ``{ko: …, en: …}``."""
+    if isinstance(value, str):
+        return True
+    return (isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGES)
+            and all(isinstance(v, str) for v in value.values()))
