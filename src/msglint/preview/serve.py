@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import html
+import signal
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -75,6 +76,8 @@ def serve(build, port: int, echo) -> None:
         if exc.errno == errno.EADDRINUSE:
             raise MsglintError(_("port {port} is in use: pick another with --port", port=port)) from None
         raise MsglintError(_("cannot listen on 127.0.0.1:{port}: {reason}", port=port, reason=exc.strerror)) from None
+    # Started from a script or a background job, Python inherits SIGINT ignored; Ctrl-C must still stop it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     echo(_("msglint preview on {url} (Ctrl-C to stop)", url=f"http://127.0.0.1:{server.server_address[1]}/"))
     try:
         server.serve_forever()
