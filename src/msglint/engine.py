@@ -19,7 +19,7 @@ class Ruleset:
         self.config = config
         self.settings = settings or {}
         self._applicable: dict = {}
-        self.by_level = {"message": [], "template": [], "pack": []}
+        self.by_level = {"message": [], "template": [], "pack": [], "sequence": []}
         # Every id a suppression comment may name; a ruleset cut down to one rule (its examples)
         # still knows the others.
         self.known_ids = {r.id for r in rules}

@@ -249,7 +249,8 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
     """Lint every template under ``paths``. ``load_ruleset`` is called only if some template is
     not in ``cache``: a warm run of an unchanged pack neither loads rules nor renders."""
     index = PackIndex(config.stages if config is not None else None)
-    entries = pack.discover(paths)
+    paths, sequences = split_sequences(paths)
+    entries = pack.discover(paths) if paths or not sequences else []
     results: list = [None] * len(entries)
     todo = []
     for position, (path, root) in enumerate(entries):
@@ -275,7 +276,36 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
             cache.put(key, data)
         if progress:
             progress()
+    if sequences:
+        from msglint.sequence.check import lint_sequence
+
+        ruleset = load_ruleset()
+        results.extend(lint_sequence(path, ruleset, index, root) for path, root in sequences)
     return Report(results)
+
+
+def split_sequences(paths) -> tuple[list, list]:
+    """Template paths, and the sequence files (with their pack's templates folder) to lint: those
+    named, and every ``sequences/*.yaml`` of a project or templates folder that is linted whole."""
+    templates, sequences = [], []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_file() and path.suffix in (".yaml", ".yml") and path.parent.name == "sequences":
+            sequences.append((path.resolve(), _templates_of(path.resolve().parent.parent)))
+            continue
+        templates.append(entry)
+        if path.is_dir():
+            project = path.parent if path.name == "templates" else path
+            folder = project / "sequences"
+            if folder.is_dir() and (project / "templates").is_dir():
+                root = (project / "templates").resolve()
+                sequences.extend((f.resolve(), root) for f in sorted(folder.glob("*.y*ml")))
+    return templates, sorted(set(sequences))
+
+
+def _templates_of(project: Path):
+    folder = project / "templates"
+    return folder.resolve() if folder.is_dir() else None
 
 
 _worker: dict = {}

@@ -1,4 +1,5 @@
-"""Inline suppression written in the template language itself (a Jinja comment).
+"""Inline suppression written in the file's own language: a Jinja comment in a template, a YAML
+comment in a sequence.
 
 ``{# msglint: disable=rule-a,rule-b #}`` silences those rules on its own line and the next;
 ``{# msglint: disable-file=rule-a #}`` silences them for the whole file; ``all`` means every rule.
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 _DIRECTIVE = re.compile(r"\{#-?\s*msglint:\s*(disable|disable-file)\s*=\s*([a-z0-9,\s-]+?)\s*-?#\}")
+# In a sequence file the same directive is a YAML comment: "# msglint: disable=daily-run".
+_YAML_DIRECTIVE = re.compile(r"#\s*msglint:\s*(disable|disable-file)\s*=\s*([a-z0-9,-]+(?:\s*,\s*[a-z0-9-]+)*)")
 
 
 @dataclass
@@ -19,12 +22,13 @@ class Suppressions:
     named: list = field(default_factory=list)  # (rule id, line, column) as written, to check the ids
 
     @classmethod
-    def parse(cls, text: str) -> "Suppressions":
+    def parse(cls, text: str, yaml: bool = False) -> "Suppressions":
         found = cls()
         if "msglint:" not in text:
             return found
+        directive = _YAML_DIRECTIVE if yaml else _DIRECTIVE
         for number, line in enumerate(text.splitlines(), start=1):
-            for match in _DIRECTIVE.finditer(line):
+            for match in directive.finditer(line):
                 rules = {r.strip() for r in match.group(2).split(",") if r.strip()}
                 found.named.extend((r, number, match.start(2) + 1) for r in sorted(rules))
                 if match.group(1) == "disable-file":

@@ -3,11 +3,13 @@
 A kind module declares:
 
 - ``LEVEL``: ``message`` (checks rendered or pasted text), ``template`` (checks a template's
-  source and front matter) or ``pack`` (checks templates against each other);
+  source and front matter), ``pack`` (checks templates against each other) or ``sequence``
+  (checks a cadence: its steps, their timing and what they send);
 - ``FIELDS``: its rule fields, name -> required;
 - ``compile(rule)``: validate the fields and prepare them once (raise ValueError to reject);
 - ``check(rule, message, segment)`` for message kinds, ``check_template(rule, template)`` for
-  template kinds, ``check_pack(rule, templates)`` for pack kinds, each yielding ``Hit``.
+  template kinds, ``check_pack(rule, templates)`` for pack kinds, ``check_sequence(rule, cadence)`` for
+  sequence kinds, each yielding ``Hit``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ _MODULES = {
     "honorific-variable": "honorific_variable",
     "particle-after-variable": "particle",
     "vague-ask": "vague",
+    "first-touch": "first_touch",
+    "voicemail-follow-up": "voicemail_follow_up",
+    "call-spacing": "call_spacing",
+    "daily-run": "daily_run",
+    "follow-up-gaps": "follow_up_gaps",
+    "touch-count": "touch_count",
+    "graceful-exit": "graceful_exit",
+    "stage-order": "stage_order",
+    "new-information": "new_information",
+    "sequence-file": "sequence_file",
     "front-matter": "problems",
     "template-file": "problems",
     "template-syntax": "problems",

@@ -36,6 +36,7 @@ COUNTS = {  # one, many (Korean has one form for both)
     "messages": (N_("{n} message"), N_("{n} messages")), "templates": (N_("{n} template"), N_("{n} templates")),
     "errors": (N_("{n} error"), N_("{n} errors")), "warnings": (N_("{n} warning"), N_("{n} warnings")),
     "infos": (N_("{n} info"), N_("{n} infos")),
+    "sequences": (N_("{n} sequence"), N_("{n} sequences")),
 }
 
 
@@ -58,12 +59,16 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
             if f.source:
                 console.print(f"    [dim]§ {escape(f.source)}[/]")
     s = report.summary()
+    sequences = sum(1 for r in report.results if r.channel == "sequence")
+    total = len(report.results) - sequences
     noun = COUNTS["messages"] if kind == "check" else COUNTS["templates"]
-    total = len(report.results)
     # A run over Korean templates only ends in Korean, like the findings above it.
-    languages = {i18n.language_of(r.locale) for r in report.results}
+    languages = {i18n.language_of(r.locale) for r in report.results if r.channel != "sequence"}
+    checked = _count(total, *noun)
+    if sequences:
+        checked = _("{templates} and {sequences}", templates=checked, sequences=_count(sequences, *COUNTS["sequences"]))
     line = i18n.said_for(languages.pop() if len(languages) == 1 else None, _(
-        "{checked} checked: {errors}, {warnings}, {infos}", checked=_count(total, *noun),
+        "{checked} checked: {errors}, {warnings}, {infos}", checked=checked,
         errors=_count(s["errors"], *COUNTS["errors"]), warnings=_count(s["warnings"], *COUNTS["warnings"]),
         infos=_count(s["infos"], *COUNTS["infos"])))
     console.print(f"[{'bold red' if s['errors'] else 'green'}]{line}[/]")

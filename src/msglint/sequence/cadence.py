@@ -1,0 +1,65 @@
+"""A sequence as the cadence rules read it: each step's place in time and what it sends.
+
+Times are offsets from the trigger: the earliest (``low``) and latest (``high``) a step can come
+when its offset is a range ("3-5d"). Steps that follow each other within ``SAME_TOUCH`` (a call,
+the voicemail left on it, the email sent right after) are one touch for the lead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from msglint.sequence.model import Sequence, Step
+
+SAME_TOUCH = dt.timedelta(hours=1)
+
+
+@dataclass
+class Point:
+    step: Step
+    low: dt.timedelta  # from the trigger
+    high: dt.timedelta
+    channel: str  # call | sms | email | voicemail
+    stage: str | None = None
+    purpose: str | None = None
+    bodies: dict = field(default_factory=dict)  # locale -> the message rendered with its sample
+
+
+@dataclass
+class Cadence:
+    sequence: Sequence
+    points: list
+
+    def touches(self) -> list[list[Point]]:
+        """Points grouped into what the lead lives as one contact."""
+        groups: list[list[Point]] = []
+        for point in self.points:
+            if groups and point.step.after.high <= SAME_TOUCH and point.step.number > 1:
+                groups[-1].append(point)
+            else:
+                groups.append([point])
+        return groups
+
+
+def build(sequence: Sequence, templates: dict) -> Cadence:
+    """``templates``: (locale, template id) -> loaded pack template (or None when missing)."""
+    from msglint.errors import DataError
+    from msglint.render import RenderError
+    from msglint.runner import render_message
+
+    points, low, high = [], dt.timedelta(0), dt.timedelta(0)
+    for step in sequence.steps:
+        low, high = low + step.after.low, high + step.after.high
+        point = Point(step, low, high, channel="call" if step.action == "call" else "?")
+        for locale in sequence.locales:
+            template = templates.get((locale, step.template)) if step.template else None
+            if template is None or template.meta is None:
+                continue
+            point.channel, point.stage, point.purpose = template.meta.channel, template.meta.stage, template.meta.purpose
+            if template.renderable:
+                try:
+                    point.bodies[locale] = render_message(template, {}).body
+                except (RenderError, DataError):  # the template's own lint says why it does not render
+                    pass
+        points.append(point)
+    return Cadence(sequence, points)
