@@ -309,6 +309,26 @@ def templates(paths, fmt, config_path):
 
 
 @main.command()
+@click.argument("sequence", metavar="SEQUENCE")
+@click.option("--start", required=True, help="When the trigger happened, ISO 8601 (e.g. 2026-02-13T20:30).")
+@click.option("--locale", required=True, help="The lead's language: which locale's templates are sent.")
+@click.option("--tz", help="The lead's time zone (IANA; default: the lead data's, else the locale's usual one).")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False),
+              help="The lead (YAML or JSON); values it lacks come from each template's sample.")
+@FORMAT
+@CONFIG
+@fails_cleanly
+def schedule(sequence, start, locale, tz, data_file, fmt, config_path):
+    """The sequence as the lead lives it: planned and actual times, moves and why, each message checked."""
+    from msglint.data import read_data_file
+    from msglint.sequence.command import run
+
+    config, ruleset = _setup(config_path)
+    data = read_data_file(data_file) if data_file else {}
+    sys.exit(run(sequence, start, locale, tz, data, ruleset, fmt))
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", type=click.Path(file_okay=False), help="Write the site to this folder.")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False),

@@ -28,7 +28,7 @@ COMMON_FIELDS = {
     "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
     "not_stages", "suggestion", "cite",
 }
-SETTINGS = ("speech_rate",)
+SETTINGS = ("speech_rate", "schedule")
 
 
 @dataclass
@@ -140,6 +140,15 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
         if not (isinstance(rates, dict) and rates.get("unit") in ("words", "syllables")
                 and isinstance(rates.get("per_minute"), (int, float)) and rates["per_minute"] > 0):
             raise RuleFileError(path, _("speech_rate: each language needs {{unit: words|syllables, per_minute: N}}"))
+    for channel, policy in settings.get("schedule", {}).items():
+        if channel == "countries":
+            if not (isinstance(policy, dict) and all(isinstance(v, str) for v in policy.values())):
+                raise RuleFileError(path, _("schedule: countries maps a language to a country code, e.g. {{ko: KR}}"))
+            continue
+        hours = policy.get("hours") if isinstance(policy, dict) else None
+        if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)):
+            raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
+                                        channel=channel))
     rules = [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))]
     if data.get("cite"):
         for rule in rules:

@@ -6,30 +6,16 @@ the country the rule maps the message's language to.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from babel.dates import format_date
 
 from msglint import i18n
+from msglint.holiday_calendar import holiday
 from msglint.i18n import _
 from msglint.kinds import Hit
 
 LEVEL = "message"
 FIELDS = {"weekends": False, "holidays": False}
-
-
-@lru_cache(maxsize=None)
-def _calendar(country: str, year: int, language: str):
-    import holidays
-
-    from msglint.errors import MsglintError
-
-    if country not in holidays.list_supported_countries():
-        raise MsglintError(_("send-day: the holidays package has no calendar for '{country}'", country=country))
-    try:  # holiday names in the message's language where the package has them (설날, 추석)
-        return holidays.country_holidays(country, years=year, language=language)
-    except (NotImplementedError, ValueError, KeyError):
-        return holidays.country_holidays(country, years=year)
 
 
 def compile(rule):
@@ -52,7 +38,7 @@ def check(rule, message, segment):
     reason = None
     country = countries.get(message.language)
     if country:
-        name = _calendar(country, day.year, message.language).get(day)
+        name = holiday(country, day, message.language)
         if name:
             reason = name
     if reason is None and weekends and day.weekday() >= 5:

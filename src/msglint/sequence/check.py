@@ -19,9 +19,15 @@ from msglint.suppress import Suppressions
 CHANNELS = {"send": ("sms", "email"), "voicemail": ("voicemail",)}
 
 
-def lint_sequence(path: Path, ruleset, index, root: Path | None) -> Result:
+def prepare(path: Path, index, root: Path | None) -> tuple:
+    """The sequence and the templates its steps send: (locale, template id) -> template."""
     sequence = model.load(path)
     templates = _match(sequence, index, root) if root is not None and not sequence.problems else {}
+    return sequence, templates
+
+
+def lint_sequence(path: Path, ruleset, index, root: Path | None) -> Result:
+    sequence, templates = prepare(path, index, root)
     cadence = build(sequence, templates) if not sequence.problems else build(_empty(sequence), {})
     findings = []
     for rule in ruleset.by_level["sequence"]:

@@ -1,0 +1,86 @@
+"""A sequence as a lead lives it: each step's planned time, and the time it really happens.
+
+Each step is planned from the moment the step before it really happened (or from the trigger).
+A step that falls where its channel may not go — a call at night, on a weekend or on a public
+holiday of the lead's country, a text after 21:00 — moves to the next allowed moment, and each
+move says why. The policy is data: ``settings.schedule`` in rules/cadence.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from babel.dates import format_date
+
+from msglint import i18n
+from msglint.holiday_calendar import holiday
+from msglint.i18n import _
+
+MAX_MOVES = 60  # a policy that allows nothing (hours 00:00-00:00) ends here instead of looping
+
+
+@dataclass
+class Slot:
+    step: object
+    channel: str
+    planned: dt.datetime
+    actual: dt.datetime
+    reasons: list = field(default_factory=list)
+    template: str | None = None
+    subject: str | None = None
+    first_line: str | None = None
+    findings: list = field(default_factory=list)
+    message: object = None
+
+
+def _window(policy: dict) -> tuple[dt.time, dt.time]:
+    start, end = policy["hours"].split("-")
+    to_time = lambda text: dt.time(int(text[:2]) % 24, int(text[3:]))  # noqa: E731
+    return to_time(start), (dt.time(23, 59, 59) if end == "24:00" else to_time(end))
+
+
+def allowed_time(moment: dt.datetime, policy: dict | None, country: str | None, language: str) -> tuple:
+    """The first moment at or after ``moment`` that ``policy`` allows, and why it moved."""
+    reasons, days_off = [], []
+    if not policy:
+        return moment, reasons
+    start, end = _window(policy)
+    for _turn in range(MAX_MOVES):
+        day = moment.date()
+        name = holiday(country, day, language) if country and policy.get("working_days") else None
+        if policy.get("working_days") and (day.weekday() >= 5 or name):
+            days_off.append(f"{name or format_date(day, 'EEEE', locale=language)} {day:%m-%d}")
+            moment = dt.datetime.combine(day + dt.timedelta(days=1), start, moment.tzinfo)
+        elif moment.time() < start:
+            reasons.append(_("{time} is before {start}", time=f"{moment:%H:%M}", start=f"{start:%H:%M}"))
+            moment = dt.datetime.combine(day, start, moment.tzinfo)
+        elif moment.time() >= end:
+            reasons.append(_("{time} is after {end}", time=f"{moment:%H:%M}", end=f"{end:%H:%M}"))
+            moment = dt.datetime.combine(day + dt.timedelta(days=1), start, moment.tzinfo)
+        else:
+            break
+    if days_off:
+        reasons.append(_("no calls on weekends or public holidays: {days}", days=", ".join(days_off)))
+    return moment, reasons
+
+
+def plan(sequence, start: dt.datetime, locale: str, settings: dict, channel_of=None) -> list[Slot]:
+    """The slots of ``sequence`` for a trigger at ``start`` (aware, in the lead's time zone);
+    ``channel_of(step)`` says what a send step sends (sms or email), from its template."""
+    policy = settings.get("schedule") or {}
+    language = i18n.language_of(locale) or "en"
+    country = (policy.get("countries") or {}).get(language)
+    slots = []
+    previous = start
+    for step in sequence.steps:
+        planned = previous + step.after.low
+        if step.at is not None:
+            at = dt.datetime.combine(planned.date(), step.at, planned.tzinfo)
+            planned = at if at >= planned else at + dt.timedelta(days=1)
+        channel = step.action if step.action in ("call", "voicemail") else (channel_of(step) if channel_of else "sms")
+        actual, reasons = allowed_time(planned, policy.get(channel), country, language)
+        slots.append(Slot(step=step, channel=channel, planned=planned, actual=actual, reasons=reasons,
+                          template=step.template))
+        previous = actual
+    return slots
