@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+from msglint import i18n
 from msglint.i18n import _
 from msglint.kinds.cadence_common import at_step
 
 LEVEL = "sequence"
-FIELDS = {"min_calls": True, "min_touches": True, "max_touches": True, "triggers": False}
+FIELDS = {"min_calls": True, "min_touches": True, "max_touches": True, "triggers": False, "messages": True}
 
 
 def compile(rule):
@@ -16,11 +17,14 @@ def compile(rule):
     for key, value in values.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ValueError(_("'{key}' must be a whole number ≥ 1", key=key))
-    return values, set(rule.options.get("triggers") or [])
+    messages = rule.options["messages"]
+    if not isinstance(messages, dict) or set(messages) != {"few", "many"} or not all(map(i18n.is_text, messages.values())):
+        raise ValueError(_("'messages' needs 'few' and 'many' texts"))
+    return values, set(rule.options.get("triggers") or []), messages
 
 
 def check_sequence(rule, cadence):
-    limits, triggers = rule.compiled
+    limits, triggers, messages = rule.compiled
     if triggers and cadence.sequence.trigger not in triggers or not cadence.points:
         return
     touches = cadence.touches()
@@ -29,8 +33,8 @@ def check_sequence(rule, cadence):
     calls = sum(1 for p in cadence.points if p.step.action == "call")
     last = cadence.points[-1].step
     if ends_gracefully and calls < limits["min_calls"] and len(before_exit) < limits["min_touches"]:
-        yield at_step(last, kind="few", touches=len(before_exit), calls=calls, min_calls=limits["min_calls"],
-                      min_touches=limits["min_touches"])
+        yield at_step(last, detail=i18n.filled(messages["few"], touches=len(before_exit), calls=calls,
+                                               min_calls=limits["min_calls"], min_touches=limits["min_touches"]))
     if len(touches) > limits["max_touches"]:
-        yield at_step(touches[limits["max_touches"]][0].step, kind="many", touches=len(touches),
-                      max_touches=limits["max_touches"])
+        yield at_step(touches[limits["max_touches"]][0].step,
+                      detail=i18n.filled(messages["many"], touches=len(touches), max_touches=limits["max_touches"]))

@@ -79,22 +79,22 @@ def _match(sequence, index, root) -> dict:
             if template is None:
                 _add(sequence, step, _("step {number}: '{template}' has no {locale} version, and the sequence is "
                                        "sent in {locale}", number=step.number, template=step.template, locale=locale))
-                continue
-            templates[(locale, step.template)] = template
-            if template.meta is None:
-                continue
-            if template.meta.channel not in CHANNELS[step.action]:
-                _add(sequence, step, _("step {number}: '{action}' sends a {allowed} message, but '{template}' is "
-                                       "a {channel} template", number=step.number, action=step.action,
-                                       allowed=" / ".join(CHANNELS[step.action]), template=step.template,
-                                       channel=template.meta.channel))
-            needed = sorted(name for name, var in template.meta.variables.items()
-                            if var.required and name not in sequence.provides)
-            if needed:
-                _add(sequence, step, _("step {number}: '{template}' needs {names}, which nothing in the sequence "
-                                       "provides; add them under 'provides:' if the trigger brings them",
-                                       number=step.number, template=step.template, names=", ".join(needed)))
-                break  # once per step, not once per locale
+            else:
+                templates[(locale, step.template)] = template
+        template = next((t for t in found.values() if t is not None and t.meta is not None), None)
+        if template is None:
+            continue
+        if template.meta.channel not in CHANNELS[step.action]:
+            _add(sequence, step, _("step {number}: '{action}' sends a {allowed} message, but '{template}' is "
+                                   "a {channel} template", number=step.number, action=step.action,
+                                   allowed=" / ".join(CHANNELS[step.action]), template=step.template,
+                                   channel=template.meta.channel))
+        needed = sorted(name for name, var in template.meta.variables.items()
+                        if var.required and name not in sequence.provides)
+        if needed:
+            _add(sequence, step, _("step {number}: '{template}' needs {names}, which nothing in the sequence "
+                                   "provides; add them under 'provides:' if the trigger brings them",
+                                   number=step.number, template=step.template, names=", ".join(needed)))
     return templates
 
 

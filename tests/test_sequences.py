@@ -1,0 +1,182 @@
+"""Sequences: the playbooks' cadences as files. Each cadence rule has a sequence that breaks it
+and fires exactly that rule; the shipped sequences are clean; the schedule moves what must move."""
+
+import json
+import shutil
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+SHIPPED = sorted((REPO / "sequences").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "sequences").mkdir()
+    return root
+
+
+def _variant(project, base: str, name: str, change) -> str:
+    data = yaml.safe_load((REPO / "sequences" / f"{base}.yaml").read_text(encoding="utf-8"))
+    change(data)
+    data["name"] = name
+    (project / "sequences" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                                        encoding="utf-8")
+    return f"sequences/{name}.yaml"
+
+
+def _rules(cli, project, path):
+    proc = cli("lint", path, "--format", "json", "--no-cache", cwd=project)
+    assert proc.returncode in (0, 1), proc.err
+    (message,) = json.loads(proc.out)["messages"]
+    return sorted({f["rule"] for f in message["findings"]}), message["findings"]
+
+
+def test_every_shipped_sequence_is_clean(cli):
+    proc = cli("lint", "--format", "json", "--no-cache", cwd=REPO)
+    messages = [m for m in json.loads(proc.out)["messages"] if m.get("channel") == "sequence"]
+    assert sorted(m["template"] for m in messages) == sorted(f"sequences/{p.stem}" for p in SHIPPED)
+    assert all(m["findings"] == [] for m in messages), [m for m in messages if m["findings"]]
+    assert len(SHIPPED) == 4
+
+
+def _set(index, key, value):
+    def change(data):
+        data["steps"][index][key] = value
+    return change
+
+
+BREAKS = {  # rule: (base sequence, change)
+    "first-touch": ("inbound-lead", _set(0, "after", "30m")),
+    "voicemail-follow-up": ("inbound-lead", _set(7, "after", "3h")),
+    "call-spacing": ("inbound-lead", _set(5, "after", "3h")),
+    "daily-run": ("inbound-lead", _set(8, "after", "1d")),
+    "follow-up-gaps": ("post-consultation-b2b", _set(1, "after", "1-2d")),
+    "touch-count": ("post-consultation-b2b", lambda d: d.update(steps=[s for i, s in enumerate(d["steps"]) if i not in (4, 5)])),
+    "graceful-exit": ("post-consultation-b2b", lambda d: d.update(steps=d["steps"][:-1])),
+    "stage-order": ("post-consultation-b2b", lambda d: d["steps"].insert(4, d["steps"].pop(6))),
+    "new-information": ("post-consultation-b2b", lambda d: d["steps"].__setitem__(5, {"after": "1-2w", "send": "sms/value-nudge"})),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(BREAKS))
+def test_a_sequence_that_breaks_a_cadence_rule_fires_exactly_that_rule(cli, project, rule):
+    base, change = BREAKS[rule]
+    rules, findings = _rules(cli, project, _variant(project, base, f"breaks-{rule}", change))
+    assert rules == [rule], findings
+    assert all(f["line"] > 1 and f["path"].endswith(f"breaks-{rule}.yaml") for f in findings)
+
+
+def test_too_many_touches(cli, project):
+    def change(data):
+        extra = [{"after": "1w", "call": f"attempt {n}"} for n in range(6)]
+        data["steps"][-1:-1] = extra
+    rules, findings = _rules(cli, project, _variant(project, "post-consultation-b2b", "too-many", change))
+    assert rules == ["touch-count"]
+    assert findings[0]["message"].startswith("12 touches: after 10 a sequence is pressure")
+
+
+def test_a_broken_sequence_file_says_what_and_where(cli, project):
+    path = project / "sequences" / "broken.yaml"
+    path.write_text("""\
+name: broken
+trigger: inquiry
+audience: b2b
+locales: [ko, en]
+provides: [name]
+steps:
+  - after: 5m
+    send: sms/inbound-first-responce
+  - after: soon
+    call: first attempt
+  - voicemail: voicemail/first-attempt
+  - after: 2m
+    send: sms/missed-call
+    iff: no-answer
+""", encoding="utf-8")
+    proc = cli("lint", "sequences/broken.yaml", "--format", "json", "--no-cache", cwd=project)
+    assert proc.returncode == 1
+    findings = json.loads(proc.out)["messages"][0]["findings"]
+    by_line = {f["line"]: f["message"] for f in findings}
+    assert all(f["rule"] == "sequence-file" for f in findings)
+    assert "step 2: 'after: soon' is not an offset" in by_line[9]
+    assert "step 4: unknown key 'iff' (did you mean 'if'?)" in by_line[14]
+
+
+def test_steps_matched_to_the_pack(cli, project):
+    path = project / "sequences" / "unmatched.yaml"
+    path.write_text("""\
+trigger: inquiry
+locales: [ko, en, ja]
+provides: [name, topic, slot, sender_name, company]
+steps:
+  - after: 5m
+    send: sms/inbound-first-responce
+  - after: 3m
+    voicemail: voicemail/first-attempt
+  - after: 1h
+    send: voicemail/first-attempt
+""", encoding="utf-8")
+    proc = cli("lint", "sequences/unmatched.yaml", "--format", "json", "--no-cache", cwd=project)
+    messages = [f["message"] for f in json.loads(proc.out)["messages"][0]["findings"]]
+    text = "\n".join(messages)
+    assert "no template 'sms/inbound-first-responce' in the pack (did you mean 'sms/inbound-first-response'?)" in text
+    assert "step 2: a voicemail is left on a call that is not answered" in text
+    assert "'voicemail/first-attempt' has no ja version" in text
+    assert "needs email_subject" in text
+    assert "'send' sends a sms / email message, but 'voicemail/first-attempt' is a voicemail template" in text
+
+
+def test_a_yaml_comment_silences_a_cadence_rule(cli, project):
+    rel = _variant(project, "inbound-lead", "silenced", _set(8, "after", "1d"))
+    path = project / rel
+    path.write_text("# msglint: disable-file=daily-run\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _rules(cli, project, rel)[0] == []
+
+
+def test_the_findings_speak_korean_with_lang_ko(cli, project):
+    rel = _variant(project, "inbound-lead", "korean", _set(0, "after", "30m"))
+    proc = cli("lint", rel, "--lang", "ko", "--no-cache", cwd=project)
+    assert "문의 뒤 첫 연락이 30m 뒤에 갑니다: 5m 안에 응대하세요" in proc.out
+    assert "시퀀스 1개 검사" in proc.out
+
+
+def test_schedule_moves_a_friday_night_inquiry_past_the_weekend_and_seollal(cli):
+    proc = cli("schedule", "sequences/inbound-lead.yaml", "--start", "2026-02-13T20:30", "--locale", "ko",
+               "--format", "json", cwd=REPO)
+    assert proc.returncode == 0, proc.err
+    steps = {s["step"]: s for s in json.loads(proc.out)["steps"]}
+    # The first SMS is answered within 5 minutes, at 20:35: texts may go until 21:00.
+    assert steps[1]["planned"] == steps[1]["actual"] == "2026-02-13T20:35:00+09:00" and steps[1]["moved"] == []
+    # The call planned at 20:45 waits for the first working morning after 설날: Thursday 19 February.
+    assert steps[2]["planned"] == "2026-02-13T20:45:00+09:00"
+    assert steps[2]["actual"] == "2026-02-19T09:00:00+09:00"
+    assert steps[2]["moved"][0] == "20:45는 18:00 뒤입니다"
+    assert "설날 02-17" in steps[2]["moved"][1] and "토요일 02-14" in steps[2]["moved"][1]
+    # The voicemail is left on that call, and the SMS after it follows from there.
+    assert steps[3]["actual"] == "2026-02-19T09:00:00+09:00" and steps[4]["actual"] == "2026-02-19T09:02:00+09:00"
+    assert steps[4]["first_line"].startswith("김민수 님, 리드웨이 박지은입니다.")
+    assert all(s["actual"] >= s["planned"] for s in steps.values())
+
+
+def test_schedule_text_names_the_moves_and_the_lead_data(cli, tmp_path):
+    lead = tmp_path / "lead.yaml"
+    lead.write_text("name: Priya\ntopic: call recording\n", encoding="utf-8")
+    proc = cli("schedule", REPO / "sequences" / "cold-outbound.yaml", "--start", "2026-12-24T15:00", "--locale", "en",
+               "--data", lead, cwd=REPO)
+    assert proc.returncode == 0, proc.err
+    assert "moved: no calls on weekends or public holidays: Christmas Day 12-25, Saturday 12-26, Sunday 12-27" in proc.out
+    assert "Hi Priya," in proc.out or "Hello Priya" in proc.out
+
+
+def test_schedule_errors_are_clear(cli):
+    proc = cli("schedule", "sequences/nope.yaml", "--start", "2026-02-13T20:30", "--locale", "ko", cwd=REPO)
+    assert proc.returncode == 2 and "sequences/nope.yaml: no such file" in proc.err
+    proc = cli("schedule", "sequences/inbound-lead.yaml", "--start", "2026-02-13T20:30", "--locale", "ja", cwd=REPO)
+    assert proc.returncode == 2 and "is sent in ko, en, not in ja" in proc.err
+    proc = cli("schedule", "sequences/inbound-lead.yaml", "--start", "Friday", "--locale", "ko", cwd=REPO)
+    assert proc.returncode == 2 and "is not an ISO date-time" in proc.err
