@@ -180,3 +180,49 @@ def test_schedule_errors_are_clear(cli):
     assert proc.returncode == 2 and "is sent in ko, en, not in ja" in proc.err
     proc = cli("schedule", "sequences/inbound-lead.yaml", "--start", "Friday", "--locale", "ko", cwd=REPO)
     assert proc.returncode == 2 and "is not an ISO date-time" in proc.err
+
+
+def _defaults(tmp_path):
+    """Every value the shipped templates' samples hold, as a team's --defaults file."""
+    from msglint.frontmatter import split
+
+    values = {}
+    for path in (REPO / "templates" / "ko").rglob("*.j2"):
+        values.update(split(path.read_text(encoding="utf-8")).meta.get("sample") or {})
+    for key in ("name", "topic", "timezone"):
+        values.pop(key, None)
+    target = tmp_path / "defaults.yaml"
+    target.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def test_render_a_sequence_for_every_lead_with_send_times(cli, tmp_path):
+    leads = tmp_path / "leads.csv"
+    leads.write_text("name,topic,start,timezone\n김민수,CRM 도입,2026-02-13T20:30,Asia/Seoul\n"
+                     "박서준,영업 자동화,,Asia/Seoul\n이하은,HubSpot,2026-03-02T10:00,Asia/Sesoul\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = cli("render", "--sequence", "inbound-lead", "--locale", "ko", "--data", leads, "--defaults",
+               _defaults(tmp_path), "--start", "2026-02-16T11:00", "--out", out, cwd=REPO)
+    assert proc.returncode == 1, proc.err  # one lead failed, and says why
+    assert "rendered 2, failed 1, total 3" in proc.err
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    by_row = {}
+    for line in lines:
+        by_row.setdefault(line["row"], []).append(line)
+    assert sorted(by_row) == [2, 3, 4]
+    first = by_row[2]
+    assert [line["step"] for line in first] == list(range(1, 16))
+    assert first[0]["send_at"] == "2026-02-13T20:35:00+09:00" and first[0]["body"].startswith("김민수 님")
+    assert first[1]["action"] == "call" and first[1]["send_at"] == "2026-02-19T09:00:00+09:00" and "body" not in first[1]
+    assert by_row[3][0]["send_at"] == "2026-02-16T11:05:00+09:00"  # no start column: --start
+    assert by_row[4] == [{"row": 4, "sequence": "inbound-lead", "error": by_row[4][0]["error"]}]
+    assert "did you mean 'Asia/Seoul'" in by_row[4][0]["error"]
+
+
+def test_render_sequence_usage_errors(cli, tmp_path):
+    proc = cli("render", "--sequence", "inbound-leed", "--locale", "ko", "--data", tmp_path / "x.csv", cwd=REPO)
+    assert proc.returncode == 2 and "no sequence 'inbound-leed'" in proc.err and "did you mean 'inbound-lead'" in proc.err
+    proc = cli("render", "sms/missed-call", "--sequence", "inbound-lead", "--locale", "ko", cwd=REPO)
+    assert proc.returncode == 2 and "not both" in proc.err
+    proc = cli("render", "--sequence", "inbound-lead", "--locale", "ko", cwd=REPO)
+    assert proc.returncode == 2 and "give the leads with --data" in proc.err

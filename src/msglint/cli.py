@@ -250,7 +250,9 @@ def _read_message(name):
 
 
 @main.command()
-@click.argument("template_id", metavar="ID")
+@click.argument("template_id", metavar="ID", required=False)
+@click.option("--sequence", help="Render a whole sequence (a name under sequences/, or its file) for every lead of --data.")
+@click.option("--start", help="Sequence: when the trigger happened, for leads without a 'start' column (ISO 8601).")
 @click.option("--locale", required=True, help="Which locale's template to render.")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Lead data, YAML or JSON.")
 @click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE",
@@ -264,15 +266,25 @@ def _read_message(name):
               help="Output format; eml writes an email as a MIME message a mail client opens.")
 @CONFIG
 @fails_cleanly
-def render(template_id, locale, data_file, pairs, defaults_file, root, out, encoding, fmt, config_path):
+def render(template_id, sequence, start, locale, data_file, pairs, defaults_file, root, out, encoding, fmt,
+           config_path):
     """Print the message ID rendered for one lead, with its facts and findings.
 
     With --data leads.csv (or .jsonl, or a YAML/JSON list) it renders every lead: one JSON line
-    per row, failures reported by row and field, and a summary on stderr.
+    per row, failures reported by row and field, and a summary on stderr. With --sequence NAME
+    instead of ID: one JSON line per lead and step, with the time it is sent.
     """
     from msglint.render_command import run
 
+    if bool(template_id) == bool(sequence):
+        raise click.UsageError(str(_("name a template ID or a --sequence, not both")) if template_id
+                               else str(_("name the template ID to render (or --sequence NAME)")))
     config, ruleset = _setup(config_path)
+    if sequence:
+        from msglint.sequence.command import run_batch
+
+        sys.exit(run_batch(sequence, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset,
+                           config))
     sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt,
                  out=out, encoding=encoding, defaults_file=defaults_file, fmt_given=_given("fmt")))
 

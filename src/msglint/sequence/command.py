@@ -125,3 +125,54 @@ def _write_json(sequence, locale, zone, start, slots, sequence_findings) -> None
 def _print_findings(findings) -> None:
     for f in findings:
         print(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+
+
+def find_sequence(name: str, config) -> Path:
+    """A sequence named on the command line: a file, or a name under the project's sequences/."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    project = Path(config.templates).parent if config.templates else Path.cwd()
+    folder = project / "sequences"
+    candidate = folder / f"{name}.yaml"
+    if candidate.is_file():
+        return candidate
+    from msglint.spelling import did_you_mean
+
+    known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    raise MsglintError(_("no sequence '{name}' in {folder}{hint}", name=name, folder=folder,
+                         hint=did_you_mean(name, known)))
+
+
+def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset, config) -> int:
+    from msglint.data import parse_vars, read_data_file
+    from msglint.runner import PackIndex, _templates_of
+    from msglint.sequence.batch import render_sequence_batch
+    from msglint.sequence.check import lint_sequence, prepare
+
+    if not data_file:
+        raise MsglintError(_("--sequence renders a batch: give the leads with --data (CSV, JSON Lines, "
+                             "or a YAML/JSON list)"))
+    path = find_sequence(name, config).resolve()
+    root = _templates_of(path.parent.parent)
+    index = PackIndex(ruleset.config.stages)
+    broken = [f for f in lint_sequence(path, ruleset, index, root).findings if f.rule == "sequence-file"]
+    if broken:
+        _print_findings(broken)
+        return 1
+    sequence, templates = prepare(path, index, root)
+    if locale not in sequence.locales:
+        raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
+                             locales=", ".join(sequence.locales), locale=locale))
+    if start:
+        from msglint.sendtime import parse_send_at
+
+        parse_send_at(start, "UTC")  # a bad --start is a usage error before any lead is read
+    defaults = read_data_file(defaults_file) if defaults_file else {}
+    defaults.update(parse_vars(pairs))
+    echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
+    summary = render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, encoding, echo,
+                                    start=start, defaults=defaults)
+    echo(_("msglint: rendered {rendered}, failed {failed}, total {total}", rendered=summary.rendered,
+           failed=summary.failed, total=summary.total) + (f" -> {out}" if out else ""))
+    return 1 if summary.failed else 0
