@@ -242,3 +242,41 @@ def test_any_overlap_of_findings_is_highlighted_without_losing_text(text, spans)
     for i, (a, b, _) in enumerate(spans):
         if min(b, len(text)) > max(a, 0):
             assert f"rule-{i}" in out  # every finding that covers text is shown
+
+
+def test_browser_follows_a_sequence_timeline(cli, browser, tmp_path):
+    project = copy_pack(tmp_path)
+    shutil.copytree(REPO / "sequences", project / "sequences")
+    # One broken step: the first touch of the inbound sequence waits an hour.
+    inbound = project / "sequences" / "inbound-lead.yaml"
+    inbound.write_text(inbound.read_text(encoding="utf-8").replace("  - after: 5m\n    send: sms/inbound-first-response",
+                                                                   "  - after: 1h\n    send: sms/inbound-first-response"),
+                       encoding="utf-8")
+    site = tmp_path / "site"
+    assert cli("preview", "--out", site, cwd=project).returncode == 0
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((site / "index.html").as_uri())
+    page.locator("a", has_text="post-consultation-b2b").first.click()
+    assert page.url.endswith("seq-post-consultation-b2b.html")
+    days = page.locator(".timeline .day h2").all_inner_texts()
+    assert days[0] == "day 1" and len(days) >= 5  # days across, in order
+    assert page.locator('.step[data-channel="call"] svg').first.is_visible()
+    page.locator(".step a", has_text="email/consultation-summary").click()
+    assert page.url.endswith("msg-email--consultation-summary.html")
+    page.goto((site / "seq-inbound-lead.html").as_uri())
+    flagged = page.locator('.step.flagged[data-step="1"] .finding.error')
+    assert flagged.is_visible() and "first-touch" in flagged.inner_text()
+    shots = REPO / "tests" / "artifacts"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / "preview-sequence.png"), full_page=True)
+    page.close()
+
+
+def test_a_sequence_name_cannot_write_outside_the_site(cli, tmp_path):
+    project = copy_pack(tmp_path)
+    (project / "sequences").mkdir()
+    (project / "sequences" / "evil.yaml").write_text(
+        "name: ../../escaped\ntrigger: cold\nlocales: [ko]\nsteps:\n  - after: 1d\n    call: hello\n", encoding="utf-8")
+    assert cli("preview", "--out", tmp_path / "site", cwd=project).returncode == 0
+    assert (tmp_path / "site" / "seq-evil.html").is_file()
+    assert not (tmp_path / "escaped.html").exists() and not list(tmp_path.glob("*escaped*"))

@@ -23,6 +23,16 @@ ICONS = {
                                '<rect x="7.2" y="7" width="1.6" height="5" fill="#fff"/>'
                                '<rect x="7.2" y="4" width="1.6" height="1.6" fill="#fff"/>')),
 }
+# Channels on the sequence timeline: a handset, a speech bubble, an envelope, a cassette.
+CHANNEL_ICONS = {
+    "call": Markup(_SVG.format('<path d="M4 1h3l1 4-2 1.5a9 9 0 0 0 3.5 3.5L11 8l4 1v3c0 1-1 2-2 2A12 12 0 0 1 2 3'
+                               'c0-1 1-2 2-2z" fill="#37474f"/>')),
+    "sms": Markup(_SVG.format('<path d="M2 2h12v9H6l-3 3v-3H2z" fill="#2e7d32"/>')),
+    "email": Markup(_SVG.format('<rect x="1" y="3" width="14" height="10" fill="#1565c0"/>'
+                                '<path d="M1 3l7 6 7-6" stroke="#fff" fill="none"/>')),
+    "voicemail": Markup(_SVG.format('<circle cx="4.5" cy="8" r="3" fill="#6a1b9a"/><circle cx="11.5" cy="8" r="3" '
+                                    'fill="#6a1b9a"/><rect x="4.5" y="10" width="7" height="1" fill="#6a1b9a"/>')),
+}
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 

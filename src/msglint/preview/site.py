@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from msglint import __version__, pack
 from msglint.findings import count
-from msglint.preview.highlight import ICONS, marked
+from msglint.preview.highlight import CHANNEL_ICONS, ICONS, marked
 from msglint.runner import PackIndex, lint_template
 
 STAGE_ORDER = ["inbound-response", "prospecting", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
@@ -60,7 +60,7 @@ def href(name: str) -> str:
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("msglint.preview", "templates"),
                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(icons=ICONS, version=__version__, marked=marked)
+    env.globals.update(icons=ICONS, channel_icons=CHANNEL_ICONS, version=__version__, marked=marked)
     env.filters["href"] = href
     env.filters["first_line"] = lambda text: next((line for line in (text or "").splitlines() if line.strip()), "")
     return env
@@ -112,9 +112,64 @@ def build(paths, ruleset, data: dict | None = None) -> dict[str, str]:
     for g in groups:
         by_stage.setdefault(g.stage, []).append(g)
     findings = [f for g in groups for e in g.entries.values() for f in e.result.findings]
-    pages = {"index.html": env.get_template("index.html").render(
-        by_stage=by_stage, locales=locales, summary=count(findings), lead=bool(data), count=count)}
+    pages = {}
     message_page = env.get_template("message.html")
     for g in groups:
         pages[g.page] = message_page.render(group=g, locales=locales, count=count, lead=bool(data))
+    timelines = sequence_timelines(paths, ruleset, {g.template_id for g in groups})
+    sequence_page = env.get_template("sequence.html")
+    for timeline in timelines:
+        pages[timeline.page] = sequence_page.render(timeline=timeline, count=count)
+    pages["index.html"] = env.get_template("index.html").render(
+        by_stage=by_stage, locales=locales, summary=count(findings), lead=bool(data), count=count,
+        timelines=timelines)
     return pages
+
+
+@dataclass
+class Timeline:
+    name: str
+    path: str
+    description: str
+    trigger: str | None
+    audience: str
+    days: list  # [(label, [Point ...])] in order
+    findings: list  # the sequence's findings
+    by_step: dict  # step number -> findings on that step's lines
+
+    file_stem: str = ""
+
+    @property
+    def page(self) -> str:
+        # From the file's name, never from its contents: a 'name: ../x' must not write outside the site.
+        return "seq-" + re.sub(r"[^\w.-]", "-", self.file_stem).lstrip(".") + ".html"
+
+
+def sequence_timelines(paths, ruleset, pages_for: set) -> list[Timeline]:
+    """One timeline per sequence beside the pack: days across, a step's channel and template in
+    its day, the findings on its lines."""
+    from msglint.runner import split_sequences
+    from msglint.sequence.cadence import build as build_cadence
+    from msglint.sequence.check import lint_sequence, prepare
+
+    index = PackIndex(ruleset.config.stages)
+    out = []
+    for path, root in split_sequences(paths)[1]:
+        result = lint_sequence(path, ruleset, index, root)
+        sequence, templates = prepare(path, index, root)
+        cadence = build_cadence(sequence, templates if not sequence.problems else {})
+        lines = {step.number: step.line for step in sequence.steps}
+        ends = {number: next((line for n, line in sorted(lines.items()) if n > number), 10 ** 9)
+                for number in lines}
+        by_step = {number: [f for f in result.findings if lines[number] <= (f.line or 0) < ends[number]]
+                   for number in lines}
+        days: dict = {}
+        for point in cadence.points:
+            low, high = point.low.days, point.high.days
+            label = f"{low}" if low == high else f"{low}–{high}"
+            point.page = page_name(point.step.template) if point.step.template in pages_for else None
+            days.setdefault((low, high, label), []).append(point)
+        out.append(Timeline(sequence.name, sequence.display, sequence.description, sequence.trigger,
+                            sequence.audience, [(label, points) for (_lo, _hi, label), points in sorted(days.items())],
+                            result.findings, by_step, file_stem=path.stem))
+    return out
