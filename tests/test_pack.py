@@ -23,7 +23,7 @@ EXPECTED_IDS = {
     "voicemail/first-attempt", "voicemail/follow-up-attempt", "sms/missed-call", "sms/inbound-first-response",
     "sms/meeting-reminder", "sms/consultation-thanks", "sms/value-nudge", "email/inbound-response",
     "email/meeting-proposal", "email/consultation-summary", "email/value-follow-up", "email/graceful-exit",
-    "sms/offer", "email/offer",
+    "sms/offer", "email/offer", "voicemail/cold-intro", "email/cold-intro",
 }
 TEMPLATES = [pack.load(path, root) for path, root in pack.discover([REPO / "templates"])]
 BAD = REPO / "tests" / "fixtures" / "bad"
@@ -71,7 +71,7 @@ def test_pack_is_lint_clean_at_error_severity(repo_cli):
     code, data = repo_cli.json("lint")
     assert code == 0
     assert data["summary"]["errors"] == 0
-    assert len(data["messages"]) == 28
+    assert len(data["messages"]) == 2 * len(EXPECTED_IDS)
 
 
 def test_templates_command_lists_everything(repo_cli):

@@ -32,14 +32,16 @@ def _variant(project, base: str, name: str, change) -> str:
 def _rules(cli, project, path):
     proc = cli("lint", path, "--format", "json", "--no-cache", cwd=project)
     assert proc.returncode in (0, 1), proc.err
-    (message,) = json.loads(proc.out)["messages"]
+    (message,) = json.loads(proc.out)["sequences"]
     return sorted({f["rule"] for f in message["findings"]}), message["findings"]
 
 
 def test_every_shipped_sequence_is_clean(cli):
     proc = cli("lint", "--format", "json", "--no-cache", cwd=REPO)
-    messages = [m for m in json.loads(proc.out)["messages"] if m.get("channel") == "sequence"]
-    assert sorted(m["template"] for m in messages) == sorted(f"sequences/{p.stem}" for p in SHIPPED)
+    data = json.loads(proc.out)
+    assert all("facts" in m for m in data["messages"])  # sequences sit beside the messages, not among them
+    messages = data["sequences"]
+    assert sorted(m["sequence"] for m in messages) == sorted(f"sequences/{p.stem}" for p in SHIPPED)
     assert all(m["findings"] == [] for m in messages), [m for m in messages if m["findings"]]
     assert len(SHIPPED) == 4
 
@@ -100,7 +102,7 @@ steps:
 """, encoding="utf-8")
     proc = cli("lint", "sequences/broken.yaml", "--format", "json", "--no-cache", cwd=project)
     assert proc.returncode == 1
-    findings = json.loads(proc.out)["messages"][0]["findings"]
+    findings = json.loads(proc.out)["sequences"][0]["findings"]
     by_line = {f["line"]: f["message"] for f in findings}
     assert all(f["rule"] == "sequence-file" for f in findings)
     assert "step 2: 'after: soon' is not an offset" in by_line[9]
@@ -122,7 +124,7 @@ steps:
     send: voicemail/first-attempt
 """, encoding="utf-8")
     proc = cli("lint", "sequences/unmatched.yaml", "--format", "json", "--no-cache", cwd=project)
-    messages = [f["message"] for f in json.loads(proc.out)["messages"][0]["findings"]]
+    messages = [f["message"] for f in json.loads(proc.out)["sequences"][0]["findings"]]
     text = "\n".join(messages)
     assert "no template 'sms/inbound-first-responce' in the pack (did you mean 'sms/inbound-first-response'?)" in text
     assert "step 2: a voicemail is left on a call that is not answered" in text

@@ -157,12 +157,12 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
         echo(_("msglint: read {file} as {encoding}", file=data_file, encoding=leads.encoding))
     summary = Summary()
     start = time.perf_counter()
-    progress = _progress(len(leads.rows))
+    progress = _progress(leads.total or 0)
     with _atomic(out) as stream:
         task = None
         if progress:
             progress.start()
-            task = progress.add_task(str(_("rendering {template}", template=template.id)), total=len(leads.rows))
+            task = progress.add_task(str(_("rendering {template}", template=template.id)), total=leads.total)
         try:
             for number, row in leads.rows:
                 line = {"row": number, "template": template.id, "locale": template.locale}

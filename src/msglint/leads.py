@@ -5,9 +5,10 @@ for: the spreadsheet row for CSV (the header is row 1), the line for JSON Lines,
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,30 +24,47 @@ class LeadFile:
     path: str
     encoding: str | None  # what CSV text was read as
     columns: list | None  # CSV header; None for formats without one
-    rows: list  # (row number, mapping or an error text)
+    rows: Iterable  # (row number, mapping or an error text), read as they are used
+    total: int | None = None  # how many rows at most (lines of the file), for a progress bar
 
 
-def _decode(raw: bytes, path: str, encoding: str | None) -> tuple[str, str]:
-    if encoding:
+CHUNK = 1 << 20
+
+
+def _encoding(path: str, encoding: str | None) -> tuple[str, str, int]:
+    """(Python codec, what to call it, number of lines) after one pass over the file in chunks, so
+    a million-row file is checked without being held in memory. A file that is not UTF-8 (with or
+    without a BOM) is read as CP949, as Excel saves CSV in Korea."""
+    candidates = [(encoding, encoding)] if encoding else [("utf-8-sig", "UTF-8"), ("cp949", "CP949")]
+    for codec, label in candidates:
         try:
-            return raw.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise DataError(_("{path}: cannot read it as {encoding}: {problem}", path=path, encoding=encoding, problem=exc)) from None
-    if raw.startswith(b"\xef\xbb\xbf"):
+            decoder = codecs.getincrementaldecoder(codec)()
+        except LookupError as exc:
+            raise DataError(_("{path}: cannot read it as {encoding}: {problem}", path=path, encoding=encoding,
+                              problem=exc)) from None
+        lines, offset, bom = 0, 0, False
         try:
-            return raw[3:].decode("utf-8"), "UTF-8 with BOM"
+            with open(path, "rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    if offset == 0 and chunk.startswith(codecs.BOM_UTF8):
+                        bom = True
+                    decoder.decode(chunk)
+                    lines += chunk.count(b"\n")
+                    offset += len(chunk)
+                decoder.decode(b"", final=True)
         except UnicodeDecodeError as exc:
-            line = raw[:exc.start + 3].count(b"\n") + 1
-            raise DataError(_("{path}: starts with a UTF-8 mark (BOM) but line {line} is not UTF-8; save the whole "
-                              "file as UTF-8, or name its encoding with --encoding", path=path, line=line)) from None
-    try:
-        return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp949"), "CP949"
-    except UnicodeDecodeError:
-        raise DataError(_("{path}: neither UTF-8 nor CP949; name the encoding with --encoding", path=path)) from None
+            if encoding:
+                raise DataError(_("{path}: cannot read it as {encoding}: {problem}", path=path, encoding=encoding,
+                                  problem=exc)) from None
+            if bom:  # the bytes the decoder was given: lines before this chunk, then up to the bad byte
+                line = lines + exc.object[:exc.start].count(b"\n") + 1
+                raise DataError(_("{path}: starts with a UTF-8 mark (BOM) but line {line} is not UTF-8; save the whole "
+                                  "file as UTF-8, or name its encoding with --encoding", path=path, line=line)) from None
+            continue
+        if codec == "utf-8-sig" and bom:
+            label = "UTF-8 with BOM"
+        return codec, label, lines
+    raise DataError(_("{path}: neither UTF-8 nor CP949; name the encoding with --encoding", path=path))
 
 
 # A cell may hold up to this many characters before the row fails (a lead's value is far shorter;
@@ -54,13 +72,24 @@ def _decode(raw: bytes, path: str, encoding: str | None) -> tuple[str, str]:
 MAX_CELL = 1 << 20
 
 
-def _csv_rows(text: str, path: str) -> tuple[list, list]:
+def _csv_rows(path: str, codec: str) -> tuple[list, Iterator]:
+    """The header, read now (a bad one stops the batch), and the rows, read one by one."""
     csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    handle = open(path, encoding=codec, newline="")
+    reader = csv.reader(handle, strict=True)
     try:
         header = next(reader, None)
+        columns = _columns(header, path)
     except csv.Error as exc:
+        handle.close()
         raise DataError(_("{path}: the header row cannot be read as CSV ({problem})", path=path, problem=exc)) from None
+    except DataError:
+        handle.close()
+        raise
+    return columns, _csv_body(handle, reader, columns)
+
+
+def _columns(header, path) -> list:
     columns = [c.strip() for c in (header or [])]
     if not any(columns):
         raise DataError(_("{path}: no header row; the first row names the variables (name, topic, ...)", path=path))
@@ -71,7 +100,15 @@ def _csv_rows(text: str, path: str) -> tuple[list, list]:
                               "remove one, or msglint cannot tell which value to use", path=path, name=name,
                               first=seen[name], second=position))
         seen[name] = position
-    rows: list = []
+    return columns
+
+
+def _csv_body(handle, reader, columns) -> Iterator:
+    with handle:
+        yield from _csv_lines(reader, columns)
+
+
+def _csv_lines(reader, columns) -> Iterator:
     number = 1
     while True:
         start_line = reader.line_num + 1
@@ -82,28 +119,26 @@ def _csv_rows(text: str, path: str) -> tuple[list, list]:
         except csv.Error as exc:
             number += 1
             if "unexpected end of data" in str(exc):
-                rows.append((number, _("a quote (\") opened on line {start} is never closed, so every line from there to the "
-                                       "end ({end}) was read as one cell; close the quote", start=start_line,
-                                       end=reader.line_num)))
+                yield number, _("a quote (\") opened on line {start} is never closed, so every line from there to the "
+                                "end ({end}) was read as one cell; close the quote", start=start_line, end=reader.line_num)
                 break
-            rows.append((number, _("cannot be read as CSV: {problem}", problem=exc)))
+            yield number, _("cannot be read as CSV: {problem}", problem=exc)
             continue
         number += 1
         if not any(c.strip() for c in cells):
             number -= 1  # a blank line is not a lead
             continue
         if len(cells) > len(columns):
-            rows.append((number, _("has {count} more cells than the header has columns", count=len(cells) - len(columns))))
+            yield number, _("has {count} more cells than the header has columns", count=len(cells) - len(columns))
             continue
         row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(columns)}
         swallowed = _swallowed_rows(row, len(columns))
         if swallowed:
-            rows.append((number, _("cell '{cell}' spans lines {start}–{end} that look like rows of their own: a quote is "
-                                   "probably not closed where it should be", cell=swallowed, start=start_line,
-                                   end=reader.line_num)))
+            yield number, _("cell '{cell}' spans lines {start}–{end} that look like rows of their own: a quote is "
+                            "probably not closed where it should be", cell=swallowed, start=start_line,
+                            end=reader.line_num)
             continue
-        rows.append((number, row))
-    return columns, rows
+        yield number, row
 
 
 def _swallowed_rows(row: dict, width: int) -> str | None:
@@ -118,40 +153,46 @@ def _swallowed_rows(row: dict, width: int) -> str | None:
 
 
 def read(path: str, encoding: str | None = None) -> LeadFile:
+    """The lead file at ``path``; CSV and JSON Lines rows are read as the batch uses them, so
+    memory does not grow with the number of leads (a YAML or JSON list is one document and is
+    read whole)."""
     file = Path(path)
+    if not file.exists():
+        raise DataError(_("{path}: no such file", path=path))
     try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise DataError(_("{path}: no such file", path=path)) from None
+        codec, label, lines = _encoding(path, encoding)
     except OSError as exc:
         raise DataError(_("{path}: cannot read it ({reason})", path=path, reason=exc.strerror)) from None
     suffix = file.suffix.lower()
-    text, used = _decode(raw, path, encoding)
     if suffix == ".csv":
-        columns, rows = _csv_rows(text, path)
-        return LeadFile(path, used, columns, rows)
+        columns, rows = _csv_rows(path, codec)
+        return LeadFile(path, label, columns, rows, total=max(lines, 1))
     if suffix in (".jsonl", ".ndjson"):
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        return LeadFile(path, None, None, _json_lines(path, codec), total=lines + 1)
+    if suffix in (".yaml", ".yml", ".json"):
+        text = file.read_text(encoding=codec)
+        try:
+            data = json.loads(text) if suffix == ".json" else safe_yaml.load(text)
+        except (json.JSONDecodeError, yaml.YAMLError) as exc:
+            raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
+                              format="JSON" if suffix == ".json" else "YAML")) from None
+        if isinstance(data, dict):
+            data = [data]
+        if not isinstance(data, list):
+            raise DataError(_("{path}: expected a list of leads (mappings)", path=path))
+        rows = [(i, v if isinstance(v, dict) else _("not a mapping")) for i, v in enumerate(data, start=1)]
+        return LeadFile(path, None, None, rows, total=len(rows))
+    raise DataError(_("{path}: unknown lead file type; use .csv, .jsonl, .yaml or .json", path=path))
+
+
+def _json_lines(path: str, codec: str) -> Iterator:
+    with open(path, encoding=codec, newline=None) as handle:
+        for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                rows.append((number, _("not valid JSON: {problem}", problem=exc.msg)))
+                yield number, _("not valid JSON: {problem}", problem=exc.msg)
                 continue
-            rows.append((number, value if isinstance(value, dict) else _("not a JSON object")))
-        return LeadFile(path, None, None, rows)
-    if suffix in (".yaml", ".yml", ".json"):
-        try:
-            data = json.loads(text) if suffix == ".json" else safe_yaml.load(text)
-        except (json.JSONDecodeError, yaml.YAMLError) as exc:
-            raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
-                                        format="JSON" if suffix == ".json" else "YAML")) from None
-        if isinstance(data, dict):
-            data = [data]
-        if not isinstance(data, list):
-            raise DataError(_("{path}: expected a list of leads (mappings)", path=path))
-        return LeadFile(path, None, None, [(i, v if isinstance(v, dict) else _("not a mapping"))
-                                           for i, v in enumerate(data, start=1)])
-    raise DataError(_("{path}: unknown lead file type; use .csv, .jsonl, .yaml or .json", path=path))
+            yield number, value if isinstance(value, dict) else _("not a JSON object")

@@ -10,7 +10,11 @@ def as_data(report, kind: str = "lint") -> dict:
         result = report.results[0]
         return {"findings": [f.to_dict() for f in result.findings], "facts": result.facts,
                 "summary": report.summary()}
-    return {"messages": [r.to_dict() for r in report.results], "summary": report.summary()}
+    # Sequences are not messages: they have steps, not facts, and sit beside them.
+    messages = [r.to_dict() for r in report.results if r.channel != "sequence"]
+    sequences = [{"sequence": r.template, "path": r.path, "findings": [f.to_dict() for f in r.findings]}
+                 for r in report.results if r.channel == "sequence"]
+    return {"messages": messages, **({"sequences": sequences} if sequences else {}), "summary": report.summary()}
 
 
 def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
