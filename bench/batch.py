@@ -1,10 +1,11 @@
 """Batch rendering at campaign scale: rows/s and peak memory as the lead file grows.
 
-    python bench/batch.py [--rows 10000,100000] [--locale en|ko]
+    python bench/batch.py [--rows 10000,100000] [--locale en|ko] [--jobs 1,2]
 
 Writes a CSV of distinct leads, runs ``msglint render sms/missed-call --data leads.csv --out`` in
-a child process and reads its peak resident memory (``resource.getrusage`` of the children). The
-rows are read as the batch uses them, so the peak must not grow with the number of rows.
+a child process and reads the peak resident memory of the largest process it ran
+(``resource.getrusage`` of the children: with ``--jobs 2``, the parent or one worker). The rows
+are read as the batch uses them, so the peak must not grow with the number of rows.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def lead(i: int, locale: str) -> dict:
             "company": "Leadway", "slots": "2026-11-24T14:00:00-05:00"}
 
 
-def run(rows: int, locale: str, folder: Path) -> tuple[float, float]:
+def run(rows: int, locale: str, folder: Path, jobs: int) -> tuple[float, float]:
     data = folder / f"leads-{locale}-{rows}.csv"
     with data.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(lead(0, locale)))
@@ -44,7 +45,8 @@ def run(rows: int, locale: str, folder: Path) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "msglint", "render", "sms/missed-call", "--locale", locale,
-                           "--data", str(data), "--out", str(out), "--templates", str(REPO / "templates")],
+                           "--data", str(data), "--out", str(out), "--templates", str(REPO / "templates"),
+                           "--jobs", str(jobs)],
                           capture_output=True, text=True)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -57,13 +59,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", default="10000,100000")
     parser.add_argument("--locale", default="en")
+    parser.add_argument("--jobs", default="1,2", help="worker counts to compare")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         print(f"render sms/missed-call --locale {args.locale}, distinct names")
-        print(f"{'rows':>10} {'seconds':>9} {'rows/s':>9} {'peak RSS MiB':>13}")
+        print(f"{'rows':>10} {'jobs':>5} {'seconds':>9} {'rows/s':>9} {'peak RSS MiB':>13}")
         for rows in (int(r) for r in args.rows.split(",")):
-            seconds, peak = run(rows, args.locale, Path(tmp))
-            print(f"{rows:>10,} {seconds:>9.1f} {rows / seconds:>9,.0f} {peak:>13.0f}")
+            for jobs in (int(j) for j in args.jobs.split(",")):
+                seconds, peak = run(rows, args.locale, Path(tmp), jobs)
+                print(f"{rows:>10,} {jobs:>5} {seconds:>9.1f} {rows / seconds:>9,.0f} {peak:>13.0f}")
     return 0
 
 

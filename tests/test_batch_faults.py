@@ -176,3 +176,24 @@ def _ruleset():
 
 
 _RULESET = _ruleset()
+
+
+def test_jobs_split_the_work_and_keep_the_order_and_the_accounting(cli, tmp_path):
+    names = ["김민수", "남궁민수아", "이하은", "박서준", "최윤아"]
+    rows = []
+    for i in range(120):
+        name = names[i % len(names)] + str(i)
+        topic = "CRM 도입" if i % 17 else ""  # every 17th lead lacks its topic: a failed row
+        rows.append(f"{name},{topic},박지은,리드웨이,2026-11-24T14:30:00+09:00\n")
+    leads = tmp_path / "leads.csv"
+    leads.write_text(COLUMNS + "".join(rows), encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}.jsonl"
+        proc = cli("render", "sms/missed-call", "--locale", "ko", "--templates", REPO / "templates", "--data", leads,
+                   "--out", out, "--jobs", jobs)
+        assert proc.returncode == 1 and "rendered 112, failed 8, total 120" in proc.err, proc.err
+        outputs[jobs] = out.read_text(encoding="utf-8")
+    assert outputs["1"] == outputs["2"]  # same lines, same order, same findings
+    numbers = [json.loads(line)["row"] for line in outputs["2"].splitlines()]
+    assert numbers == list(range(2, 122))

@@ -7,6 +7,7 @@ adds up. The output appears whole or not at all (written to a temporary file, th
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -23,6 +24,7 @@ from msglint.leads import read
 from msglint.render import RenderError
 from msglint.runner import render_message
 from msglint.terminal import for_stream
+from msglint import i18n
 from msglint.i18n import _
 
 
@@ -139,9 +141,10 @@ def _progress(total: int):
 
 
 def render_batch(template, ruleset, data_file: str, out: str | None, encoding: str | None, echo,
-                 defaults: dict | None = None, fmt: str = "json") -> Summary:
+                 defaults: dict | None = None, fmt: str = "json", jobs: int | None = None) -> Summary:
     """Render every lead of ``data_file``; ``defaults`` fill what a row leaves empty (the sender's
-    name, the company): a lead's own value always wins."""
+    name, the company): a lead's own value always wins. ``jobs`` worker processes share the work
+    (default: every core for a large file); the output keeps the order of the input."""
     if out is not None:
         check_out(out)
     defaults = defaults or {}
@@ -158,35 +161,26 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
     summary = Summary()
     start = time.perf_counter()
     progress = _progress(leads.total or 0)
+    jobs = jobs or (os.cpu_count() or 1 if (leads.total or 0) >= PARALLEL_ROWS else 1)
+    _STATE.update(template=template, ruleset=ruleset, defaults=defaults, language=i18n.explicit())
     with _atomic(out) as stream:
         task = None
         if progress:
             progress.start()
             task = progress.add_task(str(_("rendering {template}", template=template.id)), total=leads.total)
         try:
-            for number, row in leads.rows:
-                line = {"row": number, "template": template.id, "locale": template.locale}
-                try:
-                    if not isinstance(row, dict):  # the reader's reason why the row is unusable
-                        raise DataError(row)
-                    values = lead_values(template.meta.variables, _with_defaults(row, defaults))
-                    message = render_message(template, values, with_sample=False)
-                    message.measure(ruleset.settings)
-                    findings = keep(ruleset, check_message(ruleset, message, with_location=False))
-                    line.update(subject=message.subject, body=message.body,
-                                **({"html": message.html} if message.html is not None else {}),
-                                facts=message.facts, findings=[f.to_dict() for f in findings])
+            for number, line, status in _rendered(leads.rows, jobs):
+                if status == "ok":
                     summary.rendered += 1
-                except (DataError, RenderError) as exc:
-                    line["error"] = str(exc)
+                else:
                     summary.failed += 1
-                    echo(_("msglint: {file} row {row}: {problem}", file=data_file, row=number, problem=exc))
-                except Exception as exc:  # noqa: BLE001 - a bug must not cost the other leads
-                    line["error"] = str(_("internal error (a bug in msglint): {error}", error=f"{type(exc).__name__}: {exc}"))
-                    summary.failed += 1
-                    summary.internal += 1
-                    echo(_("msglint: {file} row {row}: {problem}; please report it", file=data_file, row=number,
-                           problem=line["error"]))
+                    if status == "internal":
+                        summary.internal += 1
+                        echo(_("msglint: {file} row {row}: {problem}; please report it", file=data_file, row=number,
+                               problem=line["error"]))
+                    else:
+                        echo(_("msglint: {file} row {row}: {problem}", file=data_file, row=number,
+                               problem=line["error"]))
                 stream.write(for_stream(_text_line(line), stream) if fmt == "text" else
                              json.dumps(line, ensure_ascii=False, default=str) + "\n")
                 if progress:
@@ -194,8 +188,63 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
         finally:
             if progress:
                 progress.stop()
+            _STATE.clear()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+# From this many rows a batch uses every core by default: below it, starting workers costs more
+# than it saves (bench/batch.py measures both).
+PARALLEL_ROWS = 2000
+# Rows handed to the workers at a time: memory holds one window, never the whole file.
+WINDOW = 4000
+_STATE: dict = {}  # what the workers render with, set before they fork so it is shared, not pickled
+
+
+def _rendered(rows, jobs: int):
+    """(row number, output line, "ok" | "failed" | "internal") in input order."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for number, row in rows:
+            yield (number, *_render_row(number, row))
+        return
+    # Fork after the template, the rules and (for Korean) Kiwi are loaded: workers share them.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        window = []
+        for item in rows:
+            window.append(item)
+            if len(window) >= WINDOW:
+                yield from pool.imap(_render_item, window, chunksize=max(1, WINDOW // (jobs * 8)))
+                window = []
+        if window:
+            yield from pool.imap(_render_item, window, chunksize=max(1, len(window) // (jobs * 8)))
+
+
+def _render_item(item):
+    number, row = item
+    return (number, *_render_row(number, row))
+
+
+def _render_row(number, row) -> tuple[dict, str]:
+    template, ruleset, defaults = _STATE["template"], _STATE["ruleset"], _STATE["defaults"]
+    i18n.configure(_STATE.get("language"))
+    line = {"row": number, "template": template.id, "locale": template.locale}
+    try:
+        if not isinstance(row, dict):  # the reader's reason why the row is unusable
+            raise DataError(row)
+        values = lead_values(template.meta.variables, _with_defaults(row, defaults))
+        message = render_message(template, values, with_sample=False)
+        message.measure(ruleset.settings)
+        findings = keep(ruleset, check_message(ruleset, message, with_location=False))
+        line.update(subject=message.subject, body=message.body,
+                    **({"html": message.html} if message.html is not None else {}),
+                    facts=message.facts, findings=[f.to_dict() for f in findings])
+        return line, "ok"
+    except (DataError, RenderError) as exc:
+        line["error"] = str(exc)
+        return line, "failed"
+    except Exception as exc:  # noqa: BLE001 - a bug must not cost the other leads
+        line["error"] = str(_("internal error (a bug in msglint): {error}", error=f"{type(exc).__name__}: {exc}"))
+        return line, "internal"
 
 
 def _with_defaults(row: dict, defaults: dict) -> dict:

@@ -262,11 +262,13 @@ def _read_message(name):
 @click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Batch: write one JSON line per lead here (default: stdout).")
 @click.option("--encoding", help="Batch: the CSV's encoding (default: detect UTF-8, UTF-8 with BOM, CP949).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Batch: worker processes (default: every core from 2,000 rows); the output keeps the input's order.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "eml"]), default="text", show_default=True,
               help="Output format; eml writes an email as a MIME message a mail client opens.")
 @CONFIG
 @fails_cleanly
-def render(template_id, sequence, start, locale, data_file, pairs, defaults_file, root, out, encoding, fmt,
+def render(template_id, sequence, start, locale, data_file, pairs, defaults_file, root, out, encoding, jobs, fmt,
            config_path):
     """Print the message ID rendered for one lead, with its facts and findings.
 
@@ -286,7 +288,7 @@ def render(template_id, sequence, start, locale, data_file, pairs, defaults_file
         sys.exit(run_batch(sequence, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset,
                            config))
     sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt,
-                 out=out, encoding=encoding, defaults_file=defaults_file, fmt_given=_given("fmt")))
+                 out=out, encoding=encoding, defaults_file=defaults_file, fmt_given=_given("fmt"), jobs=jobs))
 
 
 @main.command()

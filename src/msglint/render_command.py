@@ -89,7 +89,7 @@ def _is_batch(data_file, out) -> bool:
 
 
 def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None, defaults_file=None,
-        fmt_given=False) -> int:
+        fmt_given=False, jobs=None) -> int:
     template, index = find_template(template_id, locale, root, ruleset.config.stages)
     if not template.renderable:
         first = template.problems[0] if template.problems else None
@@ -111,7 +111,7 @@ def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, enc
         defaults.update(parse_vars(pairs))
         check_var_names(template, defaults, "--var" if pairs else "--defaults")
         echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
-        summary = render_batch(template, ruleset, data_file, out, encoding, echo, defaults=defaults,
+        summary = render_batch(template, ruleset, data_file, out, encoding, echo, defaults=defaults, jobs=jobs,
                                fmt="text" if fmt_given and fmt == "text" else "json")
         echo(_("msglint: rendered {rendered}, failed {failed}, total {total}", rendered=summary.rendered,
                failed=summary.failed, total=summary.total) + f"{_speed(summary)}{f' -> {out}' if out else ''}")
