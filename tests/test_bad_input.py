@@ -74,6 +74,13 @@ def test_sandbox_escape_is_a_finding_not_a_leak(cli, pack):
     assert "subprocess" not in json.dumps(data)
 
 
+def test_a_misspelt_filter_or_test_is_named_with_the_closest_one(cli, pack):
+    write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name|tittle }}, {{ topic }}{% if name is strng %}!{% endif %}\n")
+    code, data = lint_json(cli)
+    (f,) = findings(data, "template-syntax")
+    assert code == 1 and "No filter named 'tittle'. (did you mean 'title'?)" in f["message"] and f["line"] == 10
+
+
 def test_file_not_utf8(cli, pack):
     (pack / "templates/ko/sms/hello.txt.j2").write_bytes(
         "---\nchannel: sms\n---\n안녕하세요\n".encode("cp949"))

@@ -32,12 +32,7 @@ class Document:
     lines: dict = field(default_factory=dict)  # key path tuple -> (line, column), 1-based
 
     def where(self, *path) -> tuple[int, int]:
-        """Line and column of a key path, falling back to its nearest parent."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return (1, 1)
+        return where(self.lines, *path)
 
 
 def split(text: str) -> Document:
@@ -80,6 +75,15 @@ def _parse(yaml_text: str, first_line: int) -> tuple[dict, dict]:
     positions: dict = {}
     _walk(node, (), positions, first_line)
     return data, positions
+
+
+def where(lines: dict, *path) -> tuple[int, int]:
+    """Line and column of a key path in a YAML document, falling back to its nearest parent."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return (1, 1)
 
 
 def _walk(node, path, positions, first_line):

@@ -196,6 +196,22 @@ def load(path: Path, root: Path, stages=None) -> Template:
     return template
 
 
+_UNKNOWN = re.compile(r"No (filter|test) named '([^']+)'")
+
+
+def _hint(exc):
+    """" (did you mean 'datetime'?)" after Jinja's "No filter named 'datetme'"."""
+    found = _UNKNOWN.search(str(exc.args[0] if exc.args else ""))
+    if not found:
+        return ""
+    from msglint.render import environment
+    from msglint.spelling import did_you_mean
+
+    env = environment(False)
+    names = env.filters if found.group(1) == "filter" else env.tests
+    return did_you_mean(found.group(2), sorted(names))
+
+
 def _compile(template: Template) -> None:
     from jinja2 import meta as jinja_meta
     from jinja2 import nodes
@@ -208,7 +224,8 @@ def _compile(template: Template) -> None:
         template.body = CompiledText(doc.body, template.display, line_offset=doc.body_line - 1,
                                      html=is_html(template.path.name))
     except RenderError as exc:
-        template.problems.append(Problem("template-syntax", _("Jinja syntax error: {error}", error=exc.args[0]), exc.line or doc.body_line))
+        template.problems.append(Problem("template-syntax", _("Jinja syntax error: {error}{hint}", error=exc.args[0], hint=_hint(exc)),
+                                         exc.line or doc.body_line))
     subject = doc.meta.get("subject")
     if isinstance(subject, str) and subject:
         line, column = doc.where("subject", "<value>")
@@ -217,7 +234,8 @@ def _compile(template: Template) -> None:
         try:
             template.subject = CompiledText(subject, template.display + "#subject", line - 1, column - 1 + quoted)
         except RenderError as exc:
-            template.problems.append(Problem("template-syntax", _("Jinja syntax error in the subject: {error}", error=exc.args[0]), line))
+            template.problems.append(Problem("template-syntax", _("Jinja syntax error in the subject: {error}{hint}",
+                                                                  error=exc.args[0], hint=_hint(exc)), line))
     for part, offset in ((template.body, doc.body_line - 1), (template.subject, None)):
         if part is None:
             continue

@@ -105,11 +105,9 @@ class Sequence:
     lines: dict = field(default_factory=dict)  # key path -> (line, column)
 
     def where(self, *path) -> tuple[int, int]:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return (1, 1)
+        from msglint.frontmatter import where
+
+        return where(self.lines, *path)
 
     @property
     def display(self) -> str:
