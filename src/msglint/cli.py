@@ -292,19 +292,38 @@ def render(template_id, sequence, start, locale, data_file, pairs, defaults_file
 
 
 @main.command()
+@click.argument("rule_id", metavar="[RULE]", required=False)
 @click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
               help="Output format; markdown prints the rule reference in docs/rules.md.")
 @CONFIG
 @fails_cleanly
-def rules(run_tests, fmt, config_path):
-    """List every rule: id, kind, severity, channels, locales, source."""
+def rules(rule_id, run_tests, fmt, config_path):
+    """List every rule: id, kind, severity, channels, locales, source (or explain RULE_ID)."""
     from msglint.listing import print_example_outcomes, print_rules
 
     _, ruleset = _setup(config_path)
     if run_tests:
         sys.exit(print_example_outcomes(ruleset))
+    if rule_id:
+        from msglint import explain as explaining
+
+        explaining.write(ruleset, rule_id, "json" if fmt == "json" else "text")
+        return
     print_rules(ruleset, fmt)
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+@FORMAT
+@CONFIG
+@fails_cleanly
+def explain(rule_id, fmt, config_path):
+    """One rule: what it checks, why, where, its settings, examples, how to silence it."""
+    from msglint import explain as explaining
+
+    _, ruleset = _setup(config_path)
+    explaining.write(ruleset, rule_id, fmt)
 
 
 @main.command()
