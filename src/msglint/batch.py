@@ -207,16 +207,22 @@ def _rendered(rows, jobs: int):
         for number, row in rows:
             yield (number, *_render_row(number, row))
         return
-    # Fork after the template, the rules and (for Korean) Kiwi are loaded: workers share them.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    from concurrent.futures import ProcessPoolExecutor
+
+    if _STATE["template"].locale.split("-")[0].split("_")[0] == "ko":
+        from msglint.korean.morph import kiwi
+
+        kiwi()  # loaded once, before the fork: the workers share the model copy-on-write
+    # A worker that dies makes the executor fail loudly (an internal error), never hang.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         window = []
         for item in rows:
             window.append(item)
             if len(window) >= WINDOW:
-                yield from pool.imap(_render_item, window, chunksize=max(1, WINDOW // (jobs * 8)))
+                yield from pool.map(_render_item, window, chunksize=max(1, WINDOW // (jobs * 8)))
                 window = []
         if window:
-            yield from pool.imap(_render_item, window, chunksize=max(1, len(window) // (jobs * 8)))
+            yield from pool.map(_render_item, window, chunksize=max(1, len(window) // (jobs * 8)))
 
 
 def _render_item(item):

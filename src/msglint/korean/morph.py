@@ -149,6 +149,16 @@ _cache: _Cache | None = None
 _memory: dict = {}
 
 
+def _forget_cache_after_fork() -> None:
+    # An SQLite connection must not cross a fork: a worker process opens its own.
+    global _cache
+    _cache = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_cache_after_fork)
+
+
 def _get_cache() -> _Cache:
     global _cache
     if _cache is None:
