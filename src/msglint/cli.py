@@ -342,6 +342,18 @@ def templates(paths, fmt, config_path):
 
 
 @main.command()
+@click.argument("name", type=click.Choice(["front-matter", "rules", "config", "sequence"]))
+@fails_cleanly
+def schema(name):
+    """The JSON Schema of template front matter, rule files, the config or sequences (for editors)."""
+    import json
+
+    from msglint.schemas import schema as build
+
+    click.echo(json.dumps(build(name), ensure_ascii=False, indent=2))
+
+
+@main.command()
 @click.argument("sequence", metavar="SEQUENCE")
 @click.option("--start", required=True, help="When the trigger happened, ISO 8601 (e.g. 2026-02-13T20:30).")
 @click.option("--locale", required=True, help="The lead's language: which locale's templates are sent.")
