@@ -31,6 +31,7 @@ class Message:
     html: str | None = None  # an HTML email as sent; ``body`` is its text, which the rules read
     facts: dict = field(default_factory=dict)
     findings: list = field(default_factory=list)  # filled by msglint.api when asked to check
+    name_variables: frozenset = frozenset()  # variables that hold the lead's name (role: name)
 
     def __post_init__(self):
         if self.body_map is None:

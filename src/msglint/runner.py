@@ -72,6 +72,7 @@ def render_message(template: pack.Template, data: dict, with_sample: bool = True
         purpose=meta.purpose, audience=meta.audience, stage=meta.stage, register=meta.register,
         send_at=_send_at(values), template=template.id, path=template.display,
         body_map=body.map, subject_map=subject.map if subject else None, html=body.html,
+        name_variables=frozenset(n for n, v in meta.variables.items() if v.role == "name" or n == "name"),
     )
 
 

@@ -171,6 +171,14 @@ class SourceMap:
         clean.append(rendered[pos:])
         return "".join(clean), cls(offsets, anchors)
 
+    def variable_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, expression) of each stretch of text a ``{{ }}`` printed."""
+        out = []
+        for i, anchor in enumerate(self._anchors):
+            if anchor.expr is not None and i + 1 < len(self._offsets):
+                out.append((self._offsets[i], self._offsets[i + 1], anchor.expr))
+        return out
+
     def shifted(self, by: int) -> "SourceMap":
         """The map for the same text with its first ``by`` characters cut off."""
         return SourceMap([max(0, o - by) for o in self._offsets], self._anchors)

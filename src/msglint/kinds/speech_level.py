@@ -51,7 +51,7 @@ def check(rule, message, segment):
                       values={"detail": messages["familiar"]},
                       suggestion=suggestions.get("familiar", suggestions["default"]), excerpt=sentence.text)
         if verdict.level == CASUAL:
-            vocative = next((text[t.start - len(prev.form):t.end] for prev, t in zip(sentence.tokens, sentence.tokens[1:])
+            vocative = next((text[prev.start:t.end] for prev, t in zip(sentence.tokens, sentence.tokens[1:])
                              if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
             rewrite = polite_rewrite(sentence.text, verdict.ending, vocative)
             if rewrite and "rewrite" in suggestions:

@@ -220,13 +220,9 @@ def _lines(text: str):
         offset += len(line) + 1
 
 
-@lru_cache(maxsize=2048)
-def sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences of every line holding Hangul; a line break always ends a sentence.
-
-    Memoised: the speech-level and the address rules read the same text one after the other."""
-    todo = [(offset, line) for offset, line in _lines(text) if _HANGUL.search(line)]
-    keys = {line: _key(line) for _, line in todo}
+def _analysed(lines) -> dict:
+    """line -> its analysis, from memory, the disk cache or Kiwi (in that order)."""
+    keys = {line: _key(line) for line in lines}
     results = {line: _memory[k] for line, k in keys.items() if k in _memory}
     missing = [line for line in keys if line not in results]
     if missing:
@@ -239,11 +235,89 @@ def sentences(text: str) -> tuple[Sentence, ...]:
                 fresh[keys[line]] = json.dumps(value, ensure_ascii=False)
             results[line] = _memory[keys[line]] = value
         _get_cache().put_many(fresh)
+    return results
+
+
+# --- Analysing the template's text once, not once per lead ------------------------------------
+# A line that carries a lead's name is new for every lead, so the analysis cache never hits on
+# it. The name is only ever a name: the line is analysed with a stand-in name of the same kind
+# (its last sound decides the particles after it), the analysis is cached under that masked
+# line, and its offsets are mapped back to the real text. tests/test_shortcut.py proves the
+# findings identical with and without it; MSGLINT_NO_SHORTCUT=1 turns it off.
+SHORTCUT = os.environ.get("MSGLINT_NO_SHORTCUT", "") in ("", "0")
+_PLAIN_NAME = re.compile(r"[가-힣]{1,5}|[A-Za-z]{2,20}")
+_masks: dict = {}  # text being checked -> ((start, end), ...) of the names in it
+
+
+def standin(value: str) -> str | None:
+    """A name that reads like ``value`` to Kiwi and to the particles after it, or None."""
+    if not _PLAIN_NAME.fullmatch(value):
+        return None
+    from msglint.filters import _final_consonant
+
+    has_final, rieul = _final_consonant(value)
+    if value.isascii():
+        return "Daniel" if rieul else ("John" if has_final else "Sara")
+    return "김한별" if rieul else ("김민준" if has_final else "김민수")
+
+
+def mask_names(text: str, spans) -> None:
+    """Say which stretches of ``text`` are the lead's name, for the next analyses of it."""
+    _masks.clear()  # one message at a time: the kinds of one message read the same texts
+    if SHORTCUT and spans:
+        _masks[text] = tuple(spans)
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of every line holding Hangul; a line break always ends a sentence.
+
+    Memoised: the speech-level and the address rules read the same text one after the other."""
+    return _sentences(text, _masks.get(text, ()))
+
+
+@lru_cache(maxsize=2048)
+def _sentences(text: str, masks: tuple) -> tuple[Sentence, ...]:
+    todo = [(offset, line) for offset, line in _lines(text) if _HANGUL.search(line)]
+    plans = {}
+    for offset, line in todo:
+        spans = [(s - offset, e - offset) for s, e in masks if offset <= s < e <= offset + len(line)]
+        plans[offset] = _masked(line, spans)
+    results = _analysed({masked for masked, _ in plans.values()})
     out = []
     for offset, line in todo:
-        for text_, start, end, tokens, noun in results[line]:
+        masked, back = plans[offset]
+        for _text, start, end, tokens, noun in results[masked]:
+            start, end = back(start, False), back(end, True)
             out.append(Sentence(
-                text_, offset + start, offset + end,
-                tuple(Token(f, tag, offset + s, offset + e) for f, tag, s, e in tokens), noun,
+                line[start:end], offset + start, offset + end,
+                tuple(Token(f, tag, offset + back(s, False), offset + back(e, True)) for f, tag, s, e in tokens), noun,
             ))
     return tuple(out)
+
+
+def _masked(line: str, spans):
+    """The line with each name replaced by its stand-in, and the map from masked offsets back."""
+    pieces, moved, pos, shift = [], [], 0, 0  # moved: (masked start, masked end, real start, real end)
+    for start, end in sorted(spans):
+        stand = standin(line[start:end])
+        if stand is None or start < pos:
+            continue
+        pieces += [line[pos:start], stand]
+        moved.append((start + shift, start + shift + len(stand), start, end))
+        shift += len(stand) - (end - start)
+        pos = end
+    if not moved:
+        return line, lambda p, is_end: p
+    pieces.append(line[pos:])
+
+    def back(p: int, is_end: bool) -> int:
+        delta = 0
+        for m_start, m_end, r_start, r_end in moved:
+            if p <= m_start:
+                return p + delta  # before the stand-in (at its start: the name's start)
+            if p < m_end:  # inside it: a token of the stand-in covers the whole name
+                return r_end if is_end else r_start
+            delta = r_end - m_end
+        return p + delta
+
+    return "".join(pieces), back

@@ -1,0 +1,55 @@
+"""The Korean shortcut (a line with the lead's name is analysed once, with a stand-in name) gives
+exactly the findings of analysing every line as it is: on the shipped pack, on the Korean
+corpora, and on a batch of names Kiwi reads in different ways."""
+
+import json
+
+import pytest
+
+from conftest import REPO
+
+NAMES = ["김민수", "남궁민수아", "윤하린", "하은", "이수빈", "박서준", "최윤아", "서민재", "정다은", "오승훈", "배수지",
+         "임채원", "제갈현", "황보민", "선우진", "강철", "조은별", "민", "송지우", "윤서아", "권태오", "예린", "한결",
+         "나래", "Jessica", "Daniel", "John", "Sara", "Kim", "김철수"]
+TEMPLATES = ["sms/missed-call", "voicemail/first-attempt", "email/graceful-exit", "sms/value-nudge"]
+
+
+def _without(cli, *args, **kwargs):
+    return cli(*args, env={"MSGLINT_NO_SHORTCUT": "1"}, **kwargs)
+
+
+def test_the_shipped_pack_lints_the_same_with_and_without_the_shortcut(cli):
+    fast = cli("lint", "--no-cache", "--format", "json", cwd=REPO)
+    slow = _without(cli, "lint", "--no-cache", "--format", "json", cwd=REPO)
+    assert json.loads(fast.out) == json.loads(slow.out)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_batch_of_names_renders_the_same_findings(cli, tmp_path, template):
+    from msglint.frontmatter import split
+
+    sample = {}
+    for path in (REPO / "templates" / "ko").rglob("*.j2"):
+        sample.update(split(path.read_text(encoding="utf-8")).meta.get("sample") or {})
+    leads = tmp_path / "leads.jsonl"
+    leads.write_text("".join(json.dumps({**sample, "name": n}, ensure_ascii=False, default=str) + "\n" for n in NAMES),
+                     encoding="utf-8")
+    outputs = []
+    for env in ({}, {"MSGLINT_NO_SHORTCUT": "1"}):
+        out = tmp_path / f"out-{len(outputs)}.jsonl"
+        proc = cli("render", template, "--locale", "ko", "--templates", REPO / "templates", "--data", leads,
+                   "--out", out, "--jobs", "1", env=env)
+        assert proc.returncode in (0, 1), proc.err
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+
+
+def test_a_name_kiwi_splits_is_still_called_correctly(cli, tmp_path):
+    # "하은" alone is read as 하/IC + 은/JX: with the stand-in the template's "{{ name }} 님" is one name.
+    leads = tmp_path / "leads.jsonl"
+    leads.write_text(json.dumps({"name": "하은", "topic": "CRM 도입", "sender_name": "박지은", "company": "리드웨이",
+                                 "slots": ["2026-11-24T14:30:00+09:00"]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    cli("render", "sms/missed-call", "--locale", "ko", "--templates", REPO / "templates", "--data", leads, "--out", out)
+    line = json.loads(out.read_text(encoding="utf-8"))
+    assert line["body"].startswith("하은 님,") and not [f for f in line["findings"] if f["rule"].startswith("ko-")]
