@@ -23,6 +23,7 @@ class Point:
     stage: str | None = None
     purpose: str | None = None
     bodies: dict = field(default_factory=dict)  # locale -> the message rendered with its sample
+    page: str | None = None  # the preview page of its template, when the site has one
 
 
 @dataclass
