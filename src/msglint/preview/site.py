@@ -150,13 +150,13 @@ def sequence_timelines(paths, ruleset, pages_for: set) -> list[Timeline]:
     its day, the findings on its lines."""
     from msglint.runner import split_sequences
     from msglint.sequence.cadence import build as build_cadence
-    from msglint.sequence.check import lint_sequence, prepare
+    from msglint.sequence.check import judge, prepare
 
     index = PackIndex(ruleset.config.stages)
     out = []
     for path, root in split_sequences(paths)[1]:
-        result = lint_sequence(path, ruleset, index, root)
         sequence, templates = prepare(path, index, root)
+        result = judge(sequence, templates, ruleset)
         cadence = build_cadence(sequence, templates if not sequence.problems else {})
         lines = {step.number: step.line for step in sequence.steps}
         ends = {number: next((line for n, line in sorted(lines.items()) if n > number), 10 ** 9)

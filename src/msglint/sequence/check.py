@@ -27,7 +27,12 @@ def prepare(path: Path, index, root: Path | None) -> tuple:
 
 
 def lint_sequence(path: Path, ruleset, index, root: Path | None) -> Result:
-    sequence, templates = prepare(path, index, root)
+    return judge(*prepare(path, index, root), ruleset)
+
+
+def judge(sequence, templates, ruleset) -> Result:
+    """The cadence rules' findings on a prepared sequence (see :func:`prepare`)."""
+    path = sequence.path
     cadence = build(sequence, templates) if not sequence.problems else build(_empty(sequence), {})
     findings = []
     for rule in ruleset.by_level["sequence"]:

@@ -18,7 +18,7 @@ def run(sequence_file: str, start: str, locale: str, tz: str | None, data: dict,
     from msglint.render import RenderError
     from msglint.runner import PackIndex, _templates_of, render_message
     from msglint.sendtime import default_zone, parse_send_at
-    from msglint.sequence.check import lint_sequence, prepare
+    from msglint.sequence.check import judge, prepare
     from msglint.sequence.schedule import plan
 
     path = Path(sequence_file)
@@ -26,12 +26,12 @@ def run(sequence_file: str, start: str, locale: str, tz: str | None, data: dict,
         raise MsglintError(_("{path}: no such file", path=sequence_file))
     root = _templates_of(path.resolve().parent.parent)
     index = PackIndex(ruleset.config.stages)
-    linted = lint_sequence(path.resolve(), ruleset, index, root)
+    sequence, templates = prepare(path.resolve(), index, root)
+    linted = judge(sequence, templates, ruleset)
     broken = [f for f in linted.findings if f.rule == "sequence-file"]
     if broken:
         _print_findings(broken)
         return 1
-    sequence, templates = prepare(path.resolve(), index, root)
     if locale not in sequence.locales:
         raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
                              locales=", ".join(sequence.locales), locale=locale))
@@ -148,7 +148,7 @@ def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, star
     from msglint.data import parse_vars, read_data_file
     from msglint.runner import PackIndex, _templates_of
     from msglint.sequence.batch import render_sequence_batch
-    from msglint.sequence.check import lint_sequence, prepare
+    from msglint.sequence.check import judge, prepare
 
     if not data_file:
         raise MsglintError(_("--sequence renders a batch: give the leads with --data (CSV, JSON Lines, "
@@ -156,11 +156,11 @@ def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, star
     path = find_sequence(name, config).resolve()
     root = _templates_of(path.parent.parent)
     index = PackIndex(ruleset.config.stages)
-    broken = [f for f in lint_sequence(path, ruleset, index, root).findings if f.rule == "sequence-file"]
+    sequence, templates = prepare(path, index, root)
+    broken = [f for f in judge(sequence, templates, ruleset).findings if f.rule == "sequence-file"]
     if broken:
         _print_findings(broken)
         return 1
-    sequence, templates = prepare(path, index, root)
     if locale not in sequence.locales:
         raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
                              locales=", ".join(sequence.locales), locale=locale))
