@@ -35,10 +35,6 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
     summary = Summary()
     began = time.perf_counter()
 
-    def channel_of(step):
-        template = templates.get((locale, step.template))
-        return template.meta.channel if template is not None and template.meta else "sms"
-
     with _atomic(out) as stream:
         for number, row in leads.rows:
             lines = []
@@ -51,7 +47,7 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
                     raise DataError(_("no start time: give the lead a 'start' column or pass --start"))
                 zone = lead.get("timezone") or default_zone(locale)
                 moment = parse_send_at(str(when), str(zone))
-                for slot in plan(sequence, moment, locale, ruleset.settings, channel_of):
+                for slot in plan(sequence, moment, locale, ruleset.settings, templates):
                     line = {"row": number, "sequence": sequence.name, "step": slot.step.number,
                             "action": slot.step.action, "if": slot.step.condition, "channel": slot.channel,
                             "template": slot.template, "locale": locale, "planned": slot.planned.isoformat(),

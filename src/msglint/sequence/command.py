@@ -16,33 +16,21 @@ from msglint.i18n import _
 def run(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
     from msglint.engine import check_message, keep
     from msglint.render import RenderError
-    from msglint.runner import PackIndex, _templates_of, render_message
+    from msglint.runner import render_message
     from msglint.sendtime import default_zone, parse_send_at
-    from msglint.sequence.check import judge, prepare
     from msglint.sequence.schedule import plan
 
     path = Path(sequence_file)
     if not path.is_file():
         raise MsglintError(_("{path}: no such file", path=sequence_file))
-    root = _templates_of(path.resolve().parent.parent)
-    index = PackIndex(ruleset.config.stages)
-    sequence, templates = prepare(path.resolve(), index, root)
-    linted = judge(sequence, templates, ruleset)
-    broken = [f for f in linted.findings if f.rule == "sequence-file"]
-    if broken:
-        _print_findings(broken)
+    loaded = _ready(path.resolve(), locale, ruleset)
+    if loaded is None:
         return 1
-    if locale not in sequence.locales:
-        raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
-                             locales=", ".join(sequence.locales), locale=locale))
+    sequence, templates, linted = loaded
     zone = tz or data.get("timezone") or default_zone(locale)
     moment = parse_send_at(start, zone)
 
-    def channel_of(step):
-        template = templates.get((locale, step.template))
-        return template.meta.channel if template is not None and template.meta else "sms"
-
-    slots = plan(sequence, moment, locale, ruleset.settings, channel_of)
+    slots = plan(sequence, moment, locale, ruleset.settings, templates)
     for slot in slots:
         template = templates.get((locale, slot.template)) if slot.template else None
         if template is None or not template.renderable:
@@ -122,6 +110,24 @@ def _write_json(sequence, locale, zone, start, slots, sequence_findings) -> None
     sys.stdout.write("\n")
 
 
+def _ready(path: Path, locale: str, ruleset):
+    """(sequence, templates, its lint result) for sending in ``locale``, or None after printing
+    why the sequence cannot be scheduled."""
+    from msglint.runner import PackIndex, _templates_of
+    from msglint.sequence.check import judge, prepare
+
+    sequence, templates = prepare(path, PackIndex(ruleset.config.stages), _templates_of(path.parent.parent))
+    linted = judge(sequence, templates, ruleset)
+    broken = [f for f in linted.findings if f.rule == "sequence-file"]
+    if broken:
+        _print_findings(broken)
+        return None
+    if locale not in sequence.locales:
+        raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
+                             locales=", ".join(sequence.locales), locale=locale))
+    return sequence, templates, linted
+
+
 def _print_findings(findings) -> None:
     for f in findings:
         print(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
@@ -146,24 +152,15 @@ def find_sequence(name: str, config) -> Path:
 
 def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset, config) -> int:
     from msglint.data import parse_vars, read_data_file
-    from msglint.runner import PackIndex, _templates_of
     from msglint.sequence.batch import render_sequence_batch
-    from msglint.sequence.check import judge, prepare
 
     if not data_file:
         raise MsglintError(_("--sequence renders a batch: give the leads with --data (CSV, JSON Lines, "
                              "or a YAML/JSON list)"))
-    path = find_sequence(name, config).resolve()
-    root = _templates_of(path.parent.parent)
-    index = PackIndex(ruleset.config.stages)
-    sequence, templates = prepare(path, index, root)
-    broken = [f for f in judge(sequence, templates, ruleset).findings if f.rule == "sequence-file"]
-    if broken:
-        _print_findings(broken)
+    loaded = _ready(find_sequence(name, config).resolve(), locale, ruleset)
+    if loaded is None:
         return 1
-    if locale not in sequence.locales:
-        raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
-                             locales=", ".join(sequence.locales), locale=locale))
+    sequence, templates, _linted = loaded
     if start:
         from msglint.sendtime import parse_send_at
 

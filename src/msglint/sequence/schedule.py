@@ -65,9 +65,9 @@ def allowed_time(moment: dt.datetime, policy: dict | None, country: str | None, 
     return moment, reasons
 
 
-def plan(sequence, start: dt.datetime, locale: str, settings: dict, channel_of=None) -> list[Slot]:
+def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=None) -> list[Slot]:
     """The slots of ``sequence`` for a trigger at ``start`` (aware, in the lead's time zone);
-    ``channel_of(step)`` says what a send step sends (sms or email), from its template."""
+    ``templates`` ((locale, id) -> template) say what a send step sends: sms or email."""
     policy = settings.get("schedule") or {}
     language = i18n.language_of(locale) or "en"
     country = (policy.get("countries") or {}).get(language)
@@ -78,9 +78,14 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, channel_of=N
         if step.at is not None:
             at = dt.datetime.combine(planned.date(), step.at, planned.tzinfo)
             planned = at if at >= planned else at + dt.timedelta(days=1)
-        channel = step.action if step.action in ("call", "voicemail") else (channel_of(step) if channel_of else "sms")
+        channel = step.action if step.action in ("call", "voicemail") else _sent_by(templates, locale, step)
         actual, reasons = allowed_time(planned, policy.get(channel), country, language)
         slots.append(Slot(step=step, channel=channel, planned=planned, actual=actual, reasons=reasons,
                           template=step.template))
         previous = actual
     return slots
+
+
+def _sent_by(templates, locale, step) -> str:
+    template = (templates or {}).get((locale, step.template))
+    return template.meta.channel if template is not None and template.meta else "sms"
