@@ -193,10 +193,13 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 @click.option("--register", type=click.Choice(["formal", "neutral", "casual"]), default="neutral", show_default=True)
 @click.option("--send-at", help="When it will be sent, ISO 8601 (e.g. 2026-11-24T21:30); checks legal hours and days.")
 @click.option("--tz", help="The recipient's time zone (IANA, e.g. Asia/Seoul, America/Chicago).")
+@click.option("--fix", "fixing", is_flag=True, help="Print each message with its safe fixes applied; what is left goes to stderr.")
+@click.option("--unsafe", is_flag=True, help="With --fix: also the fixes that change wording.")
 @REPORT_FORMAT
 @CONFIG
 @fails_cleanly
-def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fmt, config_path):
+def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, fmt,
+          config_path):
     """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
     from msglint.text_check import check_text
     from msglint.results import Report
@@ -219,6 +222,14 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
                      "for the recipient's own", zone=tz, locale=locale), err=True)
     moment = parse_send_at(send_at, tz) if send_at else None
     files = files or ("-",)
+    if fixing:
+        from msglint.fixes.command import check_fix
+
+        context = dict(channel=channel, locale=locale, subject=subject, purpose=purpose, audience=audience,
+                       stage=stage, register=register, send_at=moment)
+        sys.exit(check_fix([_read_message(name) for name in files], ruleset, unsafe, context))
+    if unsafe:
+        raise click.UsageError(str(_("--unsafe goes with --fix")))
     results = []
     for name in files:
         text, path = _read_message(name)
@@ -289,6 +300,26 @@ def render(template_id, sequence, start, locale, data_file, pairs, defaults_file
                            config))
     sys.exit(run(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt,
                  out=out, encoding=encoding, defaults_file=defaults_file, fmt_given=_given("fmt"), jobs=jobs))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if there are any).")
+@click.option("--unsafe", is_flag=True, help="Also apply fixes that change wording, not just markers, quotes and spacing.")
+@FORMAT
+@CONFIG
+@fails_cleanly
+def fix(paths, diff, unsafe, fmt, config_path):
+    """Apply rule fixes to template sources: never inside {{ }} or {% %}, never to front matter.
+
+    \b
+    A fix is kept only if the template still renders and lints no worse. Exit codes: with --diff,
+    1 when there is something to fix; else 1 when error findings are left after fixing.
+    """
+    from msglint.fixes.command import run
+
+    config, ruleset = _setup(config_path)
+    sys.exit(run(paths, config, ruleset, unsafe, diff, fmt))
 
 
 @main.command()

@@ -187,6 +187,11 @@ def _finding(ruleset, rule, hit, message, with_location) -> Finding:
         excerpt=_short(excerpt), suggestion=hit.suggestion, source=rule.source if rule.cite else None,
         span=(hit.part, hit.start, hit.end) if hit.start is not None else None,
     )
+    if rule.fix is not None:
+        from msglint.fixes.spec import describe
+
+        matched = text[hit.start:hit.end] if hit.start is not None and text is not None else None
+        finding.fix = describe(rule.fix, matched, message.language, hit.replacement)
     if with_location:
         source_map = message.subject_map if hit.part == "subject" else message.body_map
         if source_map is not None:

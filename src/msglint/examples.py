@@ -29,7 +29,8 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.fired == (self.expect == "fire")
+        # A fix example "fires" when the fix turns its "before" into exactly its "after".
+        return self.fired if self.expect == "fix" else self.fired == (self.expect == "fire")
 
 
 def _first(values, default):
@@ -103,4 +104,16 @@ def run_examples(ruleset: Ruleset, rules=None) -> list[Outcome]:
                 else:
                     found = _run_template(rule, solo, example)
                 outcomes.append(Outcome(rule.id, expect, example, bool(found), [f.message for f in found]))
+        for example in rule.examples.get("fix") or []:
+            outcomes.append(_run_fix(rule, solo, example))
     return outcomes
+
+
+def _run_fix(rule, ruleset, example) -> Outcome:
+    from msglint.fixes.run import fix_message
+
+    context = _context(rule, example)
+    for key in ("send_at", "tz"):
+        context.pop(key, None)
+    fixed = fix_message(str(example["before"]), ruleset, unsafe=True, values=example.get("values"), **context)
+    return Outcome(rule.id, "fix", example, fixed.after == example["after"], [fixed.after])

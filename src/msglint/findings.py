@@ -21,6 +21,7 @@ class Finding:
     excerpt: str | None = None
     suggestion: str | None = None
     source: str | None = None  # the law or study behind the rule, on rules that cite it
+    fix: dict | None = None  # how `msglint fix` repairs it: {safety, action, text[, at]}
     # Where in the rendered text it fired: ("body" | "subject", start, end). For previews; not reported.
     span: tuple | None = field(default=None, repr=False, compare=False)
 

@@ -137,9 +137,14 @@ def print_example_outcomes(ruleset) -> int:
     outcomes = run_examples(ruleset)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
-        what = _("should fire but did not") if o.expect == "fire" else \
-            _("should pass but fired: {messages}", messages="; ".join(o.messages))
-        example = o.example if isinstance(o.example, str) else (o.example.get("body") or o.example.get("template", ""))
+        if o.expect == "fix":
+            what = _("the fix gives “{got}”, not “{want}”", got=o.messages[0], want=o.example["after"])
+        elif o.expect == "fire":
+            what = _("should fire but did not")
+        else:
+            what = _("should pass but fired: {messages}", messages="; ".join(o.messages))
+        example = o.example if isinstance(o.example, str) else (
+            o.example.get("body") or o.example.get("before") or o.example.get("template", ""))
         print(f"FAIL {o.rule}: {what}\n    {' '.join(str(example).split())[:160]}")
     print(_("{passed} passed, {failed} failed", passed=len(outcomes) - len(failed), failed=len(failed)))
     return 1 if failed else 0

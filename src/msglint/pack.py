@@ -141,7 +141,9 @@ def known_locale(name: str) -> bool:
         return False
 
 
-def load(path: Path, root: Path, stages=None) -> Template:
+def load(path: Path, root: Path, stages=None, text: str | None = None) -> Template:
+    """Load the template at ``path``; ``text``, when given, stands for the file's content (a fix
+    being tried before it is written)."""
     relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
     parts = relative.parts
     locale = parts[0] if len(parts) >= 3 else "?"
@@ -170,7 +172,7 @@ def load(path: Path, root: Path, stages=None) -> Template:
         problems.append(Problem("template-file", _("'{locale}' is not a locale{hint}: the folder under templates/ names the "
                                                   "message's language, such as ko or en", locale=locale, hint=hint)))
     try:
-        template.text = path.read_bytes().decode("utf-8")
+        template.text = text if text is not None else path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
         problems.append(Problem("template-file", _("file is not UTF-8 text: save it as UTF-8"), line))

@@ -26,7 +26,7 @@ TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
 COMMON_FIELDS = {
     "id", "kind", "severity", "message", "source", "link", "description",
     "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
-    "not_stages", "suggestion", "cite",
+    "not_stages", "suggestion", "cite", "fix",
 }
 SETTINGS = ("speech_rate", "schedule")
 
@@ -53,6 +53,7 @@ class Rule:
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
     compiled: object = None
+    fix: object = None  # a FixSpec: how a finding's text is repaired (msglint fix)
 
     @property
     def level(self) -> str:
@@ -214,6 +215,27 @@ def _texts(path, rid, raw, key, required=False):
                                 "{{ko: …, en: …}}", key=key), rid)
 
 
+def _fix(path, rid, raw, kind, examples):
+    """The rule's ``fix:`` and its ``examples: fix:`` fixtures ({before, after} pairs)."""
+    from msglint.fixes.spec import parse
+
+    if "fix" not in raw:
+        if examples.get("fix"):
+            raise RuleFileError(path, _("'examples: fix:' needs a 'fix:' on the rule"), rid)
+        return None
+    if kind.LEVEL != "message":
+        raise RuleFileError(path, _("'fix' works on message rules; kind '{kind}' checks {level}s",
+                                    kind=raw["kind"], level=kind.LEVEL), rid)
+    try:
+        spec = parse(raw["fix"])
+    except ValueError as exc:
+        raise RuleFileError(path, exc.args[0], rid) from None
+    cases = examples.get("fix") or []
+    if not isinstance(cases, list) or not all(isinstance(c, dict) and {"before", "after"} <= set(c) for c in cases):
+        raise RuleFileError(path, _("'examples: fix:' is a list of {{before: …, after: …}}"), rid)
+    return spec
+
+
 def _rule(path: Path, index: int, raw) -> Rule:
     if not isinstance(raw, dict):
         raise RuleFileError(path, _("rule #{number} must be a mapping with id, kind, severity, message", number=index + 1))
@@ -245,8 +267,9 @@ def _rule(path: Path, index: int, raw) -> Rule:
         if required and name not in options:
             raise RuleFileError(path, _("kind '{kind}' needs the field '{name}'", kind=raw['kind'], name=name), rid)
     examples = raw.get("examples") or {}
-    if not isinstance(examples, dict) or set(examples) - {"fire", "pass"}:
-        raise RuleFileError(path, _("'examples' must have 'fire:' and/or 'pass:' lists"), rid)
+    if not isinstance(examples, dict) or set(examples) - {"fire", "pass", "fix"}:
+        raise RuleFileError(path, _("'examples' must have 'fire:' and/or 'pass:' lists (and 'fix:' for a rule that fixes)"), rid)
+    fix = _fix(path, rid, raw, kind, examples)
     rule = Rule(
         id=rid, kind=raw["kind"], severity=raw["severity"], message=message,
         source=" ".join(str(raw["source"]).split()), file=str(path),
@@ -258,7 +281,7 @@ def _rule(path: Path, index: int, raw) -> Rule:
         stages=_tuple(path, rid, raw, "stages"),
         registers=_tuple(path, rid, raw, "registers"),
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
-        scope=scope, options=options, examples=examples,
+        scope=scope, options=options, examples=examples, fix=fix,
     )
     for text in (message.values() if isinstance(message, dict) else [message]):
         _check_message_template(path, rid, text)

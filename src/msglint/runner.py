@@ -178,6 +178,7 @@ def _example_findings(template, ruleset, seen: set) -> list:
                     continue
                 seen.add(key)
                 f.message = f"{f.message} ({name} = “{example}”)"
+                f.span = None  # its offsets are in the example's text, not the sample's
                 out.append(f)
     return out
 

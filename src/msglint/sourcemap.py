@@ -76,6 +76,32 @@ def _tag_end(source: str, start: int, closer: str) -> int:
     return n
 
 
+def tag_spans(source: str) -> list[tuple[int, int]]:
+    """(start, end) of every ``{{ }}``, ``{% %}`` and ``{# #}`` in ``source``, and of raw blocks:
+    the places a fix must never write into."""
+    spans = []
+    pos = 0
+    raw_start = None
+    for match in _TAG_OPEN.finditer(source):
+        start = match.start()
+        if start < pos:
+            continue
+        end = _tag_end(source, start, _CLOSERS[match.group()])
+        tag = source[start:end]
+        if raw_start is None and re.match(r"\{%-?\s*raw\b", tag):
+            raw_start = start
+        elif raw_start is not None:
+            if re.match(r"\{%-?\s*endraw\b", tag):
+                spans.append((raw_start, end))
+                raw_start = None
+        else:
+            spans.append((start, end))
+        pos = end
+    if raw_start is not None:
+        spans.append((raw_start, len(source)))
+    return spans
+
+
 def instrument(source: str, line_offset: int = 0, column_offset: int = 0) -> tuple[str, list[Anchor]]:
     """Return the source with anchors inserted, and the anchors by index.
 

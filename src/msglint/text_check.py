@@ -22,7 +22,7 @@ def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, pu
     lead = ""
     header = ""
     if subject is None and channel == "email":
-        subject, body, header = _split_subject(body)
+        subject, body, header = split_subject(body)
     line_offset = (lead + header).count("\n")
     message = Message(
         body=body, channel=channel, locale=locale, subject=subject, purpose=purpose, audience=audience,
@@ -49,7 +49,7 @@ def _unicode(text):
         return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
-def _split_subject(text: str):
+def split_subject(text: str):
     """A pasted email may start with a "Subject: ..." line; return subject, body, header text."""
     first, _, rest = text.partition("\n")
     if first.lower().startswith("subject:"):

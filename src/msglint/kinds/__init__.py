@@ -89,6 +89,7 @@ class Hit:
     column: int | None = None
     path: str | None = None
     locale: str | None = None
+    replacement: str | None = None  # the kind's own plain form of the match, for a rule's fix
 
 
 def flags(rule) -> int:

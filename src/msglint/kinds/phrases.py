@@ -10,7 +10,8 @@ written once), so a message is scanned once per rule and each position is reject
 character or two; the phrase behind a match is looked up afterwards.
 
 A phrase may be a family (``[just] (checking|check) in``, see :mod:`msglint.kinds.phrase_family`).
-An entry may say ``unless_followed_by: <regex>``: "Quick question:" is generic, "Quick question:
+An entry may carry ``replace:`` — what the phrase becomes under the rule's ``fix:`` ("" deletes
+it, with its sentence's mark when it was the whole sentence). An entry may say ``unless_followed_by: <regex>``: "Quick question:" is generic, "Quick question:
 does your team use HubSpot?" is not. Text in quotation marks, or after "like"/"such as", is
 quoted, not said, and is not judged (``skip_quoted: false`` to judge it anyway).
 ``unless_sentence_has: <regex>`` spares a sentence that carries specifics: "검토해 보셨을까요?" is
@@ -41,7 +42,7 @@ def _entries(rule):
         if isinstance(item, str):
             yield {"phrase": item}
         elif isinstance(item, dict) and ("phrase" in item or "pattern" in item):
-            extra = set(item) - {"phrase", "pattern", "suggestion", "unless_followed_by"}
+            extra = set(item) - {"phrase", "pattern", "suggestion", "unless_followed_by", "replace"}
             if extra:
                 raise ValueError(_("phrase entry '{item}': unknown key(s) {choices}", item=item, choices=", ".join(sorted(extra))))
             if "phrase" in item and not str(item["phrase"]).split():
@@ -207,4 +208,12 @@ def check(rule, message, segment):
             part=segment.part,
             values={"match": match.group()},
             suggestion=entry.get("suggestion", rule.options.get("suggestion")),
+            replacement=_replacement(entry.get("replace"), message.language),
         )
+
+
+def _replacement(value, language):
+    """An entry's ``replace:`` (for the rule's fix): one text, "" to delete, or one per language."""
+    if isinstance(value, dict):
+        return value.get(language)
+    return None if value is None else str(value)

@@ -1,0 +1,111 @@
+"""A rule's ``fix:``: what a finding's text becomes, and whether meaning can change.
+
+Written in the rule file, next to the rule it repairs::
+
+    fix: {safety: safe, replace: "(광고)"}                   # the matched text becomes this
+    fix: {safety: safe, sub: ['드$', ' 드']}                  # a regex substitution on the match
+    fix: {safety: unsafe, delete: true}                      # the match goes (with its sentence's mark)
+    fix: {safety: safe, insert: {at: end, text: "Reply STOP to opt out."}}   # a line the message lacks
+    fix: {safety: safe}                                      # the kind's own plain form (charset)
+
+``safe`` fixes cannot change what the message says (markers, quotes, dashes, spacing, the lines
+the law asks for); ``unsafe`` ones change wording and run only with ``--unsafe``. Texts may be one
+text or ``{ko: …, en: …}``; an inserted line may use the template's variables (``{{ company }}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from msglint.i18n import _
+
+SAFETIES = ("safe", "unsafe")
+ACTIONS = ("replace", "sub", "delete", "insert")
+PLACES = ("start", "end")
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    safety: str
+    action: str  # replace | sub | delete | insert | kind (the kind's own plain form)
+    text: object = None  # replace/insert: one text or {lang: text}
+    pattern: object = None  # sub: compiled pattern
+    repl: str | None = None  # sub: replacement template
+    at: str | None = None  # insert: start | end
+
+    def wording(self, language: str) -> str | None:
+        if isinstance(self.text, dict):
+            return self.text.get(language) or self.text.get("en") or next(iter(self.text.values()))
+        return self.text
+
+
+def _text(value, what: str):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    raise ValueError(_("fix: '{what}' must be text or one text per language such as {{ko: …, en: …}}", what=what))
+
+
+def parse(raw) -> FixSpec:
+    """The rule file's ``fix:`` value, validated (ValueError names what is wrong)."""
+    if not isinstance(raw, dict):
+        raise ValueError(_("'fix' must be a mapping such as {{safety: safe, replace: \"(광고)\"}}"))
+    unknown = set(raw) - {"safety", *ACTIONS}
+    if unknown:
+        raise ValueError(_("fix: unknown key(s) {keys}; a fix has 'safety' and one of {actions}",
+                           keys=", ".join(sorted(map(str, unknown))), actions=", ".join(ACTIONS)))
+    safety = raw.get("safety")
+    if safety not in SAFETIES:
+        raise ValueError(_("fix: 'safety' must be safe (meaning cannot change) or unsafe (wording changes)"))
+    actions = [a for a in ACTIONS if a in raw]
+    if len(actions) > 1:
+        raise ValueError(_("fix: give one of {actions}, not {given}", actions=", ".join(ACTIONS), given=" and ".join(actions)))
+    if not actions:
+        return FixSpec(safety, "kind")
+    action = actions[0]
+    value = raw[action]
+    if action == "replace":
+        return FixSpec(safety, action, text=_text(value, "replace"))
+    if action == "delete":
+        if value is not True:
+            raise ValueError(_("fix: write 'delete: true' to remove the matched text"))
+        return FixSpec(safety, action)
+    if action == "sub":
+        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+            raise ValueError(_("fix: 'sub' is [pattern, replacement], e.g. ['드$', ' 드']"))
+        try:
+            pattern = re.compile(value[0])
+            pattern.sub(value[1], "")
+        except (re.error, IndexError) as exc:
+            raise ValueError(_("fix: 'sub' pattern '{pattern}': {exc}", pattern=value[0], exc=exc)) from None
+        return FixSpec(safety, action, pattern=pattern, repl=value[1])
+    if not (isinstance(value, dict) and value.get("at") in PLACES and "text" in value and set(value) <= {"at", "text"}):
+        raise ValueError(_("fix: 'insert' is {{at: start|end, text: …}}"))
+    return FixSpec(safety, action, text=_text(value["text"], "insert.text"), at=value["at"])
+
+
+def replacement(spec: FixSpec, matched: str, language: str, kind_plain: str | None) -> str | None:
+    """What ``matched`` becomes under the fix; None when the fix has nothing to offer here."""
+    if spec.action == "replace":
+        return spec.wording(language)
+    if spec.action == "sub":
+        return spec.pattern.sub(spec.repl, matched)
+    if spec.action == "delete":
+        return ""
+    if spec.action == "kind":
+        return kind_plain
+    return None
+
+
+def describe(spec: FixSpec, matched: str | None, language: str, kind_plain: str | None) -> dict | None:
+    """The finding's ``fix`` as reported (JSON and text): safety, action, the new text."""
+    if spec.action == "insert":
+        return {"safety": spec.safety, "action": "insert", "at": spec.at, "text": spec.wording(language)}
+    if matched is None:
+        return None
+    new = replacement(spec, matched, language, kind_plain)
+    if new is None or new == matched:
+        return None
+    return {"safety": spec.safety, "action": "delete" if new == "" else "replace", "text": new}
