@@ -14,13 +14,15 @@ OUTCOMES = run_examples(RULESET)
 
 def _label(outcome):
     text = outcome.example if isinstance(outcome.example, str) else (
-        outcome.example.get("body") or outcome.example.get("template", ""))
+        outcome.example.get("body") or outcome.example.get("before") or outcome.example.get("template", ""))
     return f"{outcome.rule}-{outcome.expect}-{' '.join(str(text).split())[:40]}"
 
 
 @pytest.mark.parametrize("outcome", OUTCOMES, ids=[_label(o) for o in OUTCOMES])
 def test_rule_example(outcome):
-    if outcome.expect == "fire":
+    if outcome.expect == "fix":
+        assert outcome.ok, f"{outcome.rule}: the fix of {outcome.example['before']!r} gives {outcome.messages[0]!r}"
+    elif outcome.expect == "fire":
         assert outcome.fired, f"{outcome.rule} should fire on {outcome.example!r}"
     else:
         assert not outcome.fired, f"{outcome.rule} fired on {outcome.example!r}: {outcome.messages}"

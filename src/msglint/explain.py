@@ -14,7 +14,7 @@ from msglint.i18n import N_, _
 LABELS = {
     "all": N_("all"), "disabled": N_("disabled"), "says": N_("says"), "suggests": N_("suggests"), "why": N_("why"),
     "fires": N_("fires on"), "passes": N_("passes"), "silence": N_("silence it"),
-    "line": N_("on one line and the next"), "file": N_("in one file"), "config": N_("everywhere (.msglint.yaml)"),
+    "fix": N_("fix"), "line": N_("on one line and the next"), "file": N_("in one file"), "config": N_("everywhere (.msglint.yaml)"),
 }
 
 # Fields that are not settings a reader tunes: shown elsewhere, or too long to print.
@@ -49,6 +49,12 @@ def _example(example) -> str:
     return " ".join(str(example).split())[:160]
 
 
+def _fix(rule) -> str | None:
+    from msglint.fixes.spec import summary
+
+    return None if rule.fix is None else str(summary(rule.fix, i18n.current()))
+
+
 def as_data(ruleset, rule_id: str) -> dict:
     rules = variants(ruleset, rule_id)
     return {
@@ -62,6 +68,7 @@ def as_data(ruleset, rule_id: str) -> dict:
             "settings": {k: _setting(v) for k, v in r.options.items() if k not in _SHOWN},
             "fires": [_example(e) for e in r.examples.get("fire", [])],
             "passes": [_example(e) for e in r.examples.get("pass", [])],
+            "fix": _fix(r),
             "file": r.file,
         } for r in rules],
         "silence": {
@@ -89,6 +96,8 @@ def write(ruleset, rule_id: str, fmt: str) -> None:
         if v["suggestion"]:
             out.append(f"  {said['suggests']}: {v['suggestion']}")
         out.append(f"  {said['why']}: {v['source']}")
+        if v["fix"]:
+            out.append(f"  {said['fix']}: {v['fix']}")
         for key, value in v["settings"].items():
             out.append(f"  {key}: {value}")
         for label, examples in ((said["fires"], v["fires"]), (said["passes"], v["passes"])):

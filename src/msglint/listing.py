@@ -30,6 +30,12 @@ def rules_markdown(ruleset) -> str:
             lines.append(f"| {r.kind} | {r.severity} | {_scope(r.channels)} | {_scope(r.locales)} | "
                          f"{_scope(r.purposes)} | {stages} | `{_relative(r.file)}` |")
         lines.append("")
+        for r in (r for r in variants if r.fix is not None):
+            from msglint.fixes.spec import summary
+
+            with i18n.reading("en"):
+                said = summary(r.fix, "en")
+            lines += [f"Fix ({', '.join(r.locales or ['all'])}; {', '.join(r.channels or ['all'])}): {said}", ""]
         for source in dict.fromkeys(r.source for r in variants):
             lines += [f"Source: {source}", ""]
     return "\n".join(lines)

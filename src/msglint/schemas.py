@@ -62,6 +62,20 @@ def front_matter() -> dict:
     return schema
 
 
+def _fix() -> dict:
+    return {
+        "type": "object", "required": ["safety"], "additionalProperties": False,
+        "description": "how msglint fix repairs a finding: safe (meaning cannot change) or unsafe (wording)",
+        "properties": {
+            "safety": {"enum": ["safe", "unsafe"]},
+            "replace": _text(), "delete": {"const": True},
+            "sub": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+            "insert": {"type": "object", "required": ["at", "text"], "additionalProperties": False,
+                       "properties": {"at": {"enum": ["start", "end"]}, "text": _text()}},
+        },
+    }
+
+
 def rules() -> dict:
     rule = {
         "type": "object", "required": ["id", "kind", "severity", "message", "source"],
@@ -76,7 +90,9 @@ def rules() -> dict:
             "audiences": _names(AUDIENCES), "stages": _names(), "not_stages": _names(), "registers": _names(REGISTERS),
             "scope": {"enum": ["body", "subject", "all", "first-line", "last-line"]},
             "examples": {"type": "object", "additionalProperties": False,
-                         "properties": {"fire": {"type": "array"}, "pass": {"type": "array"}}},
+                         "properties": {"fire": {"type": "array"}, "pass": {"type": "array"}, "fix": {
+                             "type": "array", "items": {"type": "object", "required": ["before", "after"]}}}},
+            "fix": _fix(),
         },
         # Each kind adds fields of its own (phrases, patterns, thresholds): msglint checks those.
         "additionalProperties": True,

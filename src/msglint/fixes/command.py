@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from msglint import pack
+from msglint import i18n, pack
 from msglint.findings import count
 from msglint.fixes.run import fix_template
 from msglint.i18n import _
@@ -76,16 +76,9 @@ def _text(outcomes, diff: bool) -> None:
     for o in outcomes:
         if diff and o.changed:
             click.echo(unified(o), nl=False)
-        if o.problem:
-            click.echo(f"{o.display}: {o.problem}", err=True)
-        if o.applied:
-            said = _("would fix {rules}", rules=_tally(o.applied)) if diff else _("fixed {rules}", rules=_tally(o.applied))
-            click.echo(f"{o.display}: {said}", err=True)
-        for s in o.skipped:
-            if s.held:
-                continue
-            where = f"{o.display}:{s.line}" if s.line else o.display
-            click.echo(_("{where}: {rule} not fixed: {reason}", where=where, rule=s.rule, reason=s.reason), err=True)
+        with i18n.reading(o.locale):
+            for line in _notes(o, diff):
+                click.echo(line, err=True)
     fixed = sum(len(o.applied) for o in outcomes)
     files = sum(1 for o in outcomes if o.changed)
     held = sum(1 for o in outcomes for s in o.skipped if s.held)
@@ -98,7 +91,20 @@ def _text(outcomes, diff: bool) -> None:
                  "{warnings} warnings", fixed=fixed, files=files, total=len(outcomes), **left)
     if held:
         line = _("{line} ({held} more with --unsafe)", line=line, held=held)
-    click.echo(line, err=True)
+    languages = {i18n.language_of(o.locale) for o in outcomes}
+    click.echo(i18n.said_for(languages.pop() if len(languages) == 1 else None, line), err=True)
+
+
+def _notes(o, diff: bool):
+    if o.problem:
+        yield f"{o.display}: {o.problem}"
+    if o.applied:
+        said = _("would fix {rules}", rules=_tally(o.applied)) if diff else _("fixed {rules}", rules=_tally(o.applied))
+        yield f"{o.display}: {said}"
+    for s in o.skipped:
+        if not s.held:
+            where = f"{o.display}:{s.line}" if s.line else o.display
+            yield str(_("{where}: {rule} not fixed: {reason}", where=where, rule=s.rule, reason=s.reason))
 
 
 def _json(outcomes, diff: bool) -> None:

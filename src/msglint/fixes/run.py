@@ -31,6 +31,7 @@ class Outcome:
     skipped: list = field(default_factory=list)  # Skipped
     findings: list = field(default_factory=list)  # what is left after fixing
     problem: object = None  # why nothing could be tried (the template does not render)
+    locale: str | None = None  # its findings and notes are said in this language
 
     @property
     def changed(self) -> bool:
@@ -114,7 +115,8 @@ def _loop(outcome: Outcome, lint, plan) -> Outcome:
     text = outcome.before
     first = lint(text)
     if first is None:
-        outcome.problem = _("not fixed: the template does not render; 'msglint lint' says why")
+        outcome.problem = _("not fixed: an error in the front matter or the Jinja stops it from rendering; "
+                            "'msglint lint' says which")
         return outcome
     findings, state = first
     rejected: set = set()
@@ -151,7 +153,7 @@ def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=No
     from msglint.runner import lint_template
 
     loaded = pack.load(path, root, stages)
-    outcome = Outcome(loaded.display, loaded.text or "", loaded.text or "")
+    outcome = Outcome(loaded.display, loaded.text or "", loaded.text or "", locale=loaded.locale)
     if loaded.text is None:
         outcome.problem = _("not fixed: the file cannot be read as a template; 'msglint lint' says why")
         return outcome
@@ -169,7 +171,10 @@ def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=No
         template, message = state
         return plan_template(TemplateSource(text, template.doc.body_line), message, findings, unsafe)
 
-    return _loop(outcome, lint, plan)
+    _loop(outcome, lint, plan)
+    if outcome.problem:  # what stops it rendering still counts among what is left
+        outcome.findings = lint_template(loaded, ruleset, index).findings
+    return outcome
 
 
 def fix_message(body: str, ruleset, unsafe: bool, values: dict | None = None, **context) -> Outcome:

@@ -109,3 +109,20 @@ def describe(spec: FixSpec, matched: str | None, language: str, kind_plain: str 
     if new is None or new == matched:
         return None
     return {"safety": spec.safety, "action": "delete" if new == "" else "replace", "text": new}
+
+
+def summary(spec: FixSpec, language: str) -> str:
+    """One line for ``msglint explain`` and the rule reference: what the fix does."""
+    if spec.action == "replace":
+        said = _("replaces the match with “{text}”", text=spec.wording(language))
+    elif spec.action == "sub":
+        said = _("rewrites the match: {pattern} → {repl}", pattern=spec.pattern.pattern, repl=spec.repl)
+    elif spec.action == "delete":
+        said = _("deletes the match")
+    elif spec.action == "insert":
+        said = (_("adds the first line “{text}”", text=spec.wording(language)) if spec.at == "start"
+                else _("adds the last line “{text}”", text=spec.wording(language)))
+    else:
+        said = _("writes the plain form the rule lists")
+    kind = _("safe") if spec.safety == "safe" else _("unsafe, with --unsafe")
+    return f"{said} ({kind})"
