@@ -323,6 +323,39 @@ def fix(paths, diff, unsafe, fmt, config_path):
 
 
 @main.command()
+@click.argument("template_id", metavar="ID")
+@click.option("--channel", required=True, type=click.Choice(CHANNELS), help="How the message is sent.")
+@click.option("--locales", help="Comma-separated locales (default: those of the pack, else ko,en).")
+@click.option("--stage", default="follow-up", show_default=True, help="Sales stage, e.g. inbound-response or offer.")
+@click.option("--purpose", type=click.Choice(PURPOSES), default="transactional", show_default=True,
+              help="advertising adds what the law asks for: (광고), sender, opt-out.")
+@click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
+@CONFIG
+@fails_cleanly
+def new(template_id, channel, locales, stage, purpose, root, config_path):
+    """Scaffold template ID in every locale, with complete front matter, lint-clean as written."""
+    from msglint.metadata import stage_problem
+    from msglint.scaffold import create
+
+    config = _config(config_path)
+    problem = stage_problem(stage, config.stages)
+    if problem:
+        raise click.BadParameter(problem, param_hint="'--stage'")
+    folder = Path(root or config.templates or "templates")
+    if not root and not config.templates and (Path("templates").is_dir() or not folder.exists()):
+        folder = Path("templates")
+    wanted = [x.strip() for x in locales.split(",") if x.strip()] if locales else (
+        sorted(d.name for d in folder.iterdir() if d.is_dir() and not d.name.startswith(".")) if folder.is_dir() else [])
+    written = create(folder, template_id, channel, wanted or ["ko", "en"], stage, purpose)
+    for path in written:
+        click.echo(_("msglint: wrote {path}", path=path), err=True)
+    from msglint.runner import lint_paths
+
+    report = lint_paths([str(p) for p in written], lambda: _ruleset(config), None, config=config)
+    _emit(report, "text", "lint", config=config)
+
+
+@main.command()
 @click.argument("rule_id", metavar="[RULE]", required=False)
 @click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
