@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from msglint import __version__, i18n
+from msglint import __version__, completion, i18n
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
@@ -185,7 +185,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--channel", required=True, type=click.Choice(CHANNELS), help="How the message is sent.")
-@click.option("--locale", required=True, help="Language of the message, e.g. ko or en.")
+@click.option("--locale", required=True, shell_complete=completion.locales, help="Language of the message, e.g. ko or en.")
 @click.option("--subject", help="Email subject (or start the file with a 'Subject: ...' line).")
 @click.option("--purpose", type=click.Choice(PURPOSES), default="transactional", show_default=True)
 @click.option("--audience", type=click.Choice(AUDIENCES), default="b2b", show_default=True)
@@ -261,10 +261,11 @@ def _read_message(name):
 
 
 @main.command()
-@click.argument("template_id", metavar="ID", required=False)
-@click.option("--sequence", help="Render a whole sequence (a name under sequences/, or its file) for every lead of --data.")
+@click.argument("template_id", metavar="ID", required=False, shell_complete=completion.template_ids)
+@click.option("--sequence", shell_complete=completion.sequences,
+              help="Render a whole sequence (a name under sequences/, or its file) for every lead of --data.")
 @click.option("--start", help="Sequence: when the trigger happened, for leads without a 'start' column (ISO 8601).")
-@click.option("--locale", required=True, help="Which locale's template to render.")
+@click.option("--locale", required=True, shell_complete=completion.locales, help="Which locale's template to render.")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Lead data, YAML or JSON.")
 @click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE",
               help="A variable's value (repeatable); with a batch, the value for every lead that has none.")
@@ -356,7 +357,7 @@ def new(template_id, channel, locales, stage, purpose, root, config_path):
 
 
 @main.command()
-@click.argument("rule_id", metavar="[RULE]", required=False)
+@click.argument("rule_id", metavar="[RULE]", required=False, shell_complete=completion.rule_ids)
 @click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
               help="Output format; markdown prints the rule reference in docs/rules.md.")
@@ -378,7 +379,7 @@ def rules(rule_id, run_tests, fmt, config_path):
 
 
 @main.command()
-@click.argument("rule_id", metavar="RULE")
+@click.argument("rule_id", metavar="RULE", shell_complete=completion.rule_ids)
 @FORMAT
 @CONFIG
 @fails_cleanly
@@ -418,9 +419,10 @@ def schema(name):
 
 
 @main.command()
-@click.argument("sequence", metavar="SEQUENCE")
+@click.argument("sequence", metavar="SEQUENCE", shell_complete=completion.sequences)
 @click.option("--start", required=True, help="When the trigger happened, ISO 8601 (e.g. 2026-02-13T20:30).")
-@click.option("--locale", required=True, help="The lead's language: which locale's templates are sent.")
+@click.option("--locale", required=True, shell_complete=completion.locales,
+              help="The lead's language: which locale's templates are sent.")
 @click.option("--tz", help="The lead's time zone (IANA; default: the lead data's, else the locale's usual one).")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False),
               help="The lead (YAML or JSON); values it lacks come from each template's sample.")
