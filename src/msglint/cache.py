@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from msglint import __version__
-from msglint.korean.morph import cache_dir
+from msglint.cachedir import cache_dir
 
 
 def _library_versions() -> str:

@@ -31,6 +31,16 @@ COMMON_FIELDS = {
 SETTINGS = ("speech_rate", "schedule")
 
 
+class _Lazy:
+    """Not compiled yet. Pickles as this module's ``LAZY``, so a rule sent to a worker stays lazy."""
+
+    def __reduce__(self):
+        return "LAZY"
+
+
+LAZY = _Lazy()
+
+
 @dataclass
 class Rule:
     id: str
@@ -52,8 +62,27 @@ class Rule:
     scope: str = "body"
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
-    compiled: object = None
     fix: object = None  # a FixSpec: how a finding's text is repaired (msglint fix)
+    _compiled: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self._compiled is None:
+            self._compiled = LAZY
+
+    @property
+    def compiled(self):
+        """The kind's prepared form of the rule (patterns compiled...), made on first use: a check
+        of one English SMS compiles the rules for English SMS, not the Korean email ones."""
+        if self._compiled is LAZY:
+            try:
+                self._compiled = get_kind(self.kind).compile(self)
+            except (ValueError, TypeError, re.error) as exc:
+                raise RuleFileError(self.file, exc.args[0] if exc.args else str(exc), self.id) from None
+        return self._compiled
+
+    @compiled.setter
+    def compiled(self, value):
+        self._compiled = value
 
     @property
     def level(self) -> str:
@@ -151,10 +180,35 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
             raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
                                         channel=channel))
     rules = [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))]
+    _validate(path, rules)
     if data.get("cite"):
         for rule in rules:
             rule.cite = True
     return rules, settings
+
+
+def _validate(path: Path, rules) -> None:
+    """Compile every rule of a file the first time its content is seen, so a bad pattern stops
+    the run whichever messages it would have judged; a file seen before (a marker named by the
+    hash of its content and msglint's version) compiles each rule when it is first used."""
+    import hashlib
+
+    from msglint import __version__
+    from msglint.cachedir import cache_dir
+
+    folder = cache_dir()
+    digest = hashlib.sha256(__version__.encode() + b"\0" + path.read_bytes()).hexdigest()
+    marker = folder / "rules" / digest if folder else None
+    if marker is not None and marker.exists():
+        return
+    for rule in rules:
+        rule.compiled  # noqa: B018 - compiling is the check
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only checkout validates every time
 
 
 def _tuple(path, rid, raw, key, allowed=None):
@@ -285,8 +339,4 @@ def _rule(path: Path, index: int, raw) -> Rule:
     )
     for text in (message.values() if isinstance(message, dict) else [message]):
         _check_message_template(path, rid, text)
-    try:
-        rule.compiled = kind.compile(rule)
-    except (ValueError, TypeError, re.error) as exc:
-        raise RuleFileError(path, exc.args[0] if exc.args else str(exc), rid) from None
     return rule

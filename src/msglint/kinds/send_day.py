@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import re
 
-from babel.dates import format_date
-
 from msglint import i18n
-from msglint.holiday_calendar import holiday
 from msglint.i18n import _
 from msglint.kinds import Hit
 
@@ -38,10 +35,14 @@ def check(rule, message, segment):
     reason = None
     country = countries.get(message.language)
     if country:
+        from msglint.holiday_calendar import holiday  # babel and holidays load only when a send time is checked
+
         name = holiday(country, day, message.language)
         if name:
             reason = name
     if reason is None and weekends and day.weekday() >= 5:
+        from babel.dates import format_date
+
         reason = i18n.Lazy(lambda language: format_date(day, "EEEE", locale=language))
     if reason is None:
         return

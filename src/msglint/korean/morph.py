@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from msglint.cachedir import cache_dir
+
 ANALYSER_VERSION = "2"
 # How close (in Kiwi log-probability) a noun-final reading must be to the best one to win for an
 # unpunctuated line: "혜택 안내" is a title, not 안 내어.
@@ -43,10 +45,6 @@ class Sentence:
     noun_reading: bool = False  # unpunctuated, and nearly as likely read as a noun phrase (a title)
 
 
-def cache_dir() -> Path | None:
-    if os.environ.get("MSGLINT_NO_CACHE"):
-        return None
-    return Path(os.environ.get("MSGLINT_CACHE_DIR") or ".msglint_cache")
 
 
 @lru_cache(maxsize=1)

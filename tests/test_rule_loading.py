@@ -1,0 +1,46 @@
+"""Rule files are validated whole the first time their content is seen; after that a rule is
+compiled when a message first needs it, so a short check does not pay for every rule."""
+
+import textwrap
+
+from msglint.config import Config
+from msglint.engine import build_ruleset
+from msglint.rulebook import LAZY
+from msglint.text_check import check_text
+
+BAD = textwrap.dedent("""\
+    rules:
+      - id: team-korean-only
+        kind: pattern
+        severity: warning
+        locales: [ko]
+        message: "nope"
+        source: house style
+        patterns: ['(unclosed']
+    """)
+
+
+def test_a_bad_pattern_for_another_locale_still_stops_the_run_every_time(cli, tmp_path):
+    (tmp_path / "team.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    for _ in range(2):  # no "validated" marker is left behind by a file that failed
+        proc = cli("check", "--channel", "sms", "--locale", "en", "-", input="Hi Priya, the CRM pricing is attached.\n")
+        assert proc.returncode == 2
+        assert "team-korean-only" in proc.err and "unclosed" not in proc.out
+
+
+def test_a_file_seen_before_compiles_only_what_a_message_needs(tmp_path, monkeypatch):
+    monkeypatch.setenv("MSGLINT_CACHE_DIR", str(tmp_path / "cache"))
+    build_ruleset(Config())  # first sight: everything compiled and checked
+    ruleset = build_ruleset(Config())
+    korean = [r for r in ruleset.rules if r.locales == ("ko",)]
+    assert korean and all(r._compiled is LAZY for r in korean)
+    result = check_text("Hi Priya, the CRM pricing is attached.", ruleset, channel="sms", locale="en")
+    assert result.findings == []
+    assert all(r._compiled is LAZY for r in korean), "a check of English text compiles no Korean rule"
+
+
+def test_without_a_cache_every_rule_is_validated(tmp_path, monkeypatch):
+    monkeypatch.setenv("MSGLINT_NO_CACHE", "1")
+    ruleset = build_ruleset(Config())
+    assert all(r._compiled is not LAZY for r in ruleset.rules)
