@@ -132,6 +132,9 @@ def compile(rule):
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
     if word_boundaries:
+        # Each branch first checks, in one step, that the next character is one it can start with:
+        # at every word, fifty branches are rejected at their first character instead of inside.
+        parts = [_guarded(part, re.IGNORECASE if ignore_case else 0) for part in parts]
         at_word_start = len(families) + (1 if literal else 0)  # own patterns may start anywhere
         parts = [rf"(?<!\w)(?:{'|'.join(parts[:at_word_start])})", *parts[at_word_start:]] if at_word_start \
             else parts
@@ -142,6 +145,13 @@ def compile(rule):
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
     return regex, literal, patterns, lookup, sep, ignore_case, specifics
+
+
+def _guarded(part: str, bits: int) -> str:
+    from msglint.kinds.phrase_index import first_chars, lookahead
+
+    chars = first_chars(part, bits)
+    return part if chars is None else lookahead(chars) + part
 
 
 @lru_cache(maxsize=4096)

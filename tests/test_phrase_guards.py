@@ -1,0 +1,88 @@
+"""The first-character guards in front of each phrase branch change speed, never matches: for
+every shipped phrase rule, the guarded and the plain alternation find the same spans and branches
+on the corpora, every rule example, and generated text built from the phrases themselves."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from msglint.config import Config
+from msglint.engine import build_ruleset
+from msglint.kinds import phrases
+from msglint.kinds.phrase_index import first_chars
+
+RULES = [r for r in build_ruleset(Config()).rules if r.kind == "phrases"]
+
+
+def _plain(rule):
+    original = phrases._guarded
+    phrases._guarded = lambda part, bits: part
+    try:
+        return phrases.compile(rule)[0]
+    finally:
+        phrases._guarded = original
+
+
+PLAIN = {id(r): _plain(r) for r in RULES}
+
+
+def _texts():
+    out = []
+    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
+    for rule in build_ruleset(Config()).rules:
+        for example in (rule.examples.get("fire") or []) + (rule.examples.get("pass") or []):
+            body = example if isinstance(example, str) else example.get("body") if isinstance(example, dict) else None
+            if isinstance(body, str):
+                out.append(body)
+    return out
+
+
+TEXTS = _texts()
+
+
+def _same(rule, text):
+    guarded = [(m.span(), m.lastgroup) for m in rule.compiled[0].finditer(text)]
+    plain = [(m.span(), m.lastgroup) for m in PLAIN[id(rule)].finditer(text)]
+    assert guarded == plain, (rule.id, text)
+
+
+def test_the_corpora_and_examples_match_alike():
+    assert len(TEXTS) > 500
+    for rule in RULES:
+        for text in TEXTS:
+            _same(rule, text)
+            _same(rule, text.upper())
+
+
+WORDS = sorted({w for r in RULES for e in r.options["phrases"] if isinstance(e, dict) or isinstance(e, str)
+                for w in re.findall(r"[\w'’-]+", e if isinstance(e, str) else str(e.get("phrase", "")))})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from([" ", "  ", "\n", ", ", ". ", "!", "?", "'", "’",
+                                                                    "-", "K", "ſ", "İ", "Ⅰ"])), max_size=30))
+def test_generated_text_matches_alike(pieces):
+    text = " ".join(pieces)
+    for rule in RULES:
+        _same(rule, text)
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"(?<!\w)(?:hi|hello)\b", 0, set("h")),
+    (r"[Jj]ust (?:wanted|want)", 0, set("Jj")),
+    (r"(?:I\s+)?(?:just\s+)?wanted", re.IGNORECASE, set("IiJjWw")),
+    (r"(?m:^[ \t]*(?:hi|hey)\b)", 0, {" ", "\t", "h"}),
+    (r"\w+ later", 0, None),
+    (r"(?:x)?", 0, None),
+    (r"(?i:dear) sir", 0, None),
+])
+def test_first_characters(pattern, flags, expected):
+    found = first_chars(pattern, flags)
+    assert (found is None) if expected is None else (set(found) == expected)
