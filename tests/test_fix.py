@@ -295,3 +295,22 @@ def test_a_bad_fix_in_a_rule_file_is_a_config_error(cli, tmp_path):
     proc = cli("rules")
     assert proc.returncode == 2
     assert "team-dash" in proc.err and "safety" in proc.err
+
+
+def test_a_korean_address_is_rewritten_only_with_unsafe(cli, tmp_path):
+    front = """
+    channel: sms
+    stage: meeting-reminder
+    purpose: transactional
+    register: formal
+    variables:
+      name: {required: true, role: name, max_length: 4, examples: [김민수]}
+    sample: {name: 김민수}
+    """
+    path = write_template(tmp_path, "ko/sms/remind.txt.j2", front,
+                          "{{ name }} 님, 내일 미팅 전에 귀하가 편한 장소를 알려 주세요.\n")
+    safe = cli("fix", "--lang", "en")
+    assert "귀하가" in path.read_text(encoding="utf-8")
+    assert "1 more with --unsafe" in safe.err
+    assert cli("fix", "--unsafe").returncode == 0
+    assert "{{ name }} 님, 내일 미팅 전에 고객님이 편한 장소를 알려 주세요.\n" in path.read_text(encoding="utf-8")

@@ -63,13 +63,14 @@ def front_matter() -> dict:
 
 
 def _fix() -> dict:
+    _pair = {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}
     return {
         "type": "object", "required": ["safety"], "additionalProperties": False,
         "description": "how msglint fix repairs a finding: safe (meaning cannot change) or unsafe (wording)",
         "properties": {
             "safety": {"enum": ["safe", "unsafe"]},
             "replace": _text(), "delete": {"const": True},
-            "sub": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+            "sub": {"oneOf": [_pair, {"type": "array", "minItems": 1, "items": _pair}]},
             "insert": {"type": "object", "required": ["at", "text"], "additionalProperties": False,
                        "properties": {"at": {"enum": ["start", "end"]}, "text": _text()}},
         },

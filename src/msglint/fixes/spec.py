@@ -4,6 +4,7 @@ Written in the rule file, next to the rule it repairs::
 
     fix: {safety: safe, replace: "(광고)"}                   # the matched text becomes this
     fix: {safety: safe, sub: ['드$', ' 드']}                  # a regex substitution on the match
+    fix: {safety: unsafe, sub: [['^귀하가', '고객님이'], ['^귀하', '고객님']]}   # several, in order
     fix: {safety: unsafe, delete: true}                      # the match goes (with its sentence's mark)
     fix: {safety: safe, insert: {at: end, text: "Reply STOP to opt out."}}   # a line the message lacks
     fix: {safety: safe}                                      # the kind's own plain form (charset)
@@ -30,8 +31,7 @@ class FixSpec:
     safety: str
     action: str  # replace | sub | delete | insert | kind (the kind's own plain form)
     text: object = None  # replace/insert: one text or {lang: text}
-    pattern: object = None  # sub: compiled pattern
-    repl: str | None = None  # sub: replacement template
+    pattern: object = None  # sub: ((compiled pattern, replacement), ...), applied in order
     at: str | None = None  # insert: start | end
 
     def wording(self, language: str) -> str | None:
@@ -73,14 +73,17 @@ def parse(raw) -> FixSpec:
             raise ValueError(_("fix: write 'delete: true' to remove the matched text"))
         return FixSpec(safety, action)
     if action == "sub":
-        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
-            raise ValueError(_("fix: 'sub' is [pattern, replacement], e.g. ['드$', ' 드']"))
-        try:
-            pattern = re.compile(value[0])
-            pattern.sub(value[1], "")
-        except (re.error, IndexError) as exc:
-            raise ValueError(_("fix: 'sub' pattern '{pattern}': {exc}", pattern=value[0], exc=exc)) from None
-        return FixSpec(safety, action, pattern=pattern, repl=value[1])
+        pairs = value if isinstance(value, list) and value and all(isinstance(v, list) for v in value) else [value]
+        if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p) for p in pairs):
+            raise ValueError(_("fix: 'sub' is [pattern, replacement], e.g. ['드$', ' 드'], or a list of them"))
+        compiled = []
+        for pattern, repl in pairs:
+            try:
+                compiled.append((re.compile(pattern), repl))
+                compiled[-1][0].sub(repl, "")
+            except (re.error, IndexError) as exc:
+                raise ValueError(_("fix: 'sub' pattern '{pattern}': {exc}", pattern=pattern, exc=exc)) from None
+        return FixSpec(safety, action, pattern=tuple(compiled))
     if not (isinstance(value, dict) and value.get("at") in PLACES and "text" in value and set(value) <= {"at", "text"}):
         raise ValueError(_("fix: 'insert' is {{at: start|end, text: …}}"))
     return FixSpec(safety, action, text=_text(value["text"], "insert.text"), at=value["at"])
@@ -91,7 +94,9 @@ def replacement(spec: FixSpec, matched: str, language: str, kind_plain: str | No
     if spec.action == "replace":
         return spec.wording(language)
     if spec.action == "sub":
-        return spec.pattern.sub(spec.repl, matched)
+        for pattern, repl in spec.pattern:
+            matched = pattern.sub(repl, matched)
+        return matched
     if spec.action == "delete":
         return ""
     if spec.action == "kind":
@@ -116,7 +121,7 @@ def summary(spec: FixSpec, language: str) -> str:
     if spec.action == "replace":
         said = _("replaces the match with “{text}”", text=spec.wording(language))
     elif spec.action == "sub":
-        said = _("rewrites the match: {pattern} → {repl}", pattern=spec.pattern.pattern, repl=spec.repl)
+        said = _("rewrites the match: {pattern} → {repl}", pattern=spec.pattern[0][0].pattern, repl=spec.pattern[0][1])
     elif spec.action == "delete":
         said = _("deletes the match")
     elif spec.action == "insert":
