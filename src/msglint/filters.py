@@ -22,6 +22,18 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+@lru_cache(maxsize=64)
+def _babel_locale(name: str):
+    from babel import Locale
+
+    return Locale.parse(name.replace("-", "_"))
+
+
+def _babel(ctx):
+    """The message's locale as Babel's object, parsed once per run rather than per value."""
+    return _babel_locale(str(ctx.get("_locale", "en")))
+
+
 def _context_zone(ctx) -> ZoneInfo:
     name = ctx.get("timezone") or ctx.get("_timezone")
     locale = ctx.get("_locale", "en")
@@ -43,19 +55,19 @@ def format_date(ctx, value, format="medium"):
     value = _aware(value, _context_zone(ctx))
     if isinstance(value, dt.datetime):
         value = value.astimezone(_context_zone(ctx)).date()
-    return dates.format_date(value, format=format, locale=ctx["_locale"])
+    return dates.format_date(value, format=format, locale=_babel(ctx))
 
 
 @pass_context
 def format_time(ctx, value, format="short"):
     zone = _context_zone(ctx)
-    return dates.format_time(_aware(value, zone), format=format, tzinfo=zone, locale=ctx["_locale"])
+    return dates.format_time(_aware(value, zone), format=format, tzinfo=zone, locale=_babel(ctx))
 
 
 @pass_context
 def format_datetime(ctx, value, format="medium"):
     zone = _context_zone(ctx)
-    return dates.format_datetime(_aware(value, zone), format=format, tzinfo=zone, locale=ctx["_locale"])
+    return dates.format_datetime(_aware(value, zone), format=format, tzinfo=zone, locale=_babel(ctx))
 
 
 @pass_context
@@ -82,30 +94,30 @@ def format_slot(ctx, value, with_date=True):
     dated, bare = _SLOT_PATTERNS.get(language, _SLOT_PATTERNS["en"])
     on_the_hour, with_minutes = dated if with_date else bare
     pattern = with_minutes if getattr(moment, "minute", 0) else on_the_hour
-    return dates.format_datetime(moment, format=pattern, tzinfo=zone, locale=ctx["_locale"])
+    return dates.format_datetime(moment, format=pattern, tzinfo=zone, locale=_babel(ctx))
 
 
 @pass_context
 def format_number(ctx, value):
-    return numbers.format_decimal(value, locale=ctx["_locale"])
+    return numbers.format_decimal(value, locale=_babel(ctx))
 
 
 @pass_context
 def format_percent(ctx, value):
-    return numbers.format_percent(value, locale=ctx["_locale"])
+    return numbers.format_percent(value, locale=_babel(ctx))
 
 
 @pass_context
 def format_currency(ctx, value, currency=None):
     if currency is None:
         currency = numbers.get_territory_currencies(_territory(ctx["_locale"]))[0]
-    return numbers.format_currency(value, currency, locale=ctx["_locale"])
+    return numbers.format_currency(value, currency, locale=_babel(ctx))
 
 
 @pass_context
 def format_list(ctx, values, style="standard"):
     """Join items the way the locale does: "A, B, and C"; "월요일, 화요일 또는 수요일" with style="or"."""
-    return lists.format_list([str(v) for v in values], style=style, locale=ctx["_locale"])
+    return lists.format_list([str(v) for v in values], style=style, locale=_babel(ctx))
 
 
 def _territory(locale: str) -> str:
