@@ -37,11 +37,12 @@ class ResultCache:
         self._context = hashlib.sha256(__version__.encode() + b"\0" + context).digest()
 
     @classmethod
-    def for_run(cls, rule_files, config_file) -> "ResultCache":
+    def for_run(cls, rule_files, config_file, extra: bytes = b"") -> "ResultCache":
         from msglint import i18n
 
         # Findings are stored as words: a run in another --lang must not reuse them.
-        digest = hashlib.sha256(_library_versions().encode() + b"\0lang=" + (i18n.explicit() or "").encode())
+        digest = hashlib.sha256(_library_versions().encode() + b"\0lang=" + (i18n.explicit() or "").encode()
+                                + b"\0" + extra)
         for path in [*rule_files, *([config_file] if config_file else [])]:
             digest.update(str(path).encode() + b"\0")
             try:

@@ -20,10 +20,23 @@ from msglint.i18n import _
 from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
 from msglint.report import CHOICES as REPORT_CHOICES
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+class Choice(click.Choice):
+    """click's Choice that names the closest choice when a value is misspelt (--channel smss)."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            from msglint.spelling import did_you_mean
+
+            exc.message = f"{exc.message}{did_you_mean(str(value), list(self.choices))}"
+            raise
+
+
+FORMAT = click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
 REPORT_FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(REPORT_CHOICES), default="auto",
+    "--format", "fmt", type=Choice(REPORT_CHOICES), default="auto",
     show_default=True, help="auto: GitHub annotations inside GitHub Actions, text elsewhere.")
 _CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                        help="Config file (default: .msglint.yaml or [tool.msglint] in pyproject.toml, looked up from here).")
@@ -36,7 +49,7 @@ def _set_lang(context, parameter, value):
 
 
 LANG = click.option(
-    "--lang", type=click.Choice(i18n.LANGUAGES), callback=_set_lang, expose_value=False, is_eager=True,
+    "--lang", type=Choice(i18n.LANGUAGES), callback=_set_lang, expose_value=False, is_eager=True,
     help="Language of findings and errors (default: 'lang' in the config, else the template's locale for its "
          "findings and LANG for the rest).")
 
@@ -44,6 +57,21 @@ LANG = click.option(
 def CONFIG(command):  # noqa: N802 - used as a decorator like the click options beside it
     """--config and --lang: every command that reads the config also speaks its language."""
     return LANG(_CONFIG(command))
+
+
+def _rule_ids(context, parameter, value):
+    ids = tuple(i.strip() for v in value for i in v.split(",") if i.strip())
+    context.meta[f"msglint.{parameter.name}"] = ids
+    return ids
+
+
+def SELECT(command):  # noqa: N802
+    """--select/--ignore: rule ids for this run, as ruff takes them (comma-separated or repeated)."""
+    for name, said in (("ignore", "Also silence these rule ids (adds to the config's 'ignore')."),
+                       ("select", "Only these rule ids (replaces the config's 'select').")):
+        command = click.option(f"--{name}", f"{name}_ids", multiple=True, metavar="IDS", callback=_rule_ids,
+                               expose_value=False, shell_complete=completion.rule_ids, help=said)(command)
+    return command
 
 
 INTERNAL_ERROR = 3
@@ -99,7 +127,10 @@ def _given(parameter: str) -> bool:
 def _config(config_path):
     from msglint.config import find_config, load_config
 
-    return load_config(config_path) if config_path else find_config()
+    config = load_config(config_path) if config_path else find_config()
+    context = click.get_current_context(silent=True)
+    meta = context.meta if context else {}
+    return config.narrow(meta.get("msglint.select_ids", ()), meta.get("msglint.ignore_ids", ()))
 
 
 def _ruleset(config):
@@ -126,7 +157,7 @@ def _emit(report, fmt, kind, label=None, ruleset=None, config=None, exit_zero=Fa
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="msglint")
 @click.option("--debug", is_flag=True, help="On an internal error, print the traceback (also: MSGLINT_DEBUG=1).")
-@click.option("--lang", type=click.Choice(i18n.LANGUAGES), help="Language of findings and errors (ko, en).")
+@click.option("--lang", type=Choice(i18n.LANGUAGES), help="Language of findings and errors (ko, en).")
 @click.pass_context
 def main(context, debug, lang):
     """Lint sales message templates and the messages rendered from them.
@@ -147,6 +178,7 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write
 @click.argument("paths", nargs=-1, type=click.Path())
 @REPORT_FORMAT
 @CONFIG
+@SELECT
 @NO_CACHE
 @click.option("--changed", is_flag=False, flag_value="", default=None, metavar="[REF]",
               help="Only templates changed since REF (default: the merge base with main), with the same id in every locale.")
@@ -167,7 +199,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
     if no_cache:
         os.environ["MSGLINT_NO_CACHE"] = "1"
     config = _config(config_path)
-    cache = ResultCache.for_run(rule_files(config.rules), config.file)
+    cache = ResultCache.for_run(rule_files(config.rules), config.file, extra=repr(sorted(config.given)).encode())
     if not paths:
         paths = (config.templates or ".",)
     if changed is not None:
@@ -184,19 +216,20 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--channel", required=True, type=click.Choice(CHANNELS), help="How the message is sent.")
+@click.option("--channel", required=True, type=Choice(CHANNELS), help="How the message is sent.")
 @click.option("--locale", required=True, shell_complete=completion.locales, help="Language of the message, e.g. ko or en.")
 @click.option("--subject", help="Email subject (or start the file with a 'Subject: ...' line).")
-@click.option("--purpose", type=click.Choice(PURPOSES), default="transactional", show_default=True)
-@click.option("--audience", type=click.Choice(AUDIENCES), default="b2b", show_default=True)
+@click.option("--purpose", type=Choice(PURPOSES), default="transactional", show_default=True)
+@click.option("--audience", type=Choice(AUDIENCES), default="b2b", show_default=True)
 @click.option("--stage", help="Sales stage, e.g. follow-up or meeting-proposal.")
-@click.option("--register", type=click.Choice(["formal", "neutral", "casual"]), default="neutral", show_default=True)
+@click.option("--register", type=Choice(["formal", "neutral", "casual"]), default="neutral", show_default=True)
 @click.option("--send-at", help="When it will be sent, ISO 8601 (e.g. 2026-11-24T21:30); checks legal hours and days.")
 @click.option("--tz", help="The recipient's time zone (IANA, e.g. Asia/Seoul, America/Chicago).")
 @click.option("--fix", "fixing", is_flag=True, help="Print each message with its safe fixes applied; what is left goes to stderr.")
 @click.option("--unsafe", is_flag=True, help="With --fix: also the fixes that change wording.")
 @REPORT_FORMAT
 @CONFIG
+@SELECT
 @fails_cleanly
 def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, fmt,
           config_path):
@@ -276,7 +309,7 @@ def _read_message(name):
 @click.option("--encoding", help="Batch: the CSV's encoding (default: detect UTF-8, UTF-8 with BOM, CP949).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Batch: worker processes (default: every core from 2,000 rows); the output keeps the input's order.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "eml"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice(["text", "json", "eml"]), default="text", show_default=True,
               help="Output format; eml writes an email as a MIME message a mail client opens.")
 @CONFIG
 @fails_cleanly
@@ -309,6 +342,7 @@ def render(template_id, sequence, start, locale, data_file, pairs, defaults_file
 @click.option("--unsafe", is_flag=True, help="Also apply fixes that change wording, not just markers, quotes and spacing.")
 @FORMAT
 @CONFIG
+@SELECT
 @fails_cleanly
 def fix(paths, diff, unsafe, fmt, config_path):
     """Apply rule fixes to template sources: never inside {{ }} or {% %}, never to front matter.
@@ -325,10 +359,10 @@ def fix(paths, diff, unsafe, fmt, config_path):
 
 @main.command()
 @click.argument("template_id", metavar="ID")
-@click.option("--channel", required=True, type=click.Choice(CHANNELS), help="How the message is sent.")
+@click.option("--channel", required=True, type=Choice(CHANNELS), help="How the message is sent.")
 @click.option("--locales", help="Comma-separated locales (default: those of the pack, else ko,en).")
 @click.option("--stage", default="follow-up", show_default=True, help="Sales stage, e.g. inbound-response or offer.")
-@click.option("--purpose", type=click.Choice(PURPOSES), default="transactional", show_default=True,
+@click.option("--purpose", type=Choice(PURPOSES), default="transactional", show_default=True,
               help="advertising adds what the law asks for: (광고), sender, opt-out.")
 @click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
 @CONFIG
@@ -359,7 +393,7 @@ def new(template_id, channel, locales, stage, purpose, root, config_path):
 @main.command()
 @click.argument("rule_id", metavar="[RULE]", required=False, shell_complete=completion.rule_ids)
 @click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True,
               help="Output format; markdown prints the rule reference in docs/rules.md.")
 @CONFIG
 @fails_cleanly
@@ -393,7 +427,7 @@ def explain(rule_id, fmt, config_path):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True,
               help="Output format; markdown prints the catalogue table used in README.md.")
 @CONFIG
 @fails_cleanly
@@ -407,7 +441,7 @@ def templates(paths, fmt, config_path):
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["front-matter", "rules", "config", "sequence"]))
+@click.argument("name", type=Choice(["front-matter", "rules", "config", "sequence"]))
 @fails_cleanly
 def schema(name):
     """The JSON Schema of template front matter, rule files, the config or sequences (for editors)."""

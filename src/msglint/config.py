@@ -39,6 +39,15 @@ class Config:
     extra_stages: tuple = ()  # the team's own stages, beside msglint's
     sender_names: tuple = ()  # the team's brand names, which its marketing texts must carry
     lang: str | None = None  # the language of findings and errors for everyone on the team (ko, en)
+    given: tuple = ()  # ("--select" | "--ignore", rule id) typed on the command line, checked like the file's
+
+    def narrow(self, select=(), ignore=()) -> "Config":
+        """The command line's --select (replaces the file's) and --ignore (adds to it)."""
+        if select:
+            self.select = set(select)
+        self.ignore = self.ignore | set(ignore)
+        self.given = tuple(("--select", i) for i in select) + tuple(("--ignore", i) for i in ignore)
+        return self
 
     @property
     def stages(self) -> tuple:
@@ -70,6 +79,10 @@ class Config:
         return True
 
     def check_rule_ids(self, known: set) -> None:
+        for option, rule_id in self.given:
+            if rule_id not in known:
+                raise ConfigError(_("{option}: unknown rule id '{rule}'{hint}; 'msglint rules' lists the ids",
+                                    option=option, rule=rule_id, hint=did_you_mean(rule_id, sorted(known))))
         where = self.file.name if self.file else "config"
         named = [("select", i) for i in (self.select or ())] + [("ignore", i) for i in self.ignore]
         named += [("severity", i) for i in self.severity]
