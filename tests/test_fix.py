@@ -314,3 +314,31 @@ def test_a_korean_address_is_rewritten_only_with_unsafe(cli, tmp_path):
     assert "1 more with --unsafe" in safe.err
     assert cli("fix", "--unsafe").returncode == 0
     assert "{{ name }} 님, 내일 미팅 전에 고객님이 편한 장소를 알려 주세요.\n" in path.read_text(encoding="utf-8")
+
+
+def test_an_html_email_gets_replacements_but_no_line_after_its_markup(cli, tmp_path):
+    front = """
+    channel: email
+    stage: offer
+    purpose: advertising
+    subject: "20% off your {{ topic }}"
+    variables:
+      name: {required: true, role: name, examples: [Priya]}
+      topic: {required: true, examples: [CRM rollout]}
+      company: {required: true, examples: [Leadway]}
+      company_address: {required: true, examples: ["500 Market St, San Francisco, CA 94105"]}
+      unsubscribe_url: {required: true, type: url, examples: ["https://leadway.example/u/1"]}
+    sample: {name: Priya, topic: CRM rollout, company: Leadway, company_address: "500 Market St, San Francisco, CA 94105",
+             unsubscribe_url: "https://leadway.example/u/1"}
+    """
+    path = write_template(tmp_path, "en/email/offer.html.j2", front, """\
+        <html><body>
+        <p>Hi {{ name }},</p>
+        <p>Teams planning a {{ topic }} get 20% off their first three months until December 15!!</p>
+        <p>{{ company }}, {{ company_address }}</p>
+        </body></html>
+        """)
+    proc = cli("fix", "--lang", "en")
+    text = path.read_text(encoding="utf-8")
+    assert "until December 15!</p>" in text and text.endswith("</body></html>\n")
+    assert "opt-out not fixed: an HTML email" in proc.err

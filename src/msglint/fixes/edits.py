@@ -157,12 +157,17 @@ class TemplateSource:
         return end, "\n" + text
 
 
-def plan_template(source: TemplateSource, message, findings, unsafe: bool):
+def plan_template(source: TemplateSource, message, findings, unsafe: bool, html: bool = False):
     """Edits of a template's source for the findings on its rendered ``message``."""
     chosen, held = _choose(findings, unsafe)
     edits, skipped = [], [Skipped(f.rule, f.line, _("unsafe fix: run with --unsafe"), True) for f in held]
     for f in chosen:
         fix = f.fix
+        if fix["action"] == "insert" and html:
+            # The file's last line is markup (</html>), not the message's: only a person knows where it goes.
+            skipped.append(Skipped(f.rule, f.line, _("an HTML email: add “{text}” inside its body by hand",
+                                                     text=fix["text"])))
+            continue
         if fix["action"] == "insert":
             at, text = source.insertion(fix["at"], fix["text"])
             edits.append(Edit(at, at, text, f.rule, fix["safety"], "insert", source.line_of(at)))

@@ -150,6 +150,7 @@ def _unique(skipped):
 def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=None) -> Outcome:
     """Fix one template file's source (the caller writes ``outcome.after``)."""
     from msglint import pack
+    from msglint.html_text import is_html
     from msglint.runner import lint_template
 
     loaded = pack.load(path, root, stages)
@@ -169,7 +170,8 @@ def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=No
 
     def plan(text, findings, state):
         template, message = state
-        return plan_template(TemplateSource(text, template.doc.body_line), message, findings, unsafe)
+        return plan_template(TemplateSource(text, template.doc.body_line), message, findings, unsafe,
+                             html=is_html(path.name))
 
     _loop(outcome, lint, plan)
     if outcome.problem:  # what stops it rendering still counts among what is left
