@@ -144,16 +144,17 @@ def test_never_inside_a_tag_nor_on_text_a_variable_printed(cli, tmp_path):
     assert path.read_text(encoding="utf-8").split("---\n", 2)[1] == before.split("---\n", 2)[1], "front matter untouched"
 
 
+NOTE_FRONT = """\
+channel: sms
+stage: follow-up
+purpose: transactional
+variables:
+  name: {required: true, role: name, examples: [Priya]}
+"""
+
+
 def test_text_between_tags_is_fixed_and_the_tags_are_kept(cli, tmp_path):
-    front = """
-    channel: sms
-    stage: follow-up
-    purpose: transactional
-    variables:
-      name: {required: true, role: name, examples: [Priya]}
-      topic: {required: true, examples: [CRM rollout]}
-    sample: {name: Priya, topic: CRM rollout}
-    """
+    front = NOTE_FRONT + "  topic: {required: true, examples: [CRM rollout]}\n" + "sample: {name: Priya, topic: CRM rollout}\n"
     path = write_template(tmp_path, "en/sms/note.txt.j2", front,
                           "Hi {{ name }}.{% if true %} It’s booked{% endif %} for {{ topic }} – see you then.\n")
     assert cli("fix").returncode == 0
@@ -200,14 +201,7 @@ def test_the_subject_is_front_matter_and_left_alone(cli, tmp_path):
 
 
 def test_a_silenced_finding_is_not_fixed(cli, tmp_path):
-    front = """
-    channel: sms
-    stage: follow-up
-    purpose: transactional
-    variables:
-      name: {required: true, role: name, examples: [Priya]}
-    sample: {name: Priya}
-    """
+    front = NOTE_FRONT + "sample: {name: Priya}\n"
     path = write_template(tmp_path, "en/sms/note.txt.j2", front,
                           "{# msglint: disable=sms-charset #}\nHi {{ name }}, it’s booked for Tuesday 10:00.\n")
     cli("fix")

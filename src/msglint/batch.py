@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import signal
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -84,51 +82,16 @@ def _alive(pid: int) -> bool:
 
 
 @contextmanager
-def _removed_on_signals(path: str):
-    """SIGTERM and SIGHUP end the run as Ctrl-C does, so the temporary file is removed."""
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            try:
-                previous[number] = signal.signal(number, stop)
-            except ValueError:  # not the main thread: nothing to install
-                pass
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-@contextmanager
 def _atomic(out: str | None):
     if out is None:
         yield sys.stdout
         return
+    from msglint.atomic import replacing
+
     target = check_out(out)
     _remove_stale(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{_tmp_prefix(target)}{os.getpid()}.", suffix=".tmp")
-    try:
-        with _removed_on_signals(tmp), os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-        os.chmod(tmp, 0o666 & ~_umask())  # as any file the user creates, not mkstemp's 0600
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    with replacing(target, prefix=f"{_tmp_prefix(target)}{os.getpid()}.") as handle:
+        yield handle
 
 
 def _progress(total: int):

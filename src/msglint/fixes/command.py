@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -44,21 +42,11 @@ def run(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace the file in one step, keeping its permissions: an interrupted fix leaves the old
-    template or the new one, never half of one."""
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Replace the template in one step, keeping its permissions and line endings."""
+    from msglint.atomic import replacing
+
+    with replacing(path, mode=path.stat().st_mode & 0o7777, newline="") as handle:
+        handle.write(text)
 
 
 def unified(outcome) -> str:
