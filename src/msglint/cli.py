@@ -376,11 +376,11 @@ def new(template_id, channel, locales, stage, purpose, root, config_path):
     problem = stage_problem(stage, config.stages)
     if problem:
         raise click.BadParameter(problem, param_hint="'--stage'")
+    from msglint.pack import known_locale
+
     folder = Path(root or config.templates or "templates")
-    if not root and not config.templates and (Path("templates").is_dir() or not folder.exists()):
-        folder = Path("templates")
     wanted = [x.strip() for x in locales.split(",") if x.strip()] if locales else (
-        sorted(d.name for d in folder.iterdir() if d.is_dir() and not d.name.startswith(".")) if folder.is_dir() else [])
+        sorted(d.name for d in folder.iterdir() if d.is_dir() and known_locale(d.name)) if folder.is_dir() else [])
     written = create(folder, template_id, channel, wanted or ["ko", "en"], stage, purpose)
     for path in written:
         click.echo(_("msglint: wrote {path}", path=path), err=True)
