@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
+from functools import lru_cache
 
 SEGMENT_BITS = 1120
 HEADER_BITS = 48
@@ -22,10 +23,19 @@ GSM_BASIC = frozenset(
 )
 GSM_EXTENDED = frozenset("\f[\\]^{|}~€")
 GSM_ALL = GSM_BASIC | GSM_EXTENDED
-_GRAPHEME = regex.compile(r"\X")
+
+
+@lru_cache(maxsize=1)
+def _grapheme():
+    # The regex package (for \X, grapheme clusters) loads only for text that needs it.
+    import regex
+
+    return regex.compile(r"\X")
+
+
 # Text made only of characters that are each a grapheme of one UTF-16 unit (Latin, Greek,
 # Cyrillic, punctuation, CJK, precomposed Hangul...): counted without grapheme segmentation.
-_SIMPLE = regex.compile(
+_SIMPLE = re.compile(
     "[\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205f\u20a0-\u20bf"
     "\u2100-\u214f\u2190-\u23ff\u2500-\u25ff\u3000-\u303f\u3130-\u318f\u4e00-\u9fff"
     "\uac00-\ud7a3\uff00-\uffef]*"
@@ -43,7 +53,7 @@ class Segmentation:
 def graphemes(text: str) -> list[str]:
     # Carriers see CR and LF as two characters even where Unicode joins them.
     out = []
-    for g in _GRAPHEME.findall(text):
+    for g in _grapheme().findall(text):
         out.extend(("\r", "\n") if g == "\r\n" else (g,))
     return out
 
