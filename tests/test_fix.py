@@ -54,6 +54,7 @@ def test_ko_diff_says_what_it_fixes_in_korean(cli, tmp_path):
     _place(tmp_path, "ko-offer", "ko")
     shown = cli("fix", "--diff", "--lang", "ko")
     assert "ad-marker" in shown.err and "opt-out" in shown.err
+    assert "sms-charset ×2" in shown.err, "the quotes made plain with the opt-out line are counted as fixed"
     assert "고칠 수 있습니다" in shown.err or "고칩니다" in shown.err
 
 

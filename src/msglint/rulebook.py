@@ -153,7 +153,8 @@ def load_rules(extra=()) -> RulePacks:
 
 def load_file(path: Path) -> tuple[list[Rule], dict]:
     try:
-        data = safe_yaml.load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = safe_yaml.load(text)
     except UnicodeDecodeError:
         raise RuleFileError(path, _("not UTF-8 text; save it as UTF-8")) from None
     except yaml.YAMLError as exc:
@@ -180,14 +181,14 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
             raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
                                         channel=channel))
     rules = [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))]
-    _validate(path, rules)
+    _validate(text, rules)
     if data.get("cite"):
         for rule in rules:
             rule.cite = True
     return rules, settings
 
 
-def _validate(path: Path, rules) -> None:
+def _validate(text: str, rules) -> None:
     """Compile every rule of a file the first time its content is seen, so a bad pattern stops
     the run whichever messages it would have judged; a file seen before (a marker named by the
     hash of its content and msglint's version) compiles each rule when it is first used."""
@@ -197,7 +198,7 @@ def _validate(path: Path, rules) -> None:
     from msglint.cachedir import cache_dir
 
     folder = cache_dir()
-    digest = hashlib.sha256(__version__.encode() + b"\0" + path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(__version__.encode() + b"\0" + text.encode("utf-8")).hexdigest()
     marker = folder / "rules" / digest if folder else None
     if marker is not None and marker.exists():
         return

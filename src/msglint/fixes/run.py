@@ -70,43 +70,41 @@ def _batch(edits):
 def _improve(text, findings, edits, evaluate, plan, rejected, skipped):
     """Try ``edits`` on ``text``; return (text, findings, state, kept edits), nothing kept (and
     state None) when no edit helps."""
-    tried = _attempt(text, findings, edits, evaluate, plan)
+    tried, _reason = _attempt(text, findings, edits, evaluate, plan)
     if tried is not None:
-        return (*tried, edits)
+        return tried
     # One by one: the first edit that helps is kept, and the next pass plans the rest anew on the
     # changed text (their offsets moved).
     for edit in edits:
-        tried = _attempt(text, findings, [edit], evaluate, plan)
+        tried, reason = _attempt(text, findings, [edit], evaluate, plan)
         if tried is not None:
-            return (*tried, [edit])
+            return tried
         rejected.add(edit.key)
-        candidate = evaluate(apply(text, [edit]))
-        reason = _verdict(findings, candidate[0] if candidate else None, [edit])
-        skipped.append(Skipped(edit.rule, edit.line, reason or _("the finding stays after the fix")))
+        skipped.append(Skipped(edit.rule, edit.line, reason))
     return text, findings, None, []
 
 
 def _attempt(text, findings, edits, evaluate, plan):
-    """(text, findings, state) after ``edits``, or None if that is worse. A new line may bring
-    findings that a safe replacement clears at once (a line that makes “ ” cost the text an SMS):
-    those replacements are tried with it before it is judged."""
+    """((text, findings, state, edits applied), None) after ``edits``, or (None, why not) if that is
+    worse. A new line may bring findings that a safe replacement clears at once (a line that makes
+    “ ” cost the text an SMS): those replacements are tried with it before it is judged."""
     candidate = apply(text, edits)
     linted = evaluate(candidate)
+    reason = _verdict(findings, linted[0] if linted else None, edits)
+    if reason is None:
+        return (candidate, *linted, edits), None
     if linted is None:
-        return None
-    if _verdict(findings, linted[0], edits) is None:
-        return candidate, *linted
+        return None, reason
     appeared = {rule for rule, _severity in _counts(linted[0]) - _counts(findings)}
     follow, _skipped = plan(candidate, *linted)
     follow = [e for e in follow if e.action != "insert" and e.rule in appeared]
     if not follow:
-        return None
+        return None, reason
     second = apply(candidate, follow)
     linted = evaluate(second)
     if linted is None or _verdict(findings, linted[0], edits) is not None:
-        return None
-    edits.extend(follow)
-    return second, *linted
+        return None, reason
+    return (second, *linted, [*edits, *follow]), None
 
 
 def _loop(outcome: Outcome, lint, plan) -> Outcome:
