@@ -34,6 +34,22 @@ def _babel(ctx):
     return _babel_locale(str(ctx.get("_locale", "en")))
 
 
+def _babel_dates(function: str, value, format: str, zone, locale: str) -> str:
+    """Babel's date formatting, once per value: a campaign offers its leads the same few slots."""
+    try:
+        return _babel_dates_cached(function, value, format, zone, locale)
+    except TypeError:  # a value that cannot be a key: Babel says what is wrong with it
+        return _babel_dates_cached.__wrapped__(function, value, format, zone, locale)
+
+
+@lru_cache(maxsize=4096)
+def _babel_dates_cached(function: str, value, format: str, zone, locale: str) -> str:
+    formatter = getattr(dates, function)
+    if function == "format_date":
+        return formatter(value, format=format, locale=_babel_locale(locale))
+    return formatter(value, format=format, tzinfo=zone, locale=_babel_locale(locale))
+
+
 def _context_zone(ctx) -> ZoneInfo:
     name = ctx.get("timezone") or ctx.get("_timezone")
     locale = ctx.get("_locale", "en")
@@ -55,19 +71,19 @@ def format_date(ctx, value, format="medium"):
     value = _aware(value, _context_zone(ctx))
     if isinstance(value, dt.datetime):
         value = value.astimezone(_context_zone(ctx)).date()
-    return dates.format_date(value, format=format, locale=_babel(ctx))
+    return _babel_dates("format_date", value, format, None, str(ctx.get("_locale", "en")))
 
 
 @pass_context
 def format_time(ctx, value, format="short"):
     zone = _context_zone(ctx)
-    return dates.format_time(_aware(value, zone), format=format, tzinfo=zone, locale=_babel(ctx))
+    return _babel_dates("format_time", _aware(value, zone), format, zone, str(ctx.get("_locale", "en")))
 
 
 @pass_context
 def format_datetime(ctx, value, format="medium"):
     zone = _context_zone(ctx)
-    return dates.format_datetime(_aware(value, zone), format=format, tzinfo=zone, locale=_babel(ctx))
+    return _babel_dates("format_datetime", _aware(value, zone), format, zone, str(ctx.get("_locale", "en")))
 
 
 @pass_context
@@ -94,7 +110,7 @@ def format_slot(ctx, value, with_date=True):
     dated, bare = _SLOT_PATTERNS.get(language, _SLOT_PATTERNS["en"])
     on_the_hour, with_minutes = dated if with_date else bare
     pattern = with_minutes if getattr(moment, "minute", 0) else on_the_hour
-    return dates.format_datetime(moment, format=pattern, tzinfo=zone, locale=_babel(ctx))
+    return _babel_dates("format_datetime", moment, pattern, zone, str(ctx.get("_locale", "en")))
 
 
 @pass_context

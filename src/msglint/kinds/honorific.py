@@ -11,6 +11,7 @@ import re
 
 from msglint import i18n
 from msglint.kinds import Hit
+from msglint.korean.memo import TokenMemo
 from msglint.i18n import _
 
 LEVEL = "message"
@@ -44,7 +45,8 @@ def compile(rule):
         if surnames and titles else None
     greeted = re.compile(line_start + name + r",[ \t]*(?=" + "|".join(map(re.escape, greetings)) + r")") \
         if surnames and greetings else None
-    return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced, titled, greeted
+    # The last item remembers each analysis' calls: a batch's leads share their template's tokens.
+    return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced, titled, greeted, TokenMemo()
 
 
 def _listed(tokens, i, j) -> bool:
@@ -58,53 +60,71 @@ def _listed(tokens, i, j) -> bool:
     return after_comma is not None and after_comma.tag == "NNP"
 
 
+def _calls(tokens, first: bool, honorifics, suffixes, titles) -> tuple:
+    """Where a sentence's tokens call a person without 님: (name start, name end, what follows
+    (the token or None), kind, end of the finding), all from the tokens alone."""
+    tokens = [t for t in tokens if t.tag != "SO" or t.form not in "-•·*"]
+    out = []
+    for i, token in enumerate(tokens):
+        latin = (token.tag == "SL" and i == 0 and first and _LATIN_NAME.match(token.form))
+        if token.tag != "NNP" and not latin:
+            continue
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].tag == "NNP":
+            j += 1
+        # Kiwi sometimes cuts a name it does not know into a surname and one-syllable nouns
+        # (박/NNP 서/NNG 준/NNG): pieces written together with it belong to the name.
+        while (j + 1 < len(tokens) and tokens[j + 1].tag == "NNG" and len(tokens[j + 1].form) == 1
+               and tokens[j + 1].start == tokens[j].end and j - i < 3):
+            j += 1
+        title = None
+        if j + 1 < len(tokens) and tokens[j + 1].form in titles and tokens[j + 1].tag.startswith("NN"):
+            title = tokens[j + 1]  # "이수빈 팀장," — a title, but no 님 after it
+            j += 1
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if title is not None and after is not None and after.form in honorifics | {"님"}:
+            continue
+        if after is not None and after.tag == "SP" and after.form == "," and _listed(tokens, i, j):
+            continue
+        if title is not None and after is not None and after.tag == "SP" and after.form == ",":
+            kind = "title"
+        elif after is not None and after.tag == "JKV":
+            kind = "vocative"
+        elif after is not None and after.form in suffixes and after.tag in ("NNB", "XSN", "NNG"):
+            kind = "suffix"
+        elif after is not None and after.tag == "SP" and after.form == "," and (
+                i == 0 or not tokens[i - 1].tag.startswith("N")):
+            kind = "bare"  # "김민수, ..." calls the person
+        elif after is None and i == 0 and first:
+            kind = "bare"  # a name alone opening the message; alone at the end it is a signature
+        else:
+            continue
+        end = after.end if after is not None and kind not in ("bare", "title") else tokens[j].end
+        out.append((token.start, tokens[j].end, after, kind, end))
+    return tuple(out)
+
+
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
 
-    honorifics, suffixes, messages, titles, spaced, titled, greeted = rule.compiled
+    honorifics, suffixes, messages, titles, spaced, titled, greeted, memo = rule.compiled
     text = segment.text
     found = []
     for number, sentence in enumerate(sentences(text)):
-        tokens = [t for t in sentence.tokens if t.tag != "SO" or t.form not in "-•·*"]
-        for i, token in enumerate(tokens):
-            latin = (token.tag == "SL" and i == 0 and number == 0 and _LATIN_NAME.match(token.form))
-            if token.tag != "NNP" and not latin:
-                continue
-            j = i
-            while j + 1 < len(tokens) and tokens[j + 1].tag == "NNP":
-                j += 1
-            # Kiwi sometimes cuts a name it does not know into a surname and one-syllable nouns
-            # (박/NNP 서/NNG 준/NNG): pieces written together with it belong to the name.
-            while (j + 1 < len(tokens) and tokens[j + 1].tag == "NNG" and len(tokens[j + 1].form) == 1
-                   and tokens[j + 1].start == tokens[j].end and j - i < 3):
-                j += 1
-            title = None
-            if j + 1 < len(tokens) and tokens[j + 1].form in titles and tokens[j + 1].tag.startswith("NN"):
-                title = tokens[j + 1]  # "이수빈 팀장," — a title, but no 님 after it
-                j += 1
-            name = text[token.start:tokens[j].end]
-            after = tokens[j + 1] if j + 1 < len(tokens) else None
-            if title is not None and after is not None and after.form in honorifics | {"님"}:
-                continue
-            if after is not None and after.tag == "SP" and after.form == "," and _listed(tokens, i, j):
-                continue
-            if title is not None and after is not None and after.tag == "SP" and after.form == ",":
-                kind, word = "title", name
-            elif after is not None and after.tag == "JKV":
-                kind, word = "vocative", name + after.form
-            elif after is not None and after.form in suffixes and after.tag in ("NNB", "XSN", "NNG"):
-                kind, word = "suffix", f"{name} {after.form}" if after.start > tokens[j].end else name + after.form
-            elif after is not None and after.tag == "SP" and after.form == "," and (
-                    i == 0 or not tokens[i - 1].tag.startswith("N")):
-                kind, word = "bare", name  # "김민수, ..." calls the person
-            elif after is None and i == 0 and number == 0:
-                kind, word = "bare", name  # a name alone opening the message; alone at the end it is a signature
+        first = number == 0
+        calls = memo.get(sentence.tokens, first,
+                         lambda: _calls(sentence.tokens, first, honorifics, suffixes, titles))
+        for start, name_end, after, kind, end in calls:
+            name = text[start:name_end]
+            if kind == "vocative":
+                word = name + after.form
+            elif kind == "suffix":
+                word = f"{name} {after.form}" if after.start > name_end else name + after.form
             else:
-                continue
-            end = after.end if after is not None and kind not in ("bare", "title") else tokens[j].end
-            found.append((token.start, end))
+                word = name
+            found.append((start, end))
             yield Hit(
-                start=segment.offset + token.start, end=segment.offset + end, part=segment.part,
+                start=segment.offset + start, end=segment.offset + end, part=segment.part,
                 values={"detail": i18n.filled(messages.get(kind, messages["bare"]), name=name, word=word)},
                 suggestion=f"“{name}님”" if kind == "title" else f"“{name} 님”", excerpt=sentence.text,
             )

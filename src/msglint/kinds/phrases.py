@@ -131,10 +131,11 @@ def compile(rule):
             raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
         parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
+    # Each branch first checks, in one step, that the next character is one it can start with:
+    # at every word (every syllable, in Korean), fifty branches are rejected at their first
+    # character instead of inside.
+    parts = [_guarded(part, re.IGNORECASE if ignore_case else 0) for part in parts]
     if word_boundaries:
-        # Each branch first checks, in one step, that the next character is one it can start with:
-        # at every word, fifty branches are rejected at their first character instead of inside.
-        parts = [_guarded(part, re.IGNORECASE if ignore_case else 0) for part in parts]
         at_word_start = len(families) + (1 if literal else 0)  # own patterns may start anywhere
         parts = [rf"(?<!\w)(?:{'|'.join(parts[:at_word_start])})", *parts[at_word_start:]] if at_word_start \
             else parts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from msglint import i18n
 from msglint.kinds import Hit
+from msglint.korean.memo import TokenMemo
 from msglint.i18n import _
 
 LEVEL = "message"
@@ -38,22 +39,38 @@ def _readable(ending: str) -> str:
     return ending.translate(_JAMO)
 
 
+def _plan(sentence, ends_text: bool):
+    """What the rule reads from the tokens alone: the verdict, the one content word (or None),
+    the pronouns, and where a "name+야" vocative is. Worked out once per analysis (TokenMemo)."""
+    from msglint.korean.speech_level import judge
+
+    tokens = sentence.tokens
+    core = [t for t in tokens if not t.tag.startswith("S")]
+    vocative = next(((prev.start, t.end) for prev, t in zip(tokens, tokens[1:])
+                     if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
+    return (judge(sentence, ends_text=ends_text), core[0] if len(core) == 1 else None,
+            tuple(t for t in tokens if t.tag == "NP"), vocative)
+
+
+_PLANS = TokenMemo()
+
+
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
-    from msglint.korean.speech_level import CASUAL, FAMILIAR, judge, polite_rewrite
+    from msglint.korean.speech_level import CASUAL, FAMILIAR, polite_rewrite
 
     suggestions, pronouns, messages, casual_words = rule.compiled
     text = segment.text
     for sentence in sentences(text):
-        verdict = judge(sentence, ends_text=not text[sentence.end:].strip())
+        ends_text = not text[sentence.end:].strip()
+        verdict, single, nouns, vocative = _PLANS.get(sentence.tokens, (ends_text, sentence.noun_reading),
+                                                       lambda: _plan(sentence, ends_text))
         if verdict.level == FAMILIAR and "familiar" in messages:
             yield Hit(start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
                       values={"detail": messages["familiar"]},
                       suggestion=suggestions.get("familiar", suggestions["default"]), excerpt=sentence.text)
         if verdict.level == CASUAL:
-            vocative = next((text[prev.start:t.end] for prev, t in zip(sentence.tokens, sentence.tokens[1:])
-                             if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
-            rewrite = polite_rewrite(sentence.text, verdict.ending, vocative)
+            rewrite = polite_rewrite(sentence.text, verdict.ending, text[slice(*vocative)] if vocative else None)
             if rewrite and "rewrite" in suggestions:
                 advice = i18n.filled(suggestions["rewrite"], rewrite=rewrite)
             else:
@@ -63,16 +80,15 @@ def check(rule, message, segment):
                 values={"detail": i18n.filled(messages["ending"], ending=_readable(verdict.ending))},
                 suggestion=advice, excerpt=sentence.text,
             )
-        core = [t for t in sentence.tokens if not t.tag.startswith("S")]
-        if len(core) == 1 and core[0].form in casual_words and verdict.level is None:
-            word = text[core[0].start:core[0].end]  # "안녕!" alone is 반말; "안녕하세요" is not this word
+        if single is not None and single.form in casual_words and verdict.level is None:
+            word = text[single.start:single.end]  # "안녕!" alone is 반말; "안녕하세요" is not this word
             yield Hit(
-                start=segment.offset + core[0].start, end=segment.offset + core[0].end, part=segment.part,
-                values={"detail": i18n.filled(messages["pronoun"], word=word, polite=casual_words[core[0].form])},
-                suggestion=f"“{word}” → “{casual_words[core[0].form]}”", excerpt=sentence.text,
+                start=segment.offset + single.start, end=segment.offset + single.end, part=segment.part,
+                values={"detail": i18n.filled(messages["pronoun"], word=word, polite=casual_words[single.form])},
+                suggestion=f"“{word}” → “{casual_words[single.form]}”", excerpt=sentence.text,
             )
-        for token in sentence.tokens:
-            if token.tag == "NP" and token.form in pronouns:
+        for token in nouns:
+            if token.form in pronouns:
                 word = text[token.start:token.end]
                 yield Hit(
                     start=segment.offset + token.start, end=segment.offset + token.end, part=segment.part,

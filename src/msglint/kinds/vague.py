@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from msglint.i18n import _
 from msglint.kinds import Hit
+from msglint.korean.memo import TokenMemo
 
 LEVEL = "message"
 FIELDS = {"vague": True, "anchors": True, "asks": True, "suggestion": False}
@@ -34,31 +35,42 @@ def _stem_tag(token) -> str:
     return token.tag.split("-")[0]
 
 
+def _plan(tokens) -> tuple | None:
+    """From the tokens alone: the content words, whether an ask word is among the tokens, and
+    the offset the finding starts at (past the address), or None for a sentence of no content."""
+    content = []
+    for i, token in enumerate(tokens):
+        tag = _stem_tag(token)
+        if tag not in _CONTENT or token.form in _NAMED:
+            continue
+        if tag == "NNP" and any(t.form in _NAMED for t in tokens[i + 1:i + 3]):
+            continue  # the name of the person addressed
+        if tag == "NNP" and i + 1 < len(tokens) and _stem_tag(tokens[i + 1]) == "NNP":
+            continue  # first half of a name Kiwi split (최/NNP 지훈/NNP 님)
+        content.append(token.form)
+    if not content:
+        return None
+    start = next((t.start for t in tokens if t.tag != "SP" and not (
+        _stem_tag(t) == "NNP" or t.form in _NAMED or t.form == ",")), tokens[0].start)
+    return frozenset(content), frozenset(t.form for t in tokens), start
+
+
+_PLANS = TokenMemo()
+
+
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
 
     vague, anchors, asks = rule.compiled
     text = segment.text
     for sentence in sentences(text):
-        tokens = sentence.tokens
-        content = []
-        for i, token in enumerate(tokens):
-            tag = _stem_tag(token)
-            if tag not in _CONTENT or token.form in _NAMED:
-                continue
-            if tag == "NNP" and any(t.form in _NAMED for t in tokens[i + 1:i + 3]):
-                continue  # the name of the person addressed
-            if tag == "NNP" and i + 1 < len(tokens) and _stem_tag(tokens[i + 1]) == "NNP":
-                continue  # first half of a name Kiwi split (최/NNP 지훈/NNP 님)
-            content.append(token)
-        if not content or any(t.form not in vague for t in content):
+        plan = _PLANS.get(sentence.tokens, None, lambda: _plan(sentence.tokens))
+        if plan is None:
             continue
-        if not any(t.form in anchors for t in content):
+        content, forms, start = plan
+        if not content <= vague or not content & anchors:
             continue
-        asking = sentence.text.rstrip().endswith("?") or any(t.form in asks for t in tokens)
-        if not asking:
+        if not (sentence.text.rstrip().endswith("?") or forms & asks):
             continue
-        start = next(t.start for t in tokens if t.tag != "SP" and not (
-            _stem_tag(t) == "NNP" or t.form in _NAMED or t.form == ","))
         yield Hit(start=segment.offset + start, end=segment.offset + sentence.end, part=segment.part,
                   excerpt=text[start:sentence.end])

@@ -19,8 +19,14 @@ from importlib import metadata
 from pathlib import Path
 
 from msglint.cachedir import cache_dir
+from msglint.korean.memo import ON as SHORTCUT
 
-ANALYSER_VERSION = "2"
+# Part of every cache key: bump it when the analysis stored per line, or Kiwi's options, change.
+ANALYSER_VERSION = "3"
+# Kiwi's options. The multi-word dictionary (WikiData titles) costs 1.5 s of start-up and changes
+# nothing the rules read: SmileStyle's 6,940 turns and tests/corpus score the same without it
+# (bench/speech_corpus.py, bench/accuracy.py).
+KIWI_OPTIONS = {"load_multi_dict": False}
 # How close (in Kiwi log-probability) a noun-final reading must be to the best one to win for an
 # unpunctuated line: "혜택 안내" is a title, not 안 내어.
 NOUN_READING_MARGIN = 2.0
@@ -168,7 +174,7 @@ def _get_cache() -> _Cache:
 def kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    return Kiwi(**KIWI_OPTIONS)
 
 
 def _key(line: str) -> str:
@@ -240,9 +246,10 @@ def _analysed(lines) -> dict:
 # A line that carries a lead's name is new for every lead, so the analysis cache never hits on
 # it. The name is only ever a name: the line is analysed with a stand-in name of the same kind
 # (its last sound decides the particles after it), the analysis is cached under that masked
-# line, and its offsets are mapped back to the real text. tests/test_shortcut.py proves the
-# findings identical with and without it; MSGLINT_NO_SHORTCUT=1 turns it off.
-SHORTCUT = os.environ.get("MSGLINT_NO_SHORTCUT", "") in ("", "0")
+# line, and its offsets are mapped back to the real text. Leads whose names have the same lengths
+# then share one tuple of tokens, and the Korean rules work out what they read from tokens once
+# for them all (memo.TokenMemo). tests/test_shortcut.py proves the findings identical with and
+# without all of it; MSGLINT_NO_SHORTCUT=1 turns it off.
 _PLAIN_NAME = re.compile(r"[가-힣]{1,5}|[A-Za-z]{2,20}")
 _masks: dict = {}  # text being checked -> ((start, end), ...) of the names in it
 
@@ -275,27 +282,37 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 
 @lru_cache(maxsize=2048)
 def _sentences(text: str, masks: tuple) -> tuple[Sentence, ...]:
-    todo = [(offset, line) for offset, line in _lines(text) if _HANGUL.search(line)]
-    plans = {}
-    for offset, line in todo:
-        spans = [(s - offset, e - offset) for s, e in masks if offset <= s < e <= offset + len(line)]
-        plans[offset] = _masked(line, spans)
-    results = _analysed({masked for masked, _ in plans.values()})
+    layout = []
+    for offset, line in _lines(text):
+        if _HANGUL.search(line):
+            spans = [(s - offset, e - offset) for s, e in masks if offset <= s < e <= offset + len(line)]
+            layout.append((offset, *_masked(line, spans)))
+    return tuple(Sentence(text[start:end], start, end, tokens, noun)
+                 for start, end, tokens, noun in _placed(tuple(layout)))
+
+
+@lru_cache(maxsize=256)
+def _placed(layout: tuple) -> tuple:
+    """(start, end, tokens, noun reading) of each sentence, in the real text's offsets.
+
+    ``layout`` holds each Hangul line's offset, its masked text and where its names moved: every
+    lead whose names have the same lengths shares it, so the tokens are built once for them all,
+    and only each sentence's text is the lead's own."""
+    results = _analysed({masked for _, masked, _ in layout})
     out = []
-    for offset, line in todo:
-        masked, back = plans[offset]
+    for offset, masked, moved in layout:
+        back = _back(moved)
         for _text, start, end, tokens, noun in results[masked]:
-            start, end = back(start, False), back(end, True)
-            out.append(Sentence(
-                line[start:end], offset + start, offset + end,
-                tuple(Token(f, tag, offset + back(s, False), offset + back(e, True)) for f, tag, s, e in tokens), noun,
-            ))
+            out.append((offset + back(start, False), offset + back(end, True),
+                        tuple(Token(f, tag, offset + back(s, False), offset + back(e, True)) for f, tag, s, e in tokens),
+                        noun))
     return tuple(out)
 
 
-def _masked(line: str, spans):
-    """The line with each name replaced by its stand-in, and the map from masked offsets back."""
-    pieces, moved, pos, shift = [], [], 0, 0  # moved: (masked start, masked end, real start, real end)
+def _masked(line: str, spans) -> tuple[str, tuple]:
+    """The line with each name replaced by its stand-in, and where each name moved:
+    (masked start, masked end, real start, real end)."""
+    pieces, moved, pos, shift = [], [], 0, 0
     for start, end in sorted(spans):
         stand = standin(line[start:end])
         if stand is None or start < pos:
@@ -305,8 +322,15 @@ def _masked(line: str, spans):
         shift += len(stand) - (end - start)
         pos = end
     if not moved:
-        return line, lambda p, is_end: p
+        return line, ()
     pieces.append(line[pos:])
+    return "".join(pieces), tuple(moved)
+
+
+def _back(moved: tuple):
+    """The map from an offset in the masked line to the real one."""
+    if not moved:
+        return lambda p, is_end: p
 
     def back(p: int, is_end: bool) -> int:
         delta = 0
@@ -318,4 +342,4 @@ def _masked(line: str, spans):
             delta = r_end - m_end
         return p + delta
 
-    return "".join(pieces), back
+    return back
