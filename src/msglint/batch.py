@@ -132,7 +132,7 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
             progress.start()
             task = progress.add_task(str(_("rendering {template}", template=template.id)), total=leads.total)
         try:
-            for number, line, status in _rendered(leads.rows, jobs):
+            for number, status, error, written in _rendered(leads.rows, jobs, fmt):
                 if status == "ok":
                     summary.rendered += 1
                 else:
@@ -140,12 +140,10 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
                     if status == "internal":
                         summary.internal += 1
                         echo(_("msglint: {file} row {row}: {problem}; please report it", file=data_file, row=number,
-                               problem=line["error"]))
+                               problem=error))
                     else:
-                        echo(_("msglint: {file} row {row}: {problem}", file=data_file, row=number,
-                               problem=line["error"]))
-                stream.write(for_stream(_text_line(line), stream) if fmt == "text" else
-                             json.dumps(line, ensure_ascii=False, default=str) + "\n")
+                        echo(_("msglint: {file} row {row}: {problem}", file=data_file, row=number, problem=error))
+                stream.write(for_stream(written, stream) if fmt == "text" else written)
                 if progress:
                     progress.advance(task)
         finally:
@@ -159,38 +157,60 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
 # From this many rows a batch uses every core by default: below it, starting workers costs more
 # than it saves (bench/batch.py measures both).
 PARALLEL_ROWS = 2000
-# Rows handed to the workers at a time: memory holds one window, never the whole file.
-WINDOW = 4000
+# Rows a worker takes at a time, and how many such chunks may be out at once: memory holds a few
+# chunks, never the whole file, and a worker finds the next chunk waiting when it finishes one.
+CHUNK = 200
+IN_FLIGHT_PER_JOB = 4
 _STATE: dict = {}  # what the workers render with, set before they fork so it is shared, not pickled
 
 
-def _rendered(rows, jobs: int):
-    """(row number, output line, "ok" | "failed" | "internal") in input order."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for number, row in rows:
-            yield (number, *_render_row(number, row))
-        return
-    from concurrent.futures import ProcessPoolExecutor
+def _rendered(rows, jobs: int, fmt: str = "json"):
+    """(row number, "ok" | "failed" | "internal", the error or None, the output text) in input order.
 
+    Workers send back the text to write, not the row's data: the parent only reads the leads and
+    writes, so it does not become the bottleneck the workers wait on."""
+    rows = iter(rows)
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for item in rows:
+            yield _written(item, fmt)
+        return
+    # The first lead is rendered here, before the fork: Kiwi, the template's analysis and every
+    # memo it fills are then shared copy-on-write by the workers instead of built once by each.
+    first = next(rows, None)
+    if first is None:
+        return
+    yield _written(first, fmt)
     if _STATE["template"].locale.split("-")[0].split("_")[0] == "ko":
         from msglint.korean.morph import kiwi
 
-        kiwi()  # loaded once, before the fork: the workers share the model copy-on-write
+        kiwi()  # loaded before the fork even when the first lead failed
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
     # A worker that dies makes the executor fail loudly (an internal error), never hang.
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        window = []
-        for item in rows:
-            window.append(item)
-            if len(window) >= WINDOW:
-                yield from pool.map(_render_item, window, chunksize=max(1, WINDOW // (jobs * 8)))
-                window = []
-        if window:
-            yield from pool.map(_render_item, window, chunksize=max(1, len(window) // (jobs * 8)))
+        pending: deque = deque()
+        while True:
+            while len(pending) < jobs * IN_FLIGHT_PER_JOB:
+                chunk = list(islice(rows, CHUNK))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_written_chunk, chunk, fmt))
+            if not pending:
+                return
+            yield from pending.popleft().result()
 
 
-def _render_item(item):
+def _written_chunk(chunk, fmt):
+    return [_written(item, fmt) for item in chunk]
+
+
+def _written(item, fmt):
     number, row = item
-    return (number, *_render_row(number, row))
+    line, status = _render_row(number, row)
+    text = _text_line(line) if fmt == "text" else json.dumps(line, ensure_ascii=False, default=str) + "\n"
+    return number, status, line.get("error"), text
 
 
 def _render_row(number, row) -> tuple[dict, str]:

@@ -25,8 +25,9 @@ from msglint.korean.memo import ON as SHORTCUT
 ANALYSER_VERSION = "3"
 # Kiwi's options. The multi-word dictionary (WikiData titles) costs 1.5 s of start-up and changes
 # nothing the rules read: SmileStyle's 6,940 turns and tests/corpus score the same without it
-# (bench/speech_corpus.py, bench/accuracy.py).
-KIWI_OPTIONS = {"load_multi_dict": False}
+# (bench/speech_corpus.py, bench/accuracy.py). One thread: batches run in forked processes, and
+# a fork carries no threads of the parent's pool.
+KIWI_OPTIONS = {"load_multi_dict": False, "num_workers": 1}
 # How close (in Kiwi log-probability) a noun-final reading must be to the best one to win for an
 # unpunctuated line: "혜택 안내" is a title, not 안 내어.
 NOUN_READING_MARGIN = 2.0
