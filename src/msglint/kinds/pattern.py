@@ -34,7 +34,11 @@ def compile(rule):
         raise ValueError(_("'max_matches' must be a whole number ≥ 0"))
     if rule.options.get("report", "each") not in ("each", "once"):
         raise ValueError(_("'report' must be each (a finding per match) or once (one finding with the count)"))
-    return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule)), limit
+    from msglint.kinds.phrase_index import guarded_alternation
+
+    # Each alternative behind a one-step test of its first character (see phrase_index).
+    bits = flags(rule)
+    return compile_regex(rule, guarded_alternation([f"(?:{p})" for p in patterns], bits), bits), limit
 
 
 def _from_variable(message, segment, match) -> bool:

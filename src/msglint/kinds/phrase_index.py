@@ -26,18 +26,26 @@ _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 def first_chars(pattern: str, flags: int = 0) -> frozenset | None:
     """Every character a match of ``pattern`` can start with, or None when that is not a small,
     known set (a wildcard, a negated class, a match that can be empty)."""
+    chars, fold = _scan(pattern, flags)
+    if chars is not None and (fold or flags & re.IGNORECASE):
+        chars = chars | {ch.lower() for ch in chars} | {ch.upper() for ch in chars if len(ch.upper()) == 1}
+    return chars
+
+
+def _scan(pattern: str, flags: int) -> tuple[frozenset | None, bool]:
+    """The first characters as written, and whether a case-folding group ``(?i:…)`` is among
+    them (its guard must then fold case too, by re's own rules: ſ is an s, K a k)."""
+    fold = [False]
     try:
-        found = _first(list(_parser.parse(pattern, flags)))
+        found = _first(list(_parser.parse(pattern, flags)), fold)
     except (re.error, RecursionError, TypeError, ValueError):
-        return None
+        return None, False
     if found is None or _EMPTY in found:
-        return None
-    if flags & re.IGNORECASE:
-        found = found | {ch.lower() for ch in found} | {ch.upper() for ch in found if len(ch.upper()) == 1}
-    return frozenset(found)
+        return None, False
+    return frozenset(found), fold[0]
 
 
-def _first(items) -> set | None:
+def _first(items, fold) -> set | None:
     out: set = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
@@ -50,17 +58,17 @@ def _first(items) -> set | None:
             return None if chars is None else out | chars
         if op is _c.SUBPATTERN:
             if av[1] & re.IGNORECASE:
-                return None  # a group that folds case inside: its equivalents are re's to know
-            inner = _first(list(av[-1]))
+                fold[0] = True  # a group that folds case inside: its equivalents are re's to know
+            inner = _first(list(av[-1]), fold)
         elif op is _c.BRANCH:
             inner = set()
             for branch in av[1]:
-                part = _first(list(branch))
+                part = _first(list(branch), fold)
                 if part is None:
                     return None
                 inner |= part
         elif op in _REPEATS:
-            inner = _first(list(av[2]))
+            inner = _first(list(av[2]), fold)
             if inner is not None and av[0] == 0:
                 inner = inner | {_EMPTY}
         else:
@@ -86,9 +94,28 @@ def _charset(items) -> set | None:
     return chars
 
 
-def lookahead(chars) -> str:
-    """``(?=[…])``: a one-step test that the next character is one of ``chars``."""
-    return "(?=[" + "".join(_class_char(ch) for ch in sorted(chars)) + "])"
+def guarded(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind the lookahead on its first characters, or as it is when they are unknown."""
+    chars, fold = _scan(pattern, flags)
+    return pattern if chars is None else lookahead(chars, fold) + pattern
+
+
+def guarded_alternation(patterns: list[str], flags: int = 0) -> str:
+    """``p1|p2|…`` with each alternative guarded, and the whole behind one lookahead on all their
+    first characters when every one is known: most positions of a message then fail one test."""
+    scans = [_scan(p, flags) for p in patterns]
+    parts = [p if chars is None else lookahead(chars, fold) + p for p, (chars, fold) in zip(patterns, scans)]
+    if len(parts) > 1 and all(chars is not None for chars, _ in scans):
+        union = lookahead(frozenset().union(*(chars for chars, _ in scans)), any(fold for _, fold in scans))
+        return union + "(?:" + "|".join(parts) + ")"
+    return "|".join(parts)
+
+
+def lookahead(chars, fold: bool = False) -> str:
+    """``(?=[…])``: a one-step test that the next character is one of ``chars`` (in any case,
+    by re's own rules, when ``fold``)."""
+    test = "(?=[" + "".join(_class_char(ch) for ch in sorted(chars)) + "])"
+    return f"(?i:{test})" if fold else test
 
 
 def _class_char(ch: str) -> str:

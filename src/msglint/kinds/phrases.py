@@ -149,10 +149,9 @@ def compile(rule):
 
 
 def _guarded(part: str, bits: int) -> str:
-    from msglint.kinds.phrase_index import first_chars, lookahead
+    from msglint.kinds.phrase_index import guarded
 
-    chars = first_chars(part, bits)
-    return part if chars is None else lookahead(chars) + part
+    return guarded(part, bits)
 
 
 @lru_cache(maxsize=4096)
