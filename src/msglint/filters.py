@@ -133,7 +133,12 @@ def format_currency(ctx, value, currency=None):
 @pass_context
 def format_list(ctx, values, style="standard"):
     """Join items the way the locale does: "A, B, and C"; "월요일, 화요일 또는 수요일" with style="or"."""
-    return lists.format_list([str(v) for v in values], style=style, locale=_babel(ctx))
+    return _babel_list(tuple(str(v) for v in values), style, str(ctx.get("_locale", "en")))
+
+
+@lru_cache(maxsize=1024)
+def _babel_list(values: tuple, style: str, locale: str) -> str:
+    return lists.format_list(list(values), style=style, locale=_babel_locale(locale))
 
 
 def _territory(locale: str) -> str:

@@ -78,6 +78,8 @@ def _costly(rule, segment, replacements, limit):
     size = korean_carrier.byte_length(text)
     if size <= limit:
         return
+    if not any(ch in text for ch in replacements):
+        return  # the common case: no look-alike at all, decided without walking the text
     found = [(i, ch) for i, ch in enumerate(text) if ch in replacements]
     saved = sum(korean_carrier.byte_length(ch) - korean_carrier.byte_length(replacements[ch]) for _i, ch in found)
     if not found or size - saved > limit:
