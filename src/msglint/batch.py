@@ -184,22 +184,30 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
         from msglint.korean.morph import kiwi
 
         kiwi()  # loaded before the fork even when the first lead failed
+    import gc
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
 
+    # Everything loaded so far stays out of the collector's reach: a worker's collections then
+    # never walk (and so never copy) the pages it shares with this process.
+    gc.freeze()
+
     # A worker that dies makes the executor fail loudly (an internal error), never hang.
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        pending: deque = deque()
-        while True:
-            while len(pending) < jobs * IN_FLIGHT_PER_JOB:
-                chunk = list(islice(rows, CHUNK))
-                if not chunk:
-                    break
-                pending.append(pool.submit(_written_chunk, chunk, fmt))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: deque = deque()
+            while True:
+                while len(pending) < jobs * IN_FLIGHT_PER_JOB:
+                    chunk = list(islice(rows, CHUNK))
+                    if not chunk:
+                        break
+                    pending.append(pool.submit(_written_chunk, chunk, fmt))
+                if not pending:
+                    return
+                yield from pending.popleft().result()
+    finally:
+        gc.unfreeze()  # a caller that goes on (the API) gets its collector back whole
 
 
 def _written_chunk(chunk, fmt):
