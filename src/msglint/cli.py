@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -102,6 +101,8 @@ def fails_cleanly(func):
             sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - the last line of defence, by design
             if _debugging():
+                import traceback
+
                 traceback.print_exc()
             click.echo(_("msglint: internal error: {error}. This is a bug in msglint {version}; please report it "
                          "(run again with --debug for the traceback).", error=f"{type(exc).__name__}: {_one_line(exc)}",

@@ -11,9 +11,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from msglint import i18n, safe_yaml
+from msglint import i18n
 from msglint.i18n import _
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
@@ -119,6 +118,10 @@ def load_config(path: str) -> Config:
 
 
 def _from_yaml(file: Path) -> Config:
+    import yaml
+
+    from msglint import safe_yaml
+
     try:
         data = safe_yaml.load(file.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:

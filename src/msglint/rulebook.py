@@ -11,9 +11,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from msglint import i18n, safe_yaml
+from msglint import i18n, machine_cache
 from msglint.errors import RuleFileError
 from msglint.findings import SEVERITIES
 from msglint.kinds import get_kind, kind_names
@@ -154,13 +152,10 @@ def load_rules(extra=()) -> RulePacks:
 def load_file(path: Path) -> tuple[list[Rule], dict]:
     try:
         text = path.read_text(encoding="utf-8")
-        data = safe_yaml.load(text)
     except UnicodeDecodeError:
         raise RuleFileError(path, _("not UTF-8 text; save it as UTF-8")) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise RuleFileError(path, _("not valid YAML{where}: {exc}", where=where, exc=getattr(exc, 'problem', exc))) from None
+    # A file read before is not parsed again (machine_cache): YAML is most of loading the rules.
+    data = machine_cache.remembered("rules-1", text, lambda: _parsed(path, text))
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or set(data) - {"rules", "settings", "cite"}:
         raise RuleFileError(path, _("a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')"))
     settings = data.get("settings") or {}
@@ -186,6 +181,19 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
         for rule in rules:
             rule.cite = True
     return rules, settings
+
+
+def _parsed(path: Path, text: str):
+    import yaml
+
+    from msglint import safe_yaml
+
+    try:
+        return safe_yaml.load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise RuleFileError(path, _("not valid YAML{where}: {exc}", where=where, exc=getattr(exc, 'problem', exc))) from None
 
 
 def _validate(text: str, rules) -> None:

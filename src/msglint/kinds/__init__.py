@@ -142,7 +142,9 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
     import re
 
     if _shipped(rule):
-        return re.compile(source, flag_bits)
+        from msglint import machine_cache
+
+        return machine_cache.compile(source, flag_bits)
     import regex
 
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from msglint import machine_cache
 from msglint.kinds import Hit, compile_regex, flags
 from msglint.i18n import _
 
@@ -26,7 +27,7 @@ def compile(rule):
         raise ValueError(_("'patterns' must be a regex or a list of them"))
     for p in patterns:
         try:
-            re.compile(p)
+            machine_cache.compile(p)
         except re.error as exc:
             raise ValueError(_("pattern '{p}' is not a valid regular expression: {exc}", p=p, exc=exc)) from None
     limit = rule.options.get("max_matches", 0)

@@ -35,6 +35,13 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset | None:
 def _scan(pattern: str, flags: int) -> tuple[frozenset | None, bool]:
     """The first characters as written, and whether a case-folding group ``(?i:…)`` is among
     them (its guard must then fold case too, by re's own rules: ſ is an s, K a k)."""
+    from msglint import machine_cache
+
+    chars, fold = machine_cache.remembered("first-1", f"{flags}\0{pattern}", lambda: _scanned(pattern, flags))
+    return (None if chars is None else frozenset(chars)), fold
+
+
+def _scanned(pattern: str, flags: int) -> tuple[list | None, bool]:
     fold = [False]
     try:
         found = _first(list(_parser.parse(pattern, flags)), fold)
@@ -42,7 +49,7 @@ def _scan(pattern: str, flags: int) -> tuple[frozenset | None, bool]:
         return None, False
     if found is None or _EMPTY in found:
         return None, False
-    return frozenset(found), fold[0]
+    return sorted(found), fold[0]
 
 
 def _first(items, fold) -> set | None:

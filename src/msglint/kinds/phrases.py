@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from msglint import machine_cache
 from msglint.kinds import Hit, compile_regex, flags
 from msglint.kinds.phrase_family import family_regex, is_family
 from msglint.i18n import _
@@ -49,7 +50,7 @@ def _entries(rule):
                 raise ValueError(_("an empty phrase"))
             if "unless_followed_by" in item:
                 try:
-                    item = {**item, "unless_followed_by": re.compile(str(item["unless_followed_by"]), re.IGNORECASE)}
+                    item = {**item, "unless_followed_by": machine_cache.compile(str(item["unless_followed_by"]), re.IGNORECASE)}
                 except re.error as exc:
                     raise ValueError(_("unless_followed_by '{by}': {exc}", by=item['unless_followed_by'], exc=exc)) from None
             yield item
@@ -126,7 +127,7 @@ def compile(rule):
             parts.append(rf"{_HANGUL_BEFORE}(?P<literal>{trie})[가-힣]*")
     for index, entry in enumerate(patterns):
         try:
-            re.compile(entry["pattern"])
+            machine_cache.compile(entry["pattern"])
         except re.error as exc:
             raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
         parts.append(f"(?P<p{index}>{entry['pattern']})")
@@ -142,7 +143,7 @@ def compile(rule):
     regex = compile_regex(rule, "|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
     specifics = rule.options.get("unless_sentence_has")
     try:
-        specifics = re.compile(str(specifics)) if specifics is not None else None
+        specifics = machine_cache.compile(str(specifics)) if specifics is not None else None
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
     return regex, literal, patterns, lookup, sep, ignore_case, specifics

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from msglint import machine_cache
 from msglint.kinds import Hit, compile_regex, flags
 from msglint.i18n import _
 
@@ -33,7 +34,7 @@ def compile(rule):
         raise ValueError(_("'within_lines' must be a whole number ≥ 1"))
     for p in patterns:
         try:
-            re.compile(p)
+            machine_cache.compile(p)
         except re.error as exc:
             raise ValueError(_("pattern '{p}' is not a valid regular expression: {exc}", p=p, exc=exc)) from None
     return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within

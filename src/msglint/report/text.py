@@ -1,12 +1,12 @@
 """Human output: ``path:line:col: severity rule-id message``, the excerpt, the fix, a summary.
 
-Colour only on a terminal (rich decides), so CI logs and pipes stay plain.
+Colour only on a terminal (rich decides there), so CI logs and pipes stay plain; a pipe gets the
+plain lines without loading rich at all, which is a good part of a one-message check's start-up.
 """
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
+import os
 
 from msglint import i18n
 from msglint.i18n import N_, _
@@ -45,19 +45,40 @@ def _count(n: int, one: str, many: str):
 
 
 def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
+    lines = _lines(report, kind, label)
+    if not _styled(stream):
+        for pieces in lines:
+            stream.write("".join(text for text, _style in pieces).translate(_STRIPPED) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(file=stream, highlight=False, soft_wrap=True)
+    for pieces in lines:
+        console.print(Text.assemble(*pieces))
+
+
+# The control characters rich leaves out of printed text: plain lines leave out the same.
+_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def _styled(stream) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _lines(report, kind, label):
+    """Each line of the report as (text, style) pieces."""
     for result in report.results:
         for f in result.findings:
-            console.print(
-                f"{escape(_where(f, label, getattr(result, 'message', None)))}: [{STYLE[f.severity]}]{f.severity}[/] "
-                f"[bold]{f.rule}[/] {escape(f.message)}"
-            )
+            yield [(f"{_where(f, label, getattr(result, 'message', None))}: ", None), (f.severity, STYLE[f.severity]),
+                   (" ", None), (f.rule, "bold"), (f" {f.message}", None)]
             if f.excerpt:
-                console.print(f"    [dim]│[/] {escape(f.excerpt)}")
+                yield [("    ", None), ("│", "dim"), (f" {f.excerpt}", None)]
             if f.suggestion:
-                console.print(f"    [dim]→[/] {escape(f.suggestion)}")
+                yield [("    ", None), ("→", "dim"), (f" {f.suggestion}", None)]
             if f.source:
-                console.print(f"    [dim]§ {escape(f.source)}[/]")
+                yield [("    ", None), (f"§ {f.source}", "dim")]
     s = report.summary()
     sequences = sum(1 for r in report.results if r.channel == "sequence")
     total = len(report.results) - sequences
@@ -71,4 +92,4 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
         "{checked} checked: {errors}, {warnings}, {infos}", checked=checked,
         errors=_count(s["errors"], *COUNTS["errors"]), warnings=_count(s["warnings"], *COUNTS["warnings"]),
         infos=_count(s["infos"], *COUNTS["infos"])))
-    console.print(f"[{'bold red' if s['errors'] else 'green'}]{line}[/]")
+    yield [(str(line), "bold red" if s["errors"] else "green")]

@@ -1,0 +1,128 @@
+"""What msglint works out from text alone, kept once per machine rather than redone every run.
+
+A one-message ``msglint check`` spent most of its time on work that depends on nothing but the
+text of the shipped files: reading the rule files' YAML, and compiling their patterns (the English
+phrase families alone are thousands of characters of alternation). What ``re`` builds from a
+pattern (its parse, turned into the engine's code) depends only on the pattern, its flags and the
+Python that built it, so it is kept on disk and handed straight to the engine on the next run;
+parsed rule files are kept under their full text.
+
+The cache lives in the user's cache folder (``$XDG_CACHE_HOME/msglint``, or ``MSGLINT_CACHE_DIR``),
+never in a project: a repository cannot plant entries for its CI to load. Entries are plain JSON
+(no pickle), named by a hash of pattern and flags, in a folder per Python and engine version; the
+engine validates the code it is given, and any entry that does not load, or loads as another
+pattern, is replaced by a fresh compile. ``MSGLINT_NO_CACHE`` turns it off.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+from array import array
+from pathlib import Path
+
+try:  # the parts of re that turn a pattern into engine code (re._parser on 3.11+, sre_* before)
+    import _sre
+    from re import _compiler, _constants, _parser
+except ImportError:  # pragma: no cover - another Python: compile as usual
+    _sre = None
+
+
+def compile(source: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(source, flags)``, from this machine's cache when it holds it."""
+    folder = _folder()
+    if folder is None or _sre is None:
+        return re.compile(source, flags)
+    path = folder / (hashlib.sha1(f"{flags}\0{source}".encode("utf-8", "surrogatepass")).hexdigest() + ".json")
+    try:
+        pattern = _loaded(path.read_text(encoding="utf-8"), source, flags)
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
+        pattern = None
+    if pattern is not None:
+        return pattern
+    try:
+        pattern, entry = _compiled(source, flags)
+    except (AttributeError, TypeError):  # re's internals moved: compile as usual, cache nothing
+        return re.compile(source, flags)
+    _store(path, entry)
+    return pattern
+
+
+def remembered(name: str, key: str, compute):
+    """``compute()``, a value worked out from the text ``key`` alone (the characters a pattern can
+    start with, a rule file's parsed YAML), kept on disk like the compiled patterns. A value JSON
+    would not give back as it is (a date, a number as a mapping key) is returned, not kept."""
+    folder = _folder()
+    if folder is None:
+        return compute()
+    path = folder / f"{name}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()}.json"
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if entry["key"] == key:
+            return entry["value"]
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    value = compute()
+    try:
+        kept = json.loads(json.dumps(value, ensure_ascii=False)) == value
+    except (TypeError, ValueError, RecursionError):
+        kept = False
+    if kept:
+        _store(path, {"key": key, "value": value})
+    return value
+
+
+def _folder() -> Path | None:
+    if os.environ.get("MSGLINT_NO_CACHE") or _sre is None:
+        return None
+    base = os.environ.get("MSGLINT_CACHE_DIR")
+    if base:
+        root = Path(base)
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msglint"
+    version = f"{sys.implementation.cache_tag}-{_constants.MAGIC}"
+    return root / "re" / version
+
+
+def _compiled(source: str, flags: int) -> tuple[re.Pattern, dict]:
+    """What ``re._compiler.compile`` does, keeping the engine code it builds."""
+    parsed = _parser.parse(source, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    entry = {"source": source, "requested": flags, "flags": flags | parsed.state.flags, "groups": parsed.state.groups - 1, "groupindex": groupindex,
+             "indexgroup": indexgroup, "code": base64.b64encode(array("I", code).tobytes()).decode("ascii")}
+    return _engine(source, entry), entry
+
+
+def _engine(source: str, entry: dict) -> re.Pattern:
+    code = array("I")
+    code.frombytes(base64.b64decode(entry["code"]))
+    return _sre.compile(source, entry["flags"], code.tolist(), entry["groups"], entry["groupindex"],
+                        tuple(entry["indexgroup"]))
+
+
+def _loaded(text: str, source: str, flags: int) -> re.Pattern | None:
+    entry = json.loads(text)
+    if entry.get("source") != source or entry.get("requested") != flags:
+        return None  # another pattern under the same name: never trust a hash alone
+    pattern = _engine(source, entry)  # the engine rejects code that is not well formed
+    return pattern if pattern.pattern == source and pattern.groups == entry["groups"] else None
+
+
+def _store(path: Path, entry: dict) -> None:
+    """Write the entry whole or not at all; a read-only or full disk only costs the next run time."""
+    data = json.dumps(entry, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temp.write_text(data, encoding="utf-8", errors="surrogatepass")
+        os.replace(temp, path)
+    except OSError:
+        pass

@@ -1,0 +1,128 @@
+"""Patterns and rule files kept per machine: what comes back from disk is exactly what compiling
+or parsing again would give; a damaged, foreign or stale entry is never used; a project cannot
+plant entries (they live in the user's cache folder)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from msglint import machine_cache
+from msglint.config import Config
+from msglint.engine import build_ruleset
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MSGLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("MSGLINT_NO_CACHE", raising=False)
+    return tmp_path
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "re").rglob("*.json"))
+
+
+def _texts() -> list[str]:
+    import yaml
+
+    out = []
+    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
+    return out
+
+
+def test_every_shipped_pattern_from_the_cache_matches_as_re_compiles_it(cache):
+    first = build_ruleset(Config())
+    for rule in first.rules:
+        rule.compiled  # noqa: B018 - fills the cache
+    assert len(_entries(cache)) > 50
+    again = build_ruleset(Config())  # a second run: every pattern comes from disk
+    texts = _texts()
+    checked = 0
+    for rule in again.rules:
+        compiled = rule.compiled
+        pattern = compiled[0] if isinstance(compiled, tuple) else compiled
+        if not isinstance(pattern, re.Pattern):
+            continue
+        fresh = re.compile(pattern.pattern, pattern.flags)
+        assert pattern.groupindex == fresh.groupindex and pattern.groups == fresh.groups
+        for text in texts:
+            assert [(m.span(), m.lastgroup) for m in pattern.finditer(text)] == \
+                   [(m.span(), m.lastgroup) for m in fresh.finditer(text)], (rule.id, text)
+        checked += 1
+    assert checked > 20
+
+
+def test_a_damaged_entry_is_compiled_again_and_replaced(cache):
+    source = r"(?i)\bfollow(?:ing)? up\b"
+    machine_cache.compile(source)
+    (entry,) = _entries(cache)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["code"] = "AAAA"  # code the engine must refuse
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    pattern = machine_cache.compile(source)
+    assert pattern.search("Just Following Up on this") is not None
+    assert json.loads(entry.read_text(encoding="utf-8"))["code"] != "AAAA"
+    import base64
+    from array import array
+
+    data["code"] = base64.b64encode(array("I", range(1, 40)).tobytes()).decode()  # whole words, no sense
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert machine_cache.compile(source).search("following up") is not None
+    entry.write_text("{not json", encoding="utf-8")
+    assert machine_cache.compile(source).search("follow up") is not None
+
+
+def test_an_entry_for_another_pattern_under_the_same_name_is_not_used(cache):
+    machine_cache.compile("apple")
+    (entry,) = _entries(cache)
+    other = json.loads(entry.read_text(encoding="utf-8"))
+    other["source"] = "banana"
+    entry.write_text(json.dumps(other), encoding="utf-8")
+    assert machine_cache.compile("apple").pattern == "apple"
+    assert machine_cache.compile("apple").search("an apple") is not None
+
+
+def test_no_cache_means_no_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("MSGLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("MSGLINT_NO_CACHE", "1")
+    assert machine_cache.compile("x+").fullmatch("xxx")
+    assert machine_cache.remembered("t", "key", lambda: [1, 2]) == [1, 2]
+    assert not list(tmp_path.rglob("*"))
+
+
+def test_the_default_folder_is_the_users_not_the_projects(monkeypatch, tmp_path):
+    monkeypatch.delenv("MSGLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("MSGLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    machine_cache.compile("planted?")
+    assert list((tmp_path / "xdg" / "msglint").rglob("*.json"))
+    assert not (tmp_path / ".msglint_cache").exists()
+
+
+def test_a_value_json_would_change_is_returned_but_not_kept(cache):
+    import datetime as dt
+
+    assert machine_cache.remembered("t", "dates", lambda: {"on": dt.date(2026, 11, 24)}) == {"on": dt.date(2026, 11, 24)}
+    assert machine_cache.remembered("t", "ints", lambda: {1: "one"}) == {1: "one"}
+    assert not _entries(cache)
+    assert machine_cache.remembered("t", "plain", lambda: {"a": [1, "b", None, True]}) == {"a": [1, "b", None, True]}
+    assert machine_cache.remembered("t", "plain", lambda: pytest.fail("read from disk, not computed")) == \
+           {"a": [1, "b", None, True]}
+
+
+def test_an_edited_rule_file_is_parsed_again(cache, tmp_path):
+    from msglint.rulebook import load_file
+
+    rule_file = tmp_path / "team.yaml"
+    body = ("rules:\n  - id: no-{word}\n    kind: pattern\n    severity: warning\n    message: no {word}\n"
+            "    source: team style guide\n    patterns: ['{word}']\n")
+    rule_file.write_text(body.format(word="synergy"), encoding="utf-8")
+    assert [r.id for r in load_file(rule_file)[0]] == ["no-synergy"]
+    rule_file.write_text(body.format(word="leverage"), encoding="utf-8")
+    assert [r.id for r in load_file(rule_file)[0]] == ["no-leverage"]
