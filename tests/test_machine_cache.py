@@ -126,3 +126,4 @@ def test_an_edited_rule_file_is_parsed_again(cache, tmp_path):
     assert [r.id for r in load_file(rule_file)[0]] == ["no-synergy"]
     rule_file.write_text(body.format(word="leverage"), encoding="utf-8")
     assert [r.id for r in load_file(rule_file)[0]] == ["no-leverage"]
+

@@ -53,3 +53,20 @@ def test_a_name_kiwi_splits_is_still_called_correctly(cli, tmp_path):
     cli("render", "sms/missed-call", "--locale", "ko", "--templates", REPO / "templates", "--data", leads, "--out", out)
     line = json.loads(out.read_text(encoding="utf-8"))
     assert line["body"].startswith("하은 님,") and not [f for f in line["findings"] if f["rule"].startswith("ko-")]
+
+
+def test_a_token_memo_never_answers_for_equal_tokens_of_another_analysis():
+    from msglint.korean.memo import TokenMemo
+    from msglint.korean.morph import Token
+
+    memo, calls = TokenMemo(size=2), []
+    first = (Token("김민준", "NNP", 0, 3), Token("님", "XSN", 4, 5))
+    again = tuple(Token(t.form, t.tag, t.start, t.end) for t in first)  # equal, not the same analysis
+    assert memo.get(first, None, lambda: calls.append(1) or "a") == "a"
+    assert memo.get(first, None, lambda: calls.append(1) or "b") == "a"  # the same tuple: remembered
+    assert memo.get(again, None, lambda: calls.append(1) or "c") == "c"
+    assert memo.get(first, True, lambda: calls.append(1) or "d") == "d"  # another question about it
+    assert len(calls) == 3
+    import pickle
+
+    assert pickle.loads(pickle.dumps(memo)).get(first, None, lambda: "fresh") == "fresh"  # travels empty

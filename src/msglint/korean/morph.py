@@ -21,7 +21,7 @@ from pathlib import Path
 from msglint.cachedir import cache_dir
 from msglint.korean.memo import ON as SHORTCUT
 
-# Part of every cache key: bump it when the analysis stored per line, or Kiwi's options, change.
+# Part of every cache key (with Kiwi's version and options): bump it when what is stored per line changes.
 ANALYSER_VERSION = "3"
 # Kiwi's options. The multi-word dictionary (WikiData titles) costs 1.5 s of start-up and changes
 # nothing the rules read: SmileStyle's 6,940 turns and tests/corpus score the same without it
@@ -62,7 +62,8 @@ def _versions() -> str:
         except metadata.PackageNotFoundError:
             return "none"
 
-    return f"{ANALYSER_VERSION}:{version('kiwipiepy')}:{version('kiwipiepy_model')}"
+    options = ",".join(f"{k}={v}" for k, v in sorted(KIWI_OPTIONS.items()))
+    return f"{ANALYSER_VERSION}:{version('kiwipiepy')}:{version('kiwipiepy_model')}:{options}"
 
 
 class _Cache:
