@@ -4,8 +4,7 @@
 
 Writes a CSV of leads with distinct names, runs ``msglint render sms/missed-call --data
 leads.csv --out`` in a child process and reads the peak resident memory of the largest process it
-ran (``resource.getrusage`` of the children: with ``--jobs 2``, the parent or one worker). The
-rows are read as the batch uses them, so the peak must not grow with the number of rows.
+ran. The rows are read as the batch uses them, so the peak must not grow with the number of rows.
 
 Each run starts in a new project folder, so its analysis cache is empty: the first Korean
 campaign loads Kiwi and analyses the template's lines (``first``). ``next`` is a second campaign
@@ -19,12 +18,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,19 +49,25 @@ def write_leads(path: Path, rows: int, locale: str, offset: int = 0) -> None:
 
 
 def run(data: Path, locale: str, project: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one batch run in ``project``."""
+    """Seconds and peak RSS (MiB) of one batch run in ``project``: the largest process it ran (with
+    ``--jobs 2``, the parent or one worker), measured by a helper of its own, so one run's peak
+    never shows in the next one's figure."""
     env = {k: v for k, v in os.environ.items() if k not in ("MSGLINT_CACHE_DIR", "MSGLINT_NO_CACHE")}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "msglint", "render", "sms/missed-call", "--locale", locale,
-                           "--data", str(data), "--out", str(project / "out.jsonl"),
-                           "--templates", str(REPO / "templates"), "--jobs", str(jobs)],
-                          capture_output=True, text=True, env=env, cwd=project)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if proc.returncode not in (0, 1):
-        sys.exit(proc.stderr)
-    return seconds, max(peak, before) / 1024  # KiB -> MiB on Linux
+    command = [sys.executable, "-m", "msglint", "render", "sms/missed-call", "--locale", locale,
+               "--data", str(data), "--out", str(project / "out.jsonl"), "--templates", str(REPO / "templates"),
+               "--jobs", str(jobs)]
+    helper = ("import json, resource, subprocess, sys, time\n"
+              "start = time.perf_counter()\n"
+              "proc = subprocess.run(json.loads(sys.argv[1]), capture_output=True, text=True)\n"
+              "seconds = time.perf_counter() - start\n"
+              "if proc.returncode not in (0, 1): sys.exit(proc.stderr)\n"
+              "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    out = subprocess.run([sys.executable, "-c", helper, json.dumps(command)], capture_output=True, text=True,
+                         env=env, cwd=project)
+    if out.returncode != 0:
+        sys.exit(out.stderr)
+    seconds, peak_kib = out.stdout.split()
+    return float(seconds), int(peak_kib) / 1024  # KiB -> MiB on Linux
 
 
 def main() -> int:

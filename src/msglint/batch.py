@@ -179,11 +179,12 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
     first = next(rows, None)
     if first is None:
         return
-    yield _written(first, fmt)
-    if _STATE["template"].locale.split("-")[0].split("_")[0] == "ko":
+    written = _written(first, fmt)
+    yield written
+    if written[1] != "ok" and _STATE["template"].locale.split("-")[0].split("_")[0] == "ko":
         from msglint.korean.morph import kiwi
 
-        kiwi()  # loaded before the fork even when the first lead failed
+        kiwi()  # the first lead failed before its analysis: load the model here, not in each worker
     import gc
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
