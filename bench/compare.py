@@ -82,10 +82,14 @@ def chunks(items, size=2000):
         yield items[i:i + size]
 
 
-def messages_benchmark(count: int, rounds: int, tools: dict, env: dict) -> None:
+def messages_benchmark(count: int, rounds: int, tools: dict, env: dict, only: str | None = None) -> None:
+    """``count`` generated messages (a third each SMS, email, voicemail), or with ``only`` that
+    many of one channel, each in a file of its own as a CI run over a folder sees them."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        by_channel = generate(folder, count)
+        by_channel = generate(folder, count * 3 if only else count)
+        if only:
+            by_channel = {only: by_channel[only]}
         every = [f for files in by_channel.values() for f in files]
         commands = {"msglint": [[sys.executable, "-m", "msglint", "check", *batch, "--channel", channel,
                                  "--locale", "en", "--format", "json"]
@@ -103,7 +107,8 @@ def messages_benchmark(count: int, rounds: int, tools: dict, env: dict) -> None:
             wall = statistics.median(v[0] for v in values)
             peak = max(v[1] for v in values)
             ratio = wall / base
-            print(f"check {count:>6} messages  {name:<10} {wall:8.2f} s {count / wall:10.0f} msg/s "
+            what = f"{only}s" if only else "messages"
+            print(f"check {count:>6} {what:<9} {name:<10} {wall:8.2f} s {count / wall:10.0f} msg/s "
                   f"{peak:8.0f} MB   {ratio:5.1f}x msglint's time")
 
 
@@ -155,6 +160,8 @@ def startup_benchmark(rounds: int, env: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--emails", type=int, nargs="*", default=[666, 3333],
+                        help="also check this many emails alone")
     parser.add_argument("--pack", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--proselint", default=shutil.which("proselint"))
@@ -168,6 +175,8 @@ def main() -> None:
     startup_benchmark(5, env)
     for count in args.messages:
         messages_benchmark(count, args.rounds, tools, env)
+    for count in args.emails:
+        messages_benchmark(count, args.rounds, tools, env, only="email")
     if args.pack:
         pack_benchmark(args.pack, env)
 
