@@ -23,6 +23,20 @@ _LABELS = {"참석", "참석자", "참조", "담당", "담당자", "수신", "�
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]{1,15}$")
 
 
+class _Needing:
+    """A pattern that cannot match unless the text holds one of ``needles`` (words it spells out):
+    most messages hold none, and one substring test each is cheaper than a scan that starts at
+    every line start and syllable."""
+
+    def __init__(self, pattern, needles):
+        self.pattern, self._needles = pattern, tuple(needles)
+
+    def finditer(self, text):
+        if not any(needle in text for needle in self._needles):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
 def compile(rule):
     messages = rule.options["messages"]
     if not isinstance(messages, dict) or not {"bare", "suffix", "vocative"} <= set(messages):
@@ -32,7 +46,8 @@ def compile(rule):
         raise ValueError(_("'titles' must be a list of job titles (팀장, 과장, ...)"))
     suffixes = set(rule.options["casual_suffixes"])
     # "하은 씨": Kiwi may not see a name in 하은, but a word, a space and 씨 in address position does.
-    spaced = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (" + "|".join(map(re.escape, suffixes)) + r")(?=[\s,.!?]|$)")
+    spaced = _Needing(re.compile(r"(?<![가-힣])([가-힣]{1,3}) (" + "|".join(map(re.escape, suffixes)) + r")(?=[\s,.!?]|$)"),
+                      [f" {s}" for s in suffixes])
     # Names Kiwi does not know come apart ("오승훈" as 오/NR 승/NNB 후/NNG ㄴ/JX): a surname, a few
     # syllables and then a title and a comma, or a greeting, at the start of a line is address too.
     surnames = rule.options.get("surnames") or []
@@ -41,10 +56,10 @@ def compile(rule):
         raise ValueError(_("'surnames' and 'greetings' must be lists of words"))
     line_start = r"(?m)(?:^|(?<=[.!?] ))[ \t]*"
     name = r"((?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")[가-힣]{0,3})"
-    titled = re.compile(line_start + name + r" (" + "|".join(map(re.escape, titles)) + r")(?=[ \t]*,)") \
-        if surnames and titles else None
-    greeted = re.compile(line_start + name + r",[ \t]*(?=" + "|".join(map(re.escape, greetings)) + r")") \
-        if surnames and greetings else None
+    titled = _Needing(re.compile(line_start + name + r" (" + "|".join(map(re.escape, titles)) + r")(?=[ \t]*,)"),
+                      [f" {t}" for t in titles]) if surnames and titles else None
+    greeted = _Needing(re.compile(line_start + name + r",[ \t]*(?=" + "|".join(map(re.escape, greetings)) + r")"),
+                       greetings) if surnames and greetings else None
     # The last item remembers each analysis' calls: a batch's leads share their template's tokens.
     return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced, titled, greeted, TokenMemo()
 
