@@ -36,8 +36,8 @@ def _stem_tag(token) -> str:
 
 
 def _plan(tokens) -> tuple | None:
-    """From the tokens alone: the content words, whether an ask word is among the tokens, and
-    the offset the finding starts at (past the address), or None for a sentence of no content."""
+    """From the tokens alone: the content words, every token's form (to look for an ask word in),
+    and the offset the finding starts at (past the address); None for a sentence of no content."""
     content = []
     for i, token in enumerate(tokens):
         tag = _stem_tag(token)
