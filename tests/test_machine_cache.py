@@ -127,3 +127,13 @@ def test_an_edited_rule_file_is_parsed_again(cache, tmp_path):
     rule_file.write_text(body.format(word="leverage"), encoding="utf-8")
     assert [r.id for r in load_file(rule_file)[0]] == ["no-leverage"]
 
+
+
+def test_without_a_home_folder_nothing_is_written_here(monkeypatch, tmp_path):
+    monkeypatch.delenv("MSGLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: Path("~")))
+    monkeypatch.chdir(tmp_path)
+    assert machine_cache.compile("a+b").search("xaab")
+    assert not list(tmp_path.iterdir())

@@ -83,7 +83,12 @@ def _folder() -> Path | None:
     if base:
         root = Path(base)
     else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msglint"
+        try:
+            root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msglint"
+        except RuntimeError:  # no home folder to speak of: compile every run
+            return None
+        if not root.is_absolute():
+            return None  # "~" that could not be expanded: never a folder named "~" here
     version = f"{sys.implementation.cache_tag}-{_constants.MAGIC}"
     return root / "re" / version
 
