@@ -121,9 +121,13 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
     # Variants of one rule id report one place once: where two overlap, the narrower (more precise)
     # finding stays ("[광고] is not the marker" over "the first line lacks (광고)").
     spans: dict = {}  # rule id -> [(part, start, end, index in findings)]
+    parts: dict = {}  # (scope, whole body) -> segments: rules of one scope read the same ones
     for rule in ruleset.for_message(message):
         kind = get_kind(rule.kind)
-        for segment in segments(rule, message, limit):
+        shape = (rule.scope, rule.kind == "metric")
+        if shape not in parts:
+            parts[shape] = tuple(segments(rule, message, limit))
+        for segment in parts[shape]:
             try:
                 for hit in kind.check(rule, message, segment):
                     finding = _finding(ruleset, rule, hit, message, with_location)
