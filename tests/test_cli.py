@@ -44,6 +44,20 @@ def test_check_exits_1_when_rule_is_raised_to_error(cli, tmp_path):
     assert "error generic-phrase" in proc.out
 
 
+def test_text_output_to_a_pipe_is_plain_and_shows_the_message_as_written(cli):
+    # A pipe gets plain lines (no rich): brackets and :codes: in a message are text, not styles or emoji.
+    text = "[bold]내일[/] :smile: 미팅 가능해?"
+    proc = cli("check", "-", "--channel", "sms", "--locale", "ko", input=text)
+    assert proc.out.splitlines() == [
+        "<stdin>:1:1: error ko-speech-level 반말(-어)로 끝나는 문장입니다: 고객에게는 해요체나 하십시오체를 쓰세요",
+        "    │ [bold]내일[/] :smile: 미팅 가능해?",
+        "    → “[bold]내일[/] :smile: 미팅 가능해요?”",
+        "메시지 1개 검사: 오류 1건, 경고 0건, 정보 0건",
+    ]
+    styled = cli("check", "-", "--channel", "sms", "--locale", "ko", input=text, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in styled.out and "[bold]내일[/] :smile:" in styled.out
+
+
 def test_check_files_report_positions_and_use_messages_form(cli, tmp_path):
     (tmp_path / "a.txt").write_text("Hello Kim.\nJust checking in on the proposal.\n")
     (tmp_path / "b.txt").write_text("Hello Kim, the case study is attached.\n")

@@ -150,6 +150,8 @@ def test_honorific_si_detected():
     ("내일 연락 줘.", "어", "내일 연락 주세요."), ("미팅 잊지 마!", "아", "미팅 잊지 마세요."),
     ("자료 확인해.", "어", "자료 확인해 주세요."), ("제가 확인해.", "어", "제가 확인해요."),
     ("자료 보냈어.", "어", "자료 보냈어요."),
+    # A question is asked in 해요체, never turned into a request ("가능해 주세요?").
+    ("미팅 가능해?", "어", "미팅 가능해요?"), ("자료 확인해?", "어", "자료 확인해요?"), ("연락 줘?", "어", "연락 줘요?"),
 ])
 def test_polite_rewrite(text, ending, expected):
     assert polite_rewrite(text, ending) == expected

@@ -114,7 +114,7 @@ def polite_rewrite(sentence_text: str, ending: str, vocative: str | None = None)
     if vocative and core.startswith(vocative):
         name = vocative[:-1]  # "민수야" -> "민수"
         core = f"{name} 님" + core[len(vocative):]
-    if ending in ("어", "아", "여"):
+    if ending in ("어", "아", "여") and "?" not in punct:  # a question asks, it does not request
         request = _polite_request(core, sentence_text)
         if request is not None:
             return f"{request}{'.' if punct in ('', '!', '~') else punct}"
