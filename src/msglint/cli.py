@@ -237,7 +237,6 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
     """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
     from msglint.text_check import check_text
     from msglint.results import Report
-    from msglint.sendtime import parse_send_at
 
     config, ruleset = _setup(config_path)
     if stage is not None:
@@ -254,7 +253,11 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         tz = default_zone(locale)
         click.echo(_("msglint: reading --send-at in {zone}, the usual zone for '{locale}' recipients; give --tz "
                      "for the recipient's own", zone=tz, locale=locale), err=True)
-    moment = parse_send_at(send_at, tz) if send_at else None
+    moment = None
+    if send_at:
+        from msglint.sendtime import parse_send_at
+
+        moment = parse_send_at(send_at, tz)
     files = files or ("-",)
     if fixing:
         from msglint.fixes.command import check_fix

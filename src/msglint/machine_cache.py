@@ -16,14 +16,17 @@ pattern, is replaced by a fresh compile. ``MSGLINT_NO_CACHE`` turns it off.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import re
 import sys
 from array import array
 from pathlib import Path
+
+try:  # CPython's own SHA-1, without loading OpenSSL (a few ms of every start-up) for file names
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import sha1 as _sha1
 
 try:  # the parts of re that turn a pattern into engine code (re._parser on 3.11+, sre_* before)
     import _sre
@@ -32,12 +35,21 @@ except ImportError:  # pragma: no cover - another Python: compile as usual
     _sre = None
 
 
+# Part of the folder's name: what an entry holds changes with it.
+FORMAT = "2"
+
+
+def digest(data: bytes) -> str:
+    """A name for ``data`` (SHA-1, hex) that needs no OpenSSL loaded."""
+    return _sha1(data).hexdigest()
+
+
 def compile(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)``, from this machine's cache when it holds it."""
     folder = _folder()
     if folder is None or _sre is None:
         return re.compile(source, flags)
-    path = folder / (hashlib.sha1(f"{flags}\0{source}".encode("utf-8", "surrogatepass")).hexdigest() + ".json")
+    path = folder / (digest(f"{flags}\0{source}".encode("utf-8", "surrogatepass")) + ".json")
     try:
         pattern = _loaded(path.read_text(encoding="utf-8"), source, flags)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
@@ -59,7 +71,7 @@ def remembered(name: str, key: str, compute):
     folder = _folder()
     if folder is None:
         return compute()
-    path = folder / f"{name}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()}.json"
+    path = folder / f"{name}-{digest(key.encode('utf-8', 'surrogatepass'))}.json"
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
         if entry["key"] == key:
@@ -89,7 +101,7 @@ def _folder() -> Path | None:
             return None
         if not root.is_absolute():
             return None  # "~" that could not be expanded: never a folder named "~" here
-    version = f"{sys.implementation.cache_tag}-{_constants.MAGIC}"
+    version = f"{sys.implementation.cache_tag}-{_constants.MAGIC}-{FORMAT}"
     return root / "re" / version
 
 
@@ -102,13 +114,13 @@ def _compiled(source: str, flags: int) -> tuple[re.Pattern, dict]:
     for name, index in groupindex.items():
         indexgroup[index] = name
     entry = {"source": source, "requested": flags, "flags": flags | parsed.state.flags, "groups": parsed.state.groups - 1, "groupindex": groupindex,
-             "indexgroup": indexgroup, "code": base64.b64encode(array("I", code).tobytes()).decode("ascii")}
+             "indexgroup": indexgroup, "code": array("I", code).tobytes().hex()}
     return _engine(source, entry), entry
 
 
 def _engine(source: str, entry: dict) -> re.Pattern:
     code = array("I")
-    code.frombytes(base64.b64decode(entry["code"]))
+    code.frombytes(bytes.fromhex(entry["code"]))
     return _sre.compile(source, entry["flags"], code.tolist(), entry["groups"], entry["groupindex"],
                         tuple(entry["indexgroup"]))
 

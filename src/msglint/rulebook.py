@@ -200,13 +200,11 @@ def _validate(text: str, rules) -> None:
     """Compile every rule of a file the first time its content is seen, so a bad pattern stops
     the run whichever messages it would have judged; a file seen before (a marker named by the
     hash of its content and msglint's version) compiles each rule when it is first used."""
-    import hashlib
-
     from msglint import __version__
     from msglint.cachedir import cache_dir
 
     folder = cache_dir()
-    digest = hashlib.sha256(__version__.encode() + b"\0" + text.encode("utf-8")).hexdigest()
+    digest = machine_cache.digest(__version__.encode() + b"\0" + text.encode("utf-8"))
     marker = folder / "rules" / digest if folder else None
     if marker is not None and marker.exists():
         return
