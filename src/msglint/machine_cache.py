@@ -9,7 +9,7 @@ parsed rule files are kept under their full text.
 
 The cache lives in the user's cache folder (``$XDG_CACHE_HOME/msglint``, or ``MSGLINT_CACHE_DIR``),
 never in a project: a repository cannot plant entries for its CI to load. Entries are plain JSON
-(no pickle), named by a hash of pattern and flags, in a folder per Python and engine version; the
+(no pickle), named by a hash of pattern and flags, in a folder per msglint, Python and engine version; the
 engine validates the code it is given, and any entry that does not load, or loads as another
 pattern, is replaced by a fresh compile. ``MSGLINT_NO_CACHE`` turns it off.
 """
@@ -101,7 +101,11 @@ def _folder() -> Path | None:
             return None
         if not root.is_absolute():
             return None  # "~" that could not be expanded: never a folder named "~" here
-    version = f"{sys.implementation.cache_tag}-{_constants.MAGIC}-{FORMAT}"
+    from msglint import __version__
+
+    # A new msglint reads its own files afresh (its YAML loader may be stricter); a new Python or
+    # re engine builds its own code.
+    version = f"{__version__}-{sys.implementation.cache_tag}-{_constants.MAGIC}-{FORMAT}"
     return root / "re" / version
 
 
