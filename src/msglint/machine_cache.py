@@ -9,9 +9,9 @@ parsed rule files are kept under their full text.
 
 The cache lives in the user's cache folder (``$XDG_CACHE_HOME/msglint``, or ``MSGLINT_CACHE_DIR``),
 never in a project: a repository cannot plant entries for its CI to load. Entries are plain JSON
-(no pickle), named by a hash of pattern and flags, in a folder per msglint, Python and engine version; the
-engine validates the code it is given, and any entry that does not load, or loads as another
-pattern, is replaced by a fresh compile. ``MSGLINT_NO_CACHE`` turns it off.
+(no pickle), named by a hash of pattern and flags, in a folder per msglint, Python and engine
+version; the engine validates the code it is given, and any entry that does not load, or loads as
+another pattern, is replaced by a fresh compile. ``MSGLINT_NO_CACHE`` turns it off.
 """
 
 from __future__ import annotations
