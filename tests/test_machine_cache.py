@@ -14,6 +14,11 @@ from msglint.config import Config
 from msglint.engine import build_ruleset
 
 
+@pytest.fixture(autouse=True)
+def fresh_process():
+    machine_cache._seen.clear()  # each test reads the disk as a new run would
+
+
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("MSGLINT_CACHE_DIR", str(tmp_path))
@@ -40,6 +45,7 @@ def test_every_shipped_pattern_from_the_cache_matches_as_re_compiles_it(cache):
     for rule in first.rules:
         rule.compiled  # noqa: B018 - fills the cache
     assert len(_entries(cache)) > 50
+    machine_cache._seen.clear()
     again = build_ruleset(Config())  # a second run: every pattern comes from disk
     texts = _texts()
     checked = 0
@@ -64,6 +70,7 @@ def test_a_damaged_entry_is_compiled_again_and_replaced(cache):
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["code"] = "AAAA"  # code the engine must refuse
     entry.write_text(json.dumps(data), encoding="utf-8")
+    machine_cache._seen.clear()
     pattern = machine_cache.compile(source)
     assert pattern.search("Just Following Up on this") is not None
     assert json.loads(entry.read_text(encoding="utf-8"))["code"] != "AAAA"
@@ -71,8 +78,10 @@ def test_a_damaged_entry_is_compiled_again_and_replaced(cache):
 
     data["code"] = array("I", range(1, 40)).tobytes().hex()  # whole words, no sense
     entry.write_text(json.dumps(data), encoding="utf-8")
+    machine_cache._seen.clear()
     assert machine_cache.compile(source).search("following up") is not None
     entry.write_text("{not json", encoding="utf-8")
+    machine_cache._seen.clear()
     assert machine_cache.compile(source).search("follow up") is not None
 
 
@@ -82,6 +91,7 @@ def test_an_entry_for_another_pattern_under_the_same_name_is_not_used(cache):
     other = json.loads(entry.read_text(encoding="utf-8"))
     other["source"] = "banana"
     entry.write_text(json.dumps(other), encoding="utf-8")
+    machine_cache._seen.clear()
     assert machine_cache.compile("apple").pattern == "apple"
     assert machine_cache.compile("apple").search("an apple") is not None
 

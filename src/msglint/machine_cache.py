@@ -31,8 +31,13 @@ except ImportError:  # pragma: no cover - another Python
 try:  # the parts of re that turn a pattern into engine code (re._parser on 3.11+, sre_* before)
     import _sre
     from re import _compiler, _constants, _parser
+
+    if array("I").itemsize != _sre.CODESIZE:  # pragma: no cover - the code would not round-trip
+        _sre = None
 except ImportError:  # pragma: no cover - another Python: compile as usual
     _sre = None
+
+_seen: dict = {}  # (source, flags) -> pattern, in this process (re keeps its own cache likewise)
 
 
 # Part of the folder's name: what an entry holds changes with it.
@@ -46,6 +51,15 @@ def digest(data: bytes) -> str:
 
 def compile(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)``, from this machine's cache when it holds it."""
+    pattern = _seen.get((source, flags))
+    if pattern is None:
+        if len(_seen) >= 1024:
+            _seen.clear()
+        pattern = _seen[(source, flags)] = _kept(source, flags)
+    return pattern
+
+
+def _kept(source: str, flags: int) -> re.Pattern:
     folder = _folder()
     if folder is None or _sre is None:
         return re.compile(source, flags)
@@ -117,8 +131,9 @@ def _compiled(source: str, flags: int) -> tuple[re.Pattern, dict]:
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    entry = {"source": source, "requested": flags, "flags": flags | parsed.state.flags, "groups": parsed.state.groups - 1, "groupindex": groupindex,
-             "indexgroup": indexgroup, "code": array("I", code).tobytes().hex()}
+    entry = {"source": source, "requested": flags, "flags": flags | parsed.state.flags,
+             "groups": parsed.state.groups - 1, "groupindex": groupindex, "indexgroup": indexgroup,
+             "code": array("I", code).tobytes().hex()}
     return _engine(source, entry), entry
 
 
