@@ -39,7 +39,10 @@ def compile(rule):
 
     # Each alternative behind a one-step test of its first character (see phrase_index).
     bits = flags(rule)
-    return compile_regex(rule, guarded_alternation([f"(?:{p})" for p in patterns], bits), bits), limit
+    from msglint.kinds.prefilter import needed
+
+    regex = compile_regex(rule, guarded_alternation([f"(?:{p})" for p in patterns], bits), bits)
+    return regex, limit, needed(rule, regex)
 
 
 def _from_variable(message, segment, match) -> bool:
@@ -49,7 +52,11 @@ def _from_variable(message, segment, match) -> bool:
 
 
 def check(rule, message, segment):
-    pattern, limit = rule.compiled
+    from msglint.kinds.prefilter import possible, probe
+
+    pattern, limit, needed = rule.compiled
+    if not possible(needed, probe(segment.text)):
+        return  # none of the words any match needs: nothing to find
     matches = list(pattern.finditer(segment.text))
     if rule.options.get("from_variable"):
         matches = [m for m in matches if _from_variable(message, segment, m)]

@@ -146,7 +146,9 @@ def compile(rule):
         specifics = machine_cache.compile(str(specifics)) if specifics is not None else None
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
-    return regex, literal, patterns, lookup, sep, ignore_case, specifics
+    from msglint.kinds.prefilter import needed
+
+    return regex, literal, patterns, lookup, sep, ignore_case, specifics, needed(rule, regex)
 
 
 def _guarded(part: str, bits: int) -> str:
@@ -163,7 +165,7 @@ def _phrase_pattern(phrase: str, sep: str, ignore_case: bool):
 
 
 def _entry_for(match, compiled):
-    _, literal, patterns, lookup, sep, ignore_case, _ = compiled
+    _, literal, patterns, lookup, sep, ignore_case, *_rest = compiled
     if match.lastgroup != "literal":
         return patterns[int(match.lastgroup[1:])]
     text = match.group("literal")
@@ -201,7 +203,11 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def check(rule, message, segment):
-    regex, specifics = rule.compiled[0], rule.compiled[-1]
+    from msglint.kinds.prefilter import possible, probe
+
+    regex, specifics, needed = rule.compiled[0], rule.compiled[6], rule.compiled[7]
+    if not possible(needed, probe(segment.text)):
+        return
     skip_quoted = rule.options.get("skip_quoted", True)
     spans = _quoted_spans(segment.text) if skip_quoted else []
     for match in regex.finditer(segment.text):

@@ -1,0 +1,112 @@
+"""Words a pattern cannot match without: a rule whose words are all absent skips its scan.
+
+Most messages hold none of a spam or guilt-trip rule's words, yet each rule's regular expression
+would try its alternation at every word of every message. Every match of a pattern, though,
+contains one of a few fixed words that the pattern spells out ("free", "act now", "확인"): those
+are read off the pattern by re's own parser, and a text that holds none of them cannot match, so
+the scan is skipped. The words are sound by construction: only text the pattern must match
+literally counts (not optional parts, classes or look-arounds), and case is folded only where
+that is exact (see ``probe``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the parser behind re.compile: re._parser on 3.11+, sre_parse before
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+    import sre_parse as _parser
+
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
+# Fewer characters than this make a word too common to skip anything.
+SHORTEST = 2
+# Characters that re's IGNORECASE takes for an ASCII letter although lower() does not give it
+# (İ→i, ı~i, ſ~s, K~k): a text holding one is scanned in full. tests/test_prefilter.py derives
+# the set from re itself, so a Python that adds one fails the test, not a finding.
+CONFUSABLE = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _plain(ch: str) -> bool:
+    """A character whose every IGNORECASE equivalent is its lower() or upper() form."""
+    return ch.isascii() or "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+
+
+def needed(rule, regex) -> tuple[str, ...] | None:
+    """The words a match of a rule's compiled pattern cannot do without, for the shipped packs
+    (whose patterns ``re`` compiles, and so reads as this parser does); None for any other."""
+    from msglint import machine_cache
+    from msglint.kinds import _shipped
+
+    if not _shipped(rule):
+        return None
+    found = machine_cache.remembered("needs-1", f"{regex.flags}\0{regex.pattern}",
+                                     lambda: words(regex.pattern, regex.flags))
+    return None if found is None else tuple(found)
+
+
+def words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of ``pattern`` contains, or None when no such
+    small set is known (the scan then always runs)."""
+    try:
+        found = _required(list(_parser.parse(pattern, flags)))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    if not found or min(map(len, found)) < SHORTEST:
+        return None
+    return tuple(sorted(found))
+
+
+def _required(items) -> frozenset | None:
+    """The most selective requirement of a sequence of items: a set of words, one of which any
+    match of the sequence contains."""
+    best, run = None, []
+
+    def close():
+        nonlocal best
+        if run and all(_plain(ch) for ch in run):
+            best = _better(best, frozenset(["".join(run).lower()]))
+        run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        close()
+        if op is _c.SUBPATTERN:
+            best = _better(best, _required(list(av[-1])))
+        elif op is _c.BRANCH:
+            options = [_required(list(branch)) for branch in av[1]]
+            if all(options):
+                best = _better(best, frozenset().union(*options))
+        elif op in _REPEATS and av[0] >= 1:
+            best = _better(best, _required(list(av[2])))
+        # classes, look-arounds, anchors, back-references: nothing they match is a fixed word
+    close()
+    return best
+
+
+def _better(current, candidate):
+    if not candidate:
+        return current
+    if not current:
+        return candidate
+    rank = lambda words: (min(map(len, words)), -len(words))  # noqa: E731 - longer, fewer: rarer
+    return candidate if rank(candidate) > rank(current) else current
+
+
+@lru_cache(maxsize=16)  # the rules of one message look at the same few texts in turn
+def probe(text: str) -> str | None:
+    """``text`` as the words are looked for in it (lower case), or None when a character in it
+    could make a word match under IGNORECASE that lower() would not show."""
+    if not text.isascii() and any(ch in CONFUSABLE for ch in text):
+        return None
+    return text.lower()
+
+
+def possible(needed: tuple[str, ...] | None, seen: str | None) -> bool:
+    """Whether a pattern that needs one of ``needed`` could match the text ``seen`` (its probe)."""
+    return needed is None or seen is None or any(word in seen for word in needed)

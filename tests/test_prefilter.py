@@ -1,0 +1,115 @@
+"""The word prefilter skips a rule's scan only where the scan could find nothing: for every
+shipped phrase and pattern rule, a text the pattern matches always holds one of its words, on the
+corpora, every rule example, and generated text full of the rules' own words and of the
+characters that fold to ASCII letters."""
+
+import re
+import sys
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from msglint.config import Config
+from msglint.engine import build_ruleset
+from msglint.kinds import prefilter
+from msglint.kinds.prefilter import possible, probe, words
+
+RULES = [r for r in build_ruleset(Config()).rules if r.kind in ("phrases", "pattern")]
+
+
+def _needed(rule):
+    return rule.compiled[7] if rule.kind == "phrases" else rule.compiled[2]
+
+
+def _texts():
+    out = []
+    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
+    for rule in RULES:
+        for example in (rule.examples.get("fire") or []) + (rule.examples.get("pass") or []):
+            body = example if isinstance(example, str) else example.get("body") if isinstance(example, dict) else None
+            if isinstance(body, str):
+                out.append(body)
+    return out
+
+
+TEXTS = _texts()
+
+
+def _sound(rule, text):
+    if rule.compiled[0].search(text) is not None:
+        assert possible(_needed(rule), probe(text)), (rule.id, text)
+
+
+def test_most_rules_have_words_and_a_matched_text_always_holds_one():
+    assert sum(_needed(r) is not None for r in RULES) >= 10
+    assert len(TEXTS) > 500
+    for rule in RULES:
+        for text in TEXTS:
+            _sound(rule, text)
+            _sound(rule, text.upper())
+
+
+WORDS = sorted({w for r in RULES for w in (_needed(r) or ())} |
+               {w for r in RULES if r.kind == "phrases" for e in r.options["phrases"]
+                for w in re.findall(r"[\w'’-]+", e if isinstance(e, str) else str(e.get("phrase", "")))})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from([" ", "\n", ", ", ". ", "?", "'", "’", "-",
+                                                                    "\u0130", "\u0131", "\u017f", "\u212a"])),
+                max_size=30), st.booleans())
+def test_generated_text_is_never_skipped_where_a_rule_matches(pieces, upper):
+    text = " ".join(pieces)
+    text = text.upper() if upper else text
+    for rule in RULES:
+        _sound(rule, text)
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"(?:I\s+)?just\s+(?:checking|following)", 0, ("checking", "following")),
+    (r"(?i)Hello there", 0, ("hello there",)),
+    (r"[Ff]ree", 0, ("ree",)),
+    (r"act now|limited time", re.IGNORECASE, ("act now", "limited time")),
+    (r"(?:진행|검토)\s*부탁", 0, ("부탁",)),
+    (r"a|b", 0, None),  # one letter skips nothing
+    (r"(?:x|)yz?", 0, None),  # an empty branch needs nothing
+    (r"(?=free)\w+", 0, None),  # what a look-ahead sees is not in the match
+    (r"(?:buy){2,}", 0, ("buy",)),
+    (r"(?:buy)*", 0, None),
+])
+def test_words_read_off_a_pattern(pattern, flags, expected):
+    assert words(pattern, flags) == expected
+
+
+def test_a_text_with_a_character_that_folds_to_ascii_is_always_scanned():
+    assert probe("Fınal attempt") is None and possible(("final",), probe("Fınal attempt"))
+    assert re.search("final", "Fınal attempt", re.IGNORECASE)  # re takes ı for i: so must the prefilter
+    assert probe("Final attempt") == "final attempt"
+
+
+def test_the_confusable_characters_are_all_that_re_folds_to_ascii():
+    import _sre
+
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:  # pragma: no cover - before 3.11 the fixes lived elsewhere
+        pytest.skip("re._casefix is a 3.11+ module")
+    hangul = set(range(0xAC00, 0xD7A4)) | set(range(0x3131, 0x318F))
+    folds = set()
+    for code in range(128, sys.maxunicode + 1):
+        lower = _sre.unicode_tolower(code)
+        if lower < 128:
+            folds.add(chr(code))
+        assert lower == code or lower not in hangul, hex(code)  # nothing folds onto Hangul
+    for letter in range(ord("a"), ord("z") + 1):
+        for extra in _EXTRA_CASES.get(letter, ()):
+            folds.add(chr(extra))
+    assert folds <= prefilter.CONFUSABLE, sorted(folds - prefilter.CONFUSABLE)
+    # Hangul has no case: a syllable or a jamo folds to nothing else.
+    for code in hangul:
+        assert _sre.unicode_tolower(code) == code and code not in _EXTRA_CASES
