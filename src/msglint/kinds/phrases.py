@@ -136,19 +136,29 @@ def compile(rule):
     # at every word (every syllable, in Korean), fifty branches are rejected at their first
     # character instead of inside.
     parts = [_guarded(part, re.IGNORECASE if ignore_case else 0) for part in parts]
-    if word_boundaries:
-        at_word_start = len(families) + (1 if literal else 0)  # own patterns may start anywhere
-        parts = [rf"(?<!\w)(?:{'|'.join(parts[:at_word_start])})", *parts[at_word_start:]] if at_word_start \
-            else parts
-    regex = compile_regex(rule, "|".join(parts), re.IGNORECASE if ignore_case and word_boundaries else 0)
+    # Own patterns may start anywhere; phrases and families only at a word start (English).
+    at_word_start = len(families) + (1 if literal else 0) if word_boundaries else 0
+    bits = re.IGNORECASE if ignore_case and word_boundaries else 0
+    regex = compile_regex(rule, assembled(parts, at_word_start), bits)
     specifics = rule.options.get("unless_sentence_has")
     try:
         specifics = machine_cache.compile(str(specifics)) if specifics is not None else None
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
-    from msglint.kinds.prefilter import needed
+    from msglint.kinds.prefilter import Narrowed
 
-    return regex, literal, patterns, lookup, sep, ignore_case, specifics, needed(rule, regex)
+    narrowed = Narrowed(rule, parts, at_word_start, bits, regex)
+    return regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed
+
+
+def assembled(parts: list[str], at_word_start: int, keep=None) -> str:
+    """The rule's alternation of ``parts`` (those ``keep`` says): English phrases and families all
+    start at a word start, so one look-behind in front of them rejects the positions inside words
+    at once, instead of each branch trying them."""
+    keep = keep or (True,) * len(parts)
+    head = [p for p, kept in zip(parts[:at_word_start], keep) if kept]
+    tail = [p for p, kept in zip(parts[at_word_start:], keep[at_word_start:]) if kept]
+    return "|".join(([rf"(?<!\w)(?:{'|'.join(head)})"] if head else []) + tail)
 
 
 def _guarded(part: str, bits: int) -> str:
@@ -203,11 +213,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def check(rule, message, segment):
-    from msglint.kinds.prefilter import possible, probe
-
-    regex, specifics, needed = rule.compiled[0], rule.compiled[6], rule.compiled[7]
-    if not possible(needed, probe(segment.text)):
-        return
+    specifics, narrowed = rule.compiled[6], rule.compiled[7]
+    regex = narrowed.regex(segment.text)
+    if regex is None:
+        return  # the text holds none of the words any branch needs
     skip_quoted = rule.options.get("skip_quoted", True)
     spans = _quoted_spans(segment.text) if skip_quoted else []
     for match in regex.finditer(segment.text):

@@ -14,14 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-try:  # the parser behind re.compile: re._parser on 3.11+, sre_parse before
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c
-    import sre_parse as _parser
+from msglint.kinds.phrase_index import _REPEATS, _c, _parser  # re's own parser, as the guards read it
 
-_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 # Fewer characters than this make a word too common to skip anything.
 SHORTEST = 2
 # Characters that re's IGNORECASE takes for an ASCII letter although lower() does not give it
@@ -46,6 +40,50 @@ def needed(rule, regex) -> tuple[str, ...] | None:
     found = machine_cache.remembered("needs-1", f"{regex.flags}\0{regex.pattern}",
                                      lambda: words(regex.pattern, regex.flags))
     return None if found is None else tuple(found)
+
+
+class Narrowed:
+    """A rule's alternation cut, for each text, to the branches whose words the text holds.
+
+    A branch that cannot match anywhere in a text changes nothing about what the others match
+    (the alternation tries branches in order at each position), so dropping it gives the same
+    matches, sooner. The cut-down patterns are compiled once per set of branches kept (a batch
+    from one template keeps the same set for every lead), up to ``LIMIT`` sets a run."""
+
+    LIMIT = 64
+
+    def __init__(self, rule, parts: list[str], at_word_start: int, flags: int, full):
+        from msglint import machine_cache
+        from msglint.kinds import _shipped
+
+        self._rule, self._parts, self._at_word_start, self._flags = rule, parts, at_word_start, flags
+        self.full = full
+        self._words = [machine_cache.remembered("needs-1", f"{flags}\0{part}", lambda part=part: words(part, flags))
+                       for part in parts] if _shipped(rule) else None
+        self._cut: dict = {}
+
+    def regex(self, text: str):
+        """The pattern to scan ``text`` with, or None when no branch can match it."""
+        if self._words is None:
+            return self.full
+        seen = probe(text)
+        if seen is None:
+            return self.full
+        keep = tuple(possible(found, seen) for found in self._words)
+        if all(keep):
+            return self.full
+        if not any(keep):
+            return None
+        cut = self._cut.get(keep)
+        if cut is None:
+            if len(self._cut) >= self.LIMIT:
+                return self.full  # a run over very varied texts: the whole pattern, not more compiles
+            from msglint.kinds import compile_regex
+            from msglint.kinds.phrases import assembled
+
+            source = assembled(self._parts, self._at_word_start, keep)
+            cut = self._cut[keep] = compile_regex(self._rule, source, self._flags)
+        return cut
 
 
 def words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
