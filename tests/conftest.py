@@ -10,6 +10,23 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+def corpus_texts(rules=()) -> list[str]:
+    """Every labelled text under tests/corpus/, and the bodies of the given rules' examples: the
+    text that equivalence tests (guards, prefilter, cache) compare two ways of matching on."""
+    import yaml
+
+    out = []
+    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
+    for rule in rules:
+        for example in (rule.examples.get("fire") or []) + (rule.examples.get("pass") or []):
+            body = example if isinstance(example, str) else example.get("body") if isinstance(example, dict) else None
+            if isinstance(body, str):
+                out.append(body)
+    return out
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_cache(tmp_path_factory):
     """One analysis cache for the whole run: entries are keyed by content, so sharing is safe,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import corpus_texts
 from msglint import machine_cache
 from msglint.config import Config
 from msglint.engine import build_ruleset
@@ -30,16 +30,6 @@ def _entries(cache: Path) -> list[Path]:
     return sorted((cache / "re").rglob("*.json"))
 
 
-def _texts() -> list[str]:
-    import yaml
-
-    out = []
-    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
-    return out
-
-
 def test_every_shipped_pattern_from_the_cache_matches_as_re_compiles_it(cache):
     first = build_ruleset(Config())
     for rule in first.rules:
@@ -47,7 +37,7 @@ def test_every_shipped_pattern_from_the_cache_matches_as_re_compiles_it(cache):
     assert len(_entries(cache)) > 50
     machine_cache._seen.clear()
     again = build_ruleset(Config())  # a second run: every pattern comes from disk
-    texts = _texts()
+    texts = corpus_texts()
     checked = 0
     for rule in again.rules:
         compiled = rule.compiled

@@ -4,14 +4,12 @@ same spans and branches on the corpora, every rule example, and generated text b
 phrases themselves."""
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import corpus_texts
 from msglint.config import Config
 from msglint.engine import build_ruleset
 from msglint.kinds import pattern, phrase_index, phrases
@@ -33,20 +31,7 @@ def _plain(rule):
 PLAIN = {id(r): _plain(r) for r in RULES}
 
 
-def _texts():
-    out = []
-    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
-    for rule in build_ruleset(Config()).rules:
-        for example in (rule.examples.get("fire") or []) + (rule.examples.get("pass") or []):
-            body = example if isinstance(example, str) else example.get("body") if isinstance(example, dict) else None
-            if isinstance(body, str):
-                out.append(body)
-    return out
-
-
-TEXTS = _texts()
+TEXTS = corpus_texts(build_ruleset(Config()).rules)
 
 
 def _same(rule, text):

@@ -7,11 +7,10 @@ import re
 import sys
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import corpus_texts
 from msglint.config import Config
 from msglint.engine import build_ruleset
 from msglint.kinds import prefilter
@@ -25,20 +24,7 @@ def _needed(rule):
     return rule.compiled[2] if rule.kind == "pattern" else None
 
 
-def _texts():
-    out = []
-    for file in sorted((REPO / "tests" / "corpus").rglob("*.yaml")):
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        out += [c["text"] for c in data.get("cases", []) if isinstance(c.get("text"), str)]
-    for rule in RULES:
-        for example in (rule.examples.get("fire") or []) + (rule.examples.get("pass") or []):
-            body = example if isinstance(example, str) else example.get("body") if isinstance(example, dict) else None
-            if isinstance(body, str):
-                out.append(body)
-    return out
-
-
-TEXTS = _texts()
+TEXTS = corpus_texts(RULES)
 
 
 def _spans(regex, text):
