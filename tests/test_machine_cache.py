@@ -136,3 +136,8 @@ def test_without_a_home_folder_nothing_is_written_here(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     assert machine_cache.compile("a+b").search("xaab")
     assert not list(tmp_path.iterdir())
+
+
+def test_a_tuple_is_kept_and_comes_back_as_a_list(cache):
+    assert machine_cache.remembered("t", "pair", lambda: (["a", "b"], True)) == (["a", "b"], True)
+    assert machine_cache.remembered("t", "pair", lambda: pytest.fail("computed again")) == [["a", "b"], True]

@@ -80,8 +80,9 @@ def _kept(source: str, flags: int) -> re.Pattern:
 
 def remembered(name: str, key: str, compute):
     """``compute()``, a value worked out from the text ``key`` alone (the characters a pattern can
-    start with, a rule file's parsed YAML), kept on disk like the compiled patterns. A value JSON
-    would not give back as it is (a date, a number as a mapping key) is returned, not kept."""
+    start with, a rule file's parsed YAML), kept on disk like the compiled patterns; it comes back
+    with lists for tuples. A value JSON would not give back (a date, a number as a mapping key)
+    is returned, not kept."""
     folder = _folder()
     if folder is None:
         return compute()
@@ -94,11 +95,20 @@ def remembered(name: str, key: str, compute):
         pass
     value = compute()
     try:
-        kept = json.loads(json.dumps(value, ensure_ascii=False)) == value
+        kept = json.loads(json.dumps(value, ensure_ascii=False)) == _as_json(value)
     except (TypeError, ValueError, RecursionError):
         kept = False
     if kept:
         _store(path, {"key": key, "value": value})
+    return value
+
+
+def _as_json(value):
+    """``value`` with its tuples as lists, as JSON gives them back (callers read either alike)."""
+    if isinstance(value, (list, tuple)):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
     return value
 
 
