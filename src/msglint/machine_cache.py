@@ -21,6 +21,7 @@ import os
 import re
 import sys
 from array import array
+from functools import lru_cache
 from pathlib import Path
 
 try:  # CPython's own SHA-1, without loading OpenSSL (a few ms of every start-up) for file names
@@ -113,14 +114,20 @@ def _as_json(value):
 
 
 def _folder() -> Path | None:
-    if os.environ.get("MSGLINT_NO_CACHE") or _sre is None:
+    env = os.environ
+    return _folder_for(env.get("MSGLINT_NO_CACHE"), env.get("MSGLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"),
+                       env.get("HOME"))
+
+
+@lru_cache(maxsize=8)  # asked for every pattern: worked out once per run (per environment)
+def _folder_for(off, base, xdg, home) -> Path | None:
+    if off or _sre is None:
         return None
-    base = os.environ.get("MSGLINT_CACHE_DIR")
     if base:
         root = Path(base)
     else:
         try:
-            root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msglint"
+            root = Path(xdg or Path.home() / ".cache") / "msglint"
         except RuntimeError:  # no home folder to speak of: compile every run
             return None
         if not root.is_absolute():
