@@ -58,9 +58,12 @@ class Narrowed:
 
         self._rule, self._parts, self._at_word_start, self._flags = rule, parts, at_word_start, flags
         self.full = full
-        self._words = [machine_cache.remembered("needs-1", f"{flags}\0{part}", lambda part=part: words(part, flags))
-                       for part in parts] if _shipped(rule) else None
+        found = [machine_cache.remembered("needs-1", f"{flags}\0{part}", lambda part=part: words(part, flags))
+                 for part in parts] if _shipped(rule) else None
+        self._words = None if found is None else [None if w is None else frozenset(w) for w in found]
+        self._all = sorted({w for ws in self._words or () if ws for w in ws})
         self._cut: dict = {}
+        self._keep: dict = {}  # the words a text holds -> the branches kept
 
     def regex(self, text: str):
         """The pattern to scan ``text`` with, or None when no branch can match it."""
@@ -69,7 +72,14 @@ class Narrowed:
         seen = probe(text)
         if seen is None:
             return self.full
-        keep = tuple(possible(found, seen) for found in self._words)
+        # Each word is looked for once, whichever branches share it; leads of one template hold
+        # the same words, so the branches kept are worked out once for them.
+        present = frozenset(w for w in self._all if w in seen)
+        keep = self._keep.get(present)
+        if keep is None:
+            if len(self._keep) >= 4 * self.LIMIT:
+                self._keep.clear()
+            keep = self._keep[present] = tuple(ws is None or not present.isdisjoint(ws) for ws in self._words)
         if all(keep):
             return self.full
         if not any(keep):
