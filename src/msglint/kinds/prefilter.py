@@ -4,9 +4,10 @@ Most messages hold none of a spam or guilt-trip rule's words, yet each rule's re
 would try its alternation at every word of every message. Every match of a pattern, though,
 contains one of a few fixed words that the pattern spells out ("free", "act now", "확인"): those
 are read off the pattern by re's own parser, and a text that holds none of them cannot match, so
-the scan is skipped. The words are sound by construction: only text the pattern must match
-literally counts (not optional parts, classes or look-arounds), and case is folded only where
-that is exact (see ``probe``).
+the scan is skipped. A phrase rule goes one step further: its alternation is cut, per text, to
+the branches whose own words the text holds (``Narrowed``). The words are sound by construction:
+only text the pattern must match literally counts (not optional parts, classes or look-arounds),
+and case is folded only where that is exact (see ``probe``).
 """
 
 from __future__ import annotations
