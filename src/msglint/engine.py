@@ -6,6 +6,7 @@ from msglint import i18n
 from msglint.findings import Finding
 from msglint.i18n import _
 from msglint.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind
+from msglint.plan import runs
 
 
 DEFAULT_CHECKED_CHARS = 20_000
@@ -35,10 +36,16 @@ class Ruleset:
 
     def for_message(self, message) -> list:
         """The message rules whose scope covers this message (memoised per context)."""
+        return self.plan_for(message).rules
+
+    def plan_for(self, message):
+        """How this message's rules run (see msglint.plan), memoised per context."""
         key = (message.channel, message.locale, message.purpose, message.audience, message.stage, message.register)
         found = self._applicable.get(key)
         if found is None:
-            found = self._applicable[key] = [r for r in self.by_level["message"] if r.applies(message)]
+            from msglint.plan import Plan
+
+            found = self._applicable[key] = Plan([r for r in self.by_level["message"] if r.applies(message)])
         return found
 
     def severity(self, rule, hit) -> str:
@@ -122,12 +129,14 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
     # finding stays ("[광고] is not the marker" over "the first line lacks (광고)").
     spans: dict = {}  # rule id -> [(part, start, end, index in findings)]
     parts: dict = {}  # (scope, whole body) -> segments: rules of one scope read the same ones
-    for rule in ruleset.for_message(message):
-        kind = get_kind(rule.kind)
-        shape = (rule.scope, rule.kind == "metric")
+    seen: dict = {}  # text -> the gate words it holds
+    plan = ruleset.plan_for(message)
+    for index, (rule, kind, admits, shape) in enumerate(plan.steps):
         if shape not in parts:
-            parts[shape] = tuple(segments(rule, message, limit))
+            parts[shape] = plan.read(segments(rule, message, limit), seen)
         for segment in parts[shape]:
+            if not runs(index, admits, segment):
+                continue  # the text lacks words every finding of the rule needs
             try:
                 for hit in kind.check(rule, message, segment):
                     finding = _finding(ruleset, rule, hit, message, with_location)

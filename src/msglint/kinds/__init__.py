@@ -72,6 +72,10 @@ class Segment:
     part: str  # "body" or "subject"
     text: str
     offset: int = 0  # where ``text`` starts within the part
+    # The words ``text`` holds and the gated rules they wake, when the engine has looked (see
+    # msglint.plan); None: not looked, every rule reads the text in full.
+    words: frozenset | None = None
+    woken: frozenset | None = None
 
 
 @dataclass

@@ -9,6 +9,7 @@ empty lead field is a placeholder, "None of our customers…" written by a perso
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from msglint import machine_cache
 from msglint.kinds import Hit, compile_regex, flags
@@ -35,14 +36,24 @@ def compile(rule):
         raise ValueError(_("'max_matches' must be a whole number ≥ 0"))
     if rule.options.get("report", "each") not in ("each", "once"):
         raise ValueError(_("'report' must be each (a finding per match) or once (one finding with the count)"))
+    from msglint.kinds.prefilter import Narrowed
+
+    # Each alternative behind a one-step test of its first character (see phrase_index), and the
+    # alternation cut per text to the patterns whose words it holds (see prefilter).
+    bits = flags(rule)
+    units = [f"(?:{p})" for p in patterns]
+    narrowed = Narrowed(rule, units, partial(_alternation, units, bits), bits)
+    return narrowed.full, limit, narrowed
+
+
+def _alternation(units: list[str], bits: int, keep) -> str:
     from msglint.kinds.phrase_index import guarded_alternation
 
-    # Each alternative behind a one-step test of its first character (see phrase_index).
-    bits = flags(rule)
-    from msglint.kinds.prefilter import needed
+    return guarded_alternation([unit for unit, kept in zip(units, keep) if kept], bits)
 
-    regex = compile_regex(rule, guarded_alternation([f"(?:{p})" for p in patterns], bits), bits)
-    return regex, limit, needed(rule, regex)
+
+def narrowed(compiled):
+    return compiled[2]
 
 
 def _from_variable(message, segment, match) -> bool:
@@ -52,11 +63,10 @@ def _from_variable(message, segment, match) -> bool:
 
 
 def check(rule, message, segment):
-    from msglint.kinds.prefilter import possible, probe
-
-    pattern, limit, needed = rule.compiled
-    if not possible(needed, probe(segment.text)):
-        return  # none of the words any match needs: nothing to find
+    _full, limit, cut = rule.compiled
+    pattern = cut.regex(segment.text, segment.words)
+    if pattern is None:
+        return  # the text holds none of the words a match needs: nothing to find
     matches = list(pattern.finditer(segment.text))
     if rule.options.get("from_variable"):
         matches = [m for m in matches if _from_variable(message, segment, m)]

@@ -21,7 +21,8 @@ generic, "보안 점검표 12번 항목(SSO 연동)도 검토해 보셨을까요
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from msglint import machine_cache
 from msglint.kinds import Hit, compile_regex, flags
@@ -113,51 +114,75 @@ def compile(rule):
     families = [{**e, "pattern": wrap(family_regex(str(e["phrase"]), family_sep))}
                 for e in entries if "phrase" in e and is_family(str(e["phrase"]))]
     patterns = families + [e for e in entries if "pattern" in e]
-    parts = []
-    if literal:
-        trie = _trie_regex([_tokens(str(e["phrase"]), ignore_case) for e in literal], sep)
-        if word_boundaries:
-            parts.append(rf"(?P<literal>{trie})(?!\w)")
-        else:
-            # Start at a word start; run on to the end of the word so the excerpt shows
-            # "어떠신가요", not a stem. Case folding is scoped to the phrases: folding the Hangul
-            # ranges around them costs milliseconds at every start-up and matches nothing more.
-            if ignore_case and any(re.search("[A-Za-z]", str(e["phrase"])) for e in literal):
-                trie = f"(?i:{trie})"
-            parts.append(rf"{_HANGUL_BEFORE}(?P<literal>{trie})[가-힣]*")
-    for index, entry in enumerate(patterns):
+    for entry in patterns:
         try:
             machine_cache.compile(entry["pattern"])
         except re.error as exc:
             raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
-        parts.append(f"(?P<p{index}>{entry['pattern']})")
     lookup = {_normal(str(e["phrase"])): e for e in literal}
-    # Each branch first checks, in one step, that the next character is one it can start with:
-    # at every word (every syllable, in Korean), fifty branches are rejected at their first
-    # character instead of inside.
-    parts = [_guarded(part, re.IGNORECASE if ignore_case else 0) for part in parts]
-    # Own patterns may start anywhere; phrases and families only at a word start (English).
-    at_word_start = len(families) + (1 if literal else 0) if word_boundaries else 0
+    tokens = [_tokens(str(e["phrase"]), ignore_case) for e in literal]
+    shape = _Shape(sep, word_boundaries, ignore_case and any(re.search("[A-Za-z]", str(e["phrase"])) for e in literal),
+                   len(families), re.IGNORECASE if ignore_case else 0)
     bits = re.IGNORECASE if ignore_case and word_boundaries else 0
-    regex = compile_regex(rule, assembled(parts, at_word_start), bits)
+    from msglint.kinds.prefilter import Narrowed
+
+    # One alternative per literal phrase (read for its words), then one per family or pattern;
+    # the alternation of those a text can match is cut from them (see prefilter).
+    units = [_trie_regex([t], sep) for t in tokens] + [e["pattern"] for e in patterns]
+    narrowed = Narrowed(rule, units, partial(_alternation, shape, tokens, [e["pattern"] for e in patterns]), bits)
+    regex = narrowed.full
     specifics = rule.options.get("unless_sentence_has")
     try:
         specifics = machine_cache.compile(str(specifics)) if specifics is not None else None
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
-    from msglint.kinds.prefilter import Narrowed
-
-    narrowed = Narrowed(rule, parts, at_word_start, bits, regex)
     return regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed
 
 
-def assembled(parts: list[str], at_word_start: int, keep=None) -> str:
-    """The rule's alternation of ``parts`` (those ``keep`` says): English phrases and families all
-    start at a word start, so one look-behind in front of them rejects the positions inside words
-    at once, instead of each branch trying them."""
-    keep = keep or (True,) * len(parts)
-    head = [p for p, kept in zip(parts[:at_word_start], keep) if kept]
-    tail = [p for p, kept in zip(parts[at_word_start:], keep[at_word_start:]) if kept]
+class _Shape(NamedTuple):
+    sep: str
+    word_boundaries: bool
+    fold_letters: bool  # Korean phrases with Latin letters: fold case inside the trie
+    families: int
+    guard_flags: int
+
+
+def _alternation(shape: _Shape, tokens: list, patterns: list[str], keep) -> str:
+    """The rule's alternation of the literal phrases and patterns ``keep`` says, in their order.
+
+    All literal phrases compile into one branch shaped as a trie; each branch first checks, in one
+    step, that the next character is one it can start with: at every word (every syllable, in
+    Korean), fifty branches are rejected at their first character instead of inside."""
+    kept_tokens = [t for t, kept in zip(tokens, keep) if kept]
+    rest = keep[len(tokens):]
+    parts = []
+    if kept_tokens:
+        trie = _trie_regex(kept_tokens, shape.sep)
+        if shape.word_boundaries:
+            parts.append(rf"(?P<literal>{trie})(?!\w)")
+        else:
+            # Start at a word start; run on to the end of the word so the excerpt shows
+            # "어떠신가요", not a stem. Case folding is scoped to the phrases: folding the Hangul
+            # ranges around them costs milliseconds at every start-up and matches nothing more.
+            if shape.fold_letters:
+                trie = f"(?i:{trie})"
+            parts.append(rf"{_HANGUL_BEFORE}(?P<literal>{trie})[가-힣]*")
+    parts += [f"(?P<p{index}>{pattern})" for index, (pattern, kept) in enumerate(zip(patterns, rest)) if kept]
+    parts = [_guarded(part, shape.guard_flags) for part in parts]
+    # Own patterns may start anywhere; phrases and families only at a word start (English).
+    at_word_start = sum(rest[:shape.families]) + (1 if kept_tokens else 0) if shape.word_boundaries else 0
+    return assembled(parts, at_word_start)
+
+
+def narrowed(compiled):
+    return compiled[7]
+
+
+def assembled(parts: list[str], at_word_start: int) -> str:
+    """The alternation of ``parts``: English phrases and families all start at a word start, so one
+    look-behind in front of the first ``at_word_start`` rejects the positions inside words at once,
+    instead of each branch trying them."""
+    head, tail = parts[:at_word_start], parts[at_word_start:]
     return "|".join(([rf"(?<!\w)(?:{'|'.join(head)})"] if head else []) + tail)
 
 
@@ -214,7 +239,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def check(rule, message, segment):
     specifics, narrowed = rule.compiled[6], rule.compiled[7]
-    regex = narrowed.regex(segment.text)
+    regex = narrowed.regex(segment.text, segment.words)
     if regex is None:
         return  # the text holds none of the words any branch needs
     skip_quoted = rule.options.get("skip_quoted", True)

@@ -1,24 +1,41 @@
-"""Words a pattern cannot match without: a rule whose words are all absent skips its scan.
+"""Words a pattern cannot match without: a rule whose words are absent skips its scan.
 
 Most messages hold none of a spam or guilt-trip rule's words, yet each rule's regular expression
 would try its alternation at every word of every message. Every match of a pattern, though,
-contains one of a few fixed words that the pattern spells out ("free", "act now", "확인"): those
-are read off the pattern by re's own parser, and a text that holds none of them cannot match, so
-the scan is skipped. A phrase rule goes one step further: its alternation is cut, per text, to
-the branches whose own words the text holds (``Narrowed``). The words are sound by construction:
-only text the pattern must match literally counts (not optional parts, classes or look-arounds),
-and case is folded only where that is exact (see ``probe``).
+contains fixed text that the pattern spells out ("free", "act now", "확인"): re's own parser reads
+it off as *clauses*, each a set of words one of which every match contains ("you" and one of
+"won", "been" for "(you|you've) (won|been selected)"), and a text that fails a clause cannot
+match, so the scan is skipped. A rule's alternatives (its patterns; a phrase rule's phrases and
+families) each have their own clauses, and the alternation is cut, per text, to the alternatives
+the text can match (``Narrowed``): a message that holds one stock phrase is scanned for that
+phrase, not for sixty.
+
+The words are sound by construction: only text the pattern must match literally counts (not
+optional parts, wide classes or look-arounds), and case is folded only where that is exact (see
+``probe``). The words of all the rules that read one message are looked for together, in one
+pass over the text (``WordScan``, an Aho-Corasick automaton), so the test costs the same for one
+word or a thousand.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+import _sre
+
+from msglint import shortcut
 from msglint.kinds.phrase_index import _REPEATS, _c, _parser  # re's own parser, as the guards read it
 
-# Fewer characters than this make a word too common to skip anything.
-SHORTEST = 2
+# A class such as [Ff] or [!！] is spelt out into the words around it while the spellings of one
+# run of text stay this few; past that it ends the run.
+SPELLINGS = 16
+# The most selective clauses kept per pattern: more would cost time and skip little more.
+CLAUSES = 4
+# One-character words a message is full of: a clause with one is dropped (it would wake the scan
+# at every space or comma and skip nothing), where "!" or "$" stays.
+COMMON = frozenset(" \t\n.,:;'’\"-()?/&")
+# Part of the machine cache's name for the clauses: change it with the way they are read.
+READING = "needs-3"
 # Characters that re's IGNORECASE takes for an ASCII letter although lower() does not give it
 # (İ→i, ı~i, ſ~s, K~k): a text holding one is scanned in full. tests/test_prefilter.py derives
 # the set from re itself, so a Python that adds one fails the test, not a finding.
@@ -26,128 +43,68 @@ CONFUSABLE = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _plain(ch: str) -> bool:
-    """A character whose every IGNORECASE equivalent is its lower() or upper() form."""
-    return ch.isascii() or "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+    """A character whose every IGNORECASE equivalent is its lower() or upper() form: ASCII, Hangul,
+    and characters without case (！, ○, %), which re matches only as themselves (nothing folds
+    onto one: tests/test_prefilter.py checks that over all of Unicode)."""
+    return ch.isascii() or "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" or not _sre.unicode_iscased(ord(ch))
 
 
-def needed(rule, regex) -> tuple[str, ...] | None:
-    """The words a match of a rule's compiled pattern cannot do without, for the shipped packs
-    (whose patterns ``re`` compiles, and so reads as this parser does); None for any other."""
-    from msglint import machine_cache
-    from msglint.kinds import _shipped
-
-    if not _shipped(rule):
-        return None
-    found = machine_cache.remembered("needs-1", f"{regex.flags}\0{regex.pattern}",
-                                     lambda: words(regex.pattern, regex.flags))
-    return None if found is None else tuple(found)
-
-
-class Narrowed:
-    """A rule's alternation cut, for each text, to the branches whose words the text holds.
-
-    A branch that cannot match anywhere in a text changes nothing about what the others match
-    (the alternation tries branches in order at each position), so dropping it gives the same
-    matches, sooner. The cut-down patterns are compiled once per set of branches kept (a batch
-    from one template keeps the same set for every lead), up to ``LIMIT`` sets a run."""
-
-    LIMIT = 64
-
-    def __init__(self, rule, parts: list[str], at_word_start: int, flags: int, full):
-        from msglint import machine_cache
-        from msglint.kinds import _shipped
-
-        self._rule, self._parts, self._at_word_start, self._flags = rule, parts, at_word_start, flags
-        self.full = full
-        found = [machine_cache.remembered("needs-1", f"{flags}\0{part}", lambda part=part: words(part, flags))
-                 for part in parts] if _shipped(rule) else None
-        self._words = None if found is None else [None if w is None else frozenset(w) for w in found]
-        self._all = sorted({w for ws in self._words or () if ws for w in ws})
-        self._cut: dict = {}
-        self._keep: dict = {}  # the words a text holds -> the branches kept
-
-    def regex(self, text: str):
-        """The pattern to scan ``text`` with, or None when no branch can match it."""
-        if self._words is None:
-            return self.full
-        seen = probe(text)
-        if seen is None:
-            return self.full
-        # Each word is looked for once, whichever branches share it; leads of one template hold
-        # the same words, so the branches kept are worked out once for them.
-        present = frozenset(w for w in self._all if w in seen)
-        keep = self._keep.get(present)
-        if keep is None:
-            if len(self._keep) >= 4 * self.LIMIT:
-                self._keep.clear()
-            keep = self._keep[present] = tuple(ws is None or not present.isdisjoint(ws) for ws in self._words)
-        if all(keep):
-            return self.full
-        if not any(keep):
-            return None
-        cut = self._cut.get(keep)
-        if cut is None:
-            if len(self._cut) >= self.LIMIT:
-                return self.full  # a run over very varied texts: the whole pattern, not more compiles
-            from msglint.kinds import compile_regex
-            from msglint.kinds.phrases import assembled
-
-            source = assembled(self._parts, self._at_word_start, keep)
-            cut = self._cut[keep] = compile_regex(self._rule, source, self._flags)
-        return cut
-
-
-def words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Lower-case words one of which every match of ``pattern`` contains, or None when no such
-    small set is known (the scan then always runs)."""
+def clauses(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Sets of lower-case words such that every match of ``pattern`` contains a word of each set,
+    most selective first, or None when none is known (the scan then always runs)."""
     try:
         found = _required(list(_parser.parse(pattern, flags)))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
-    if not found or min(map(len, found)) < SHORTEST:
-        return None
-    return tuple(sorted(found))
+    kept = sorted(set(found), key=_rank, reverse=True)[:CLAUSES]
+    return tuple(tuple(sorted(clause)) for clause in kept) or None
 
 
-def _required(items) -> frozenset | None:
-    """The most selective requirement of a sequence of items: a set of words, one of which any
-    match of the sequence contains."""
-    best, run = None, []
+def _required(items) -> list[frozenset]:
+    """The clauses of a sequence of items: the runs of literal text it spells out, and those of
+    the groups, repeats and alternations it must go through."""
+    found: list[frozenset] = []
+    run = [""]  # every spelling of the literal text since the last item that is not one
 
     def close():
-        nonlocal best
-        if run and all(_plain(ch) for ch in run):
-            best = _better(best, frozenset(["".join(run).lower()]))
-        run.clear()
+        if run != [""] and not any(len(s) == 1 and (s.isalnum() or s in COMMON) for s in run):
+            found.append(frozenset(spelling.lower() for spelling in run))
+        run[:] = [""]
 
     for op, av in items:
-        if op is _c.LITERAL:
-            run.append(chr(av))
+        chars = chr(av) if op is _c.LITERAL else _spelt(av) if op is _c.IN else None
+        if chars and all(_plain(ch) for ch in chars) and len(run) * len(chars) <= SPELLINGS:
+            run[:] = [spelling + ch for spelling in run for ch in chars]
             continue
         close()
         if op is _c.SUBPATTERN:
-            best = _better(best, _required(list(av[-1])))
+            found += _required(list(av[-1]))
         elif op is _c.BRANCH:
-            options = [_required(list(branch)) for branch in av[1]]
+            options = [_best(_required(list(branch))) for branch in av[1]]
             if all(options):
-                best = _better(best, frozenset().union(*options))
+                found.append(frozenset().union(*options))
         elif op in _REPEATS and av[0] >= 1:
-            best = _better(best, _required(list(av[2])))
-        # classes, look-arounds, anchors, back-references: nothing they match is a fixed word
+            found += _required(list(av[2]))
+        # wide classes, look-arounds, anchors, back-references: nothing they match is a fixed word
     close()
-    return best
+    return found
 
 
-def _better(current, candidate):
-    if not candidate:
-        return current
-    if not current:
-        return candidate
-    rank = lambda words: (min(map(len, words)), -len(words))  # noqa: E731 - longer, fewer: rarer
-    return candidate if rank(candidate) > rank(current) else current
+def _spelt(items) -> str | None:
+    """The characters of a class made of single characters only ([Ff], [!！]), else None."""
+    if all(op is _c.LITERAL for op, _ in items):
+        return "".join(chr(av) for _, av in items)
+    return None
 
 
-@lru_cache(maxsize=16)  # the rules of one message look at the same few texts in turn
+def _rank(clause):
+    return (min(map(len, clause)), -len(clause))  # longer words, fewer of them: rarer
+
+
+def _best(found: list[frozenset]) -> frozenset | None:
+    return max(found, key=_rank) if found else None
+
+
 def probe(text: str) -> str | None:
     """``text`` as the words are looked for in it (lower case), or None when a character in it
     could make a word match under IGNORECASE that lower() would not show."""
@@ -156,6 +113,125 @@ def probe(text: str) -> str | None:
     return text.lower()
 
 
-def possible(needed: tuple[str, ...] | None, seen: str | None) -> bool:
-    """Whether a pattern that needs one of ``needed`` could match the text ``seen`` (its probe)."""
-    return needed is None or seen is None or any(word in seen for word in needed)
+def satisfied(needs, present: frozenset) -> bool:
+    """Whether a text holding the words ``present`` has a word of each clause of ``needs``."""
+    return needs is None or all(not present.isdisjoint(clause) for clause in needs)
+
+
+def narrowed(rule) -> Narrowed | None:
+    """The rule's ``Narrowed`` alternation, when its kind scans with one."""
+    from msglint.kinds import get_kind
+
+    of = getattr(get_kind(rule.kind), "narrowed", None)
+    return None if of is None else of(rule.compiled)
+
+
+class WordScan:
+    """The words of a set of rules, found in a text in one pass: which of them it holds (as
+    ``word in probe(text)`` would say for each, in one walk of the text however many there are)."""
+
+    def __init__(self, words):
+        self._words = frozenset(words)
+        self._automaton = None
+
+    def present(self, text: str) -> frozenset | None:
+        """The words ``text`` holds, or None when it must be read in full (see ``probe``)."""
+        seen = probe(text)
+        if seen is None:
+            return None
+        if not self._words:
+            return frozenset()
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for word in self._words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return frozenset([word for _end, word in self._automaton.iter(seen)])
+
+
+class Narrowed:
+    """A rule's alternation cut, for each text, to the alternatives the text can match.
+
+    An alternative that cannot match anywhere in a text changes nothing about what the others
+    match (the alternation tries them in order at each position), so dropping it gives the same
+    matches, sooner. ``units`` are the alternatives' own patterns (read for their clauses),
+    ``assemble(kept)`` writes the alternation of those kept, in their order. The cut-down
+    patterns are compiled once per set kept (a batch from one template keeps the same set for
+    every lead), up to ``LIMIT`` sets a run; past that a text is scanned with the whole."""
+
+    LIMIT = 64
+
+    def __init__(self, rule, units: list[str], assemble, flags: int):
+        from msglint import machine_cache
+        from msglint.kinds import _shipped
+
+        self._rule, self._assemble, self._flags = rule, assemble, flags
+        self.full = self._compiled((True,) * len(units))
+        found = machine_cache.remembered(
+            READING, f"{flags}\0" + "\0\0".join(units),
+            lambda: [clauses(unit, flags) for unit in units]) if _shipped(rule) else None
+        self._needs = None if found is None else [
+            None if c is None else tuple(frozenset(words) for words in c) for c in found]
+        self._cut: dict = {}
+        self._keep: dict = {}  # the words a text holds -> the alternatives kept
+        needs = self._needs or ()
+        self.vocabulary = frozenset(w for c in needs if c for clause in c for w in clause)
+        # Whether a text's words alone can rule every alternative out.
+        self.gated = bool(needs) and None not in needs
+        self._always = tuple(i for i, c in enumerate(needs) if c is None)
+        self._by_word: dict = {}  # word -> the alternatives whose first clause holds it
+        for index, c in enumerate(needs):
+            for word in c[0] if c else ():
+                self._by_word.setdefault(word, []).append(index)
+        # A text that holds none of these cannot match a gated alternation.
+        self.triggers = frozenset(self._by_word)
+
+    def regex(self, text: str, present: frozenset | None = None):
+        """The pattern to scan ``text`` with, or None when no alternative can match it.
+        ``present``: the words ``text`` holds when a ``WordScan`` that knew ``vocabulary`` has
+        found them already (other rules' words among them are ignored)."""
+        if self._needs is None or not shortcut.ON:
+            return self.full
+        if present is None:
+            seen = probe(text)
+            if seen is None:
+                return self.full
+            present = frozenset(w for w in self.vocabulary if w in seen)
+        keep = self._kept(present)
+        if len(keep) == len(self._needs):
+            return self.full
+        if not keep:
+            return None
+        cut = self._cut.get(keep)
+        if cut is None:
+            if len(self._cut) >= self.LIMIT:
+                return self.full  # a run over very varied texts: the whole pattern, not more compiles
+            kept = set(keep)
+            cut = self._cut[keep] = self._compiled(tuple(i in kept for i in range(len(self._needs))))
+        return cut
+
+    def admits(self, present: frozenset) -> bool:
+        """Whether an alternative can match a text holding the words ``present``."""
+        return bool(self._kept(present))
+
+    def _kept(self, present: frozenset) -> tuple[int, ...]:
+        """The alternatives a text holding ``present`` can match. Leads of one template hold the
+        same words, so this is worked out once for them."""
+        present = present & self.vocabulary
+        keep = self._keep.get(present)
+        if keep is None:
+            if len(self._keep) >= 4 * self.LIMIT:
+                self._keep.clear()
+            candidates = set(self._always)
+            for word in present:
+                candidates.update(self._by_word.get(word, ()))
+            keep = self._keep[present] = tuple(sorted(i for i in candidates if satisfied(self._needs[i], present)))
+        return keep
+
+    def _compiled(self, keep: tuple[bool, ...]):
+        from msglint.kinds import compile_regex
+
+        return compile_regex(self._rule, self._assemble(keep), self._flags)

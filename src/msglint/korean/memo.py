@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
-# MSGLINT_NO_SHORTCUT=1 turns every batch shortcut off: tests/test_shortcut.py compares both ways.
-ON = os.environ.get("MSGLINT_NO_SHORTCUT", "") in ("", "0")
+from msglint.shortcut import ON
 
 
 class TokenMemo:

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from msglint.cachedir import cache_dir
-from msglint.korean.memo import ON as SHORTCUT
+from msglint.shortcut import ON as SHORTCUT
 
 # Part of every cache key (with Kiwi's version and options): bump it when what is stored per line changes.
 ANALYSER_VERSION = "3"
