@@ -60,21 +60,23 @@ def generate(folder: Path, count: int, seed: int = 11) -> dict[str, list[str]]:
 
 
 def run(cmds: list[list[str]], cwd: Path, env: dict) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of a sequence of commands run in a fresh child."""
+    """Wall seconds and peak RSS (MB) of a sequence of commands, run from a fresh helper process
+    (so the peak is theirs alone); the time is taken inside it, around the commands only, so
+    the helper's own start-up counts for no tool."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
         json.dump(cmds, plan)
     script = (
-        "import json, resource, subprocess, sys\n"
-        "for c in json.load(open(sys.argv[1])):\n"
+        "import json, resource, subprocess, sys, time\n"
+        "cmds = json.load(open(sys.argv[1]))\n"
+        "start = time.perf_counter()\n"
+        "for c in cmds:\n"
         "    subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", script, plan.name], cwd=cwd, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
     os.unlink(plan.name)
-    peak_kb = int(out.stdout.strip().splitlines()[-1]) if out.stdout.strip() else 0
-    return elapsed, peak_kb / 1024
+    elapsed, peak_kb = out.stdout.split()
+    return float(elapsed), int(peak_kb) / 1024
 
 
 def chunks(items, size=2000):

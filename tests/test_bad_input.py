@@ -141,6 +141,15 @@ def test_rule_with_bad_regex(cli, pack):
     assert proc.returncode == 2 and "not a valid regular expression" in proc.err
 
 
+def test_a_phrase_rule_names_its_bad_pattern(cli, pack):
+    (pack / "ours.yaml").write_text("rules:\n  - id: no-discount\n    kind: phrases\n    severity: error\n    message: x\n"
+                                    "    source: our playbook\n    phrases: [big savings, {pattern: 'disc(ount'}]\n")
+    (pack / ".msglint.yaml").write_text("rules: [ours.yaml]\n")
+    proc = cli("lint")
+    assert proc.returncode == 2
+    assert "pattern 'disc(ount' is not a valid regular expression" in proc.err and "Traceback" not in proc.err
+
+
 def test_rule_with_unknown_field(cli, pack):
     (pack / "ours.yaml").write_text("rules:\n  - id: no-discount\n    kind: pattern\n    severity: error\n"
                                     "    message: x\n    source: our playbook\n    pattern: discount\n")

@@ -228,11 +228,13 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 @click.option("--tz", help="The recipient's time zone (IANA, e.g. Asia/Seoul, America/Chicago).")
 @click.option("--fix", "fixing", is_flag=True, help="Print each message with its safe fixes applied; what is left goes to stderr.")
 @click.option("--unsafe", is_flag=True, help="With --fix: also the fixes that change wording.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to check many files with (default: one per CPU core; a few files use one).")
 @REPORT_FORMAT
 @CONFIG
 @SELECT
 @fails_cleanly
-def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, fmt,
+def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, jobs, fmt,
           config_path):
     """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
     from msglint.text_check import check_text
@@ -267,12 +269,14 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         sys.exit(check_fix([_read_message(name) for name in files], ruleset, unsafe, context))
     if unsafe:
         raise click.UsageError(str(_("--unsafe goes with --fix")))
-    results = []
-    for name in files:
+    from msglint.check_files import check_files
+
+    def check_one(name):
         text, path = _read_message(name)
-        results.append(check_text(text, ruleset, channel=channel, locale=locale, subject=subject,
-                                  purpose=purpose, audience=audience, stage=stage, register=register,
-                                  send_at=moment, path=path))
+        return check_text(text, ruleset, channel=channel, locale=locale, subject=subject, purpose=purpose,
+                          audience=audience, stage=stage, register=register, send_at=moment, path=path)
+
+    results = check_files(files, check_one, jobs or os.cpu_count() or 1)
     _emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
 
 
@@ -285,7 +289,8 @@ def _read_message(name):
         path = None
     else:
         try:
-            data = Path(name).read_bytes()
+            with open(name, "rb") as handle:
+                data = handle.read()
         except FileNotFoundError:
             raise MsglintError(_("{path}: no such file", path=name)) from None
         except OSError as exc:

@@ -6,7 +6,6 @@ from msglint import i18n
 from msglint.findings import Finding
 from msglint.i18n import _
 from msglint.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind
-from msglint.plan import runs
 
 
 DEFAULT_CHECKED_CHARS = 20_000
@@ -131,11 +130,13 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
     parts: dict = {}  # (scope, whole body) -> segments: rules of one scope read the same ones
     seen: dict = {}  # text -> the gate words it holds
     plan = ruleset.plan_for(message)
-    for index, (rule, kind, admits, shape) in enumerate(plan.steps):
+    for index, (rule, kind, gated, shape) in enumerate(plan.steps):
         if shape not in parts:
-            parts[shape] = plan.read(segments(rule, message, limit), seen)
+            # A metric reads the message's facts, not its words: its segments need no scan.
+            parts[shape] = tuple(segments(rule, message, limit)) if shape[1] else \
+                plan.read(segments(rule, message, limit), seen)
         for segment in parts[shape]:
-            if not runs(index, admits, segment):
+            if gated is not None and segment.woken is not None and index not in segment.woken:
                 continue  # the text lacks words every finding of the rule needs
             try:
                 for hit in kind.check(rule, message, segment):

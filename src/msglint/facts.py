@@ -18,7 +18,13 @@ def count_words(text: str) -> int:
 def compute_facts(message, settings: dict | None = None) -> dict:
     settings = settings or {}
     body = message.body
-    facts: dict = {"chars": len(body), "words": count_words(body)}
+    facts: dict = {"chars": len(body)}
+    if message.channel == "email":
+        # No word runs across a blank line: the body's words are its paragraphs' words.
+        paragraphs = [count_words(p) for p in _PARAGRAPH.split(body)]
+        facts["words"] = sum(paragraphs)
+    else:
+        facts["words"] = count_words(body)
     if message.channel == "sms":
         seg = sms.segment(body)
         # What a phone shows as one character (an emoji with modifiers is one), as carriers count.
@@ -32,7 +38,7 @@ def compute_facts(message, settings: dict | None = None) -> dict:
         facts["seconds"] = speech.seconds(body, message.language, settings.get("speech_rate"))
     elif message.channel == "email":
         facts["questions"] = len(_QUESTION.findall(body))
-        facts["paragraph_words"] = max((count_words(p) for p in _PARAGRAPH.split(body)), default=0)
+        facts["paragraph_words"] = max(paragraphs, default=0)
     if message.subject is not None:
         facts["subject_chars"] = len(message.subject)
         facts["subject_words"] = count_words(message.subject)

@@ -15,7 +15,6 @@ so a Korean message writes the particle as a field of its own right after the va
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import os
 import string
@@ -67,15 +66,22 @@ def current() -> str:
     return _explicit or _reading.get() or _environment()
 
 
-@contextlib.contextmanager
-def reading(locale: str | None):
+class reading:
     """Findings about a message or template in ``locale`` are said in its language (unless the
-    run fixed one); no locale leaves the language as it was."""
-    token = _reading.set(language_of(locale) or (DEFAULT if locale else _reading.get()))
-    try:
-        yield
-    finally:
-        _reading.reset(token)
+    run fixed one); no locale leaves the language as it was. (A class, not a generator: every
+    finding of a large run enters one.)"""
+
+    __slots__ = ("locale", "token")
+
+    def __init__(self, locale: str | None):
+        self.locale = locale
+
+    def __enter__(self):
+        locale = self.locale
+        self.token = _reading.set(language_of(locale) or (DEFAULT if locale else _reading.get()))
+
+    def __exit__(self, *_exc):
+        _reading.reset(self.token)
 
 
 @lru_cache(maxsize=None)
@@ -154,6 +160,11 @@ def pick(value, language: str | None = None) -> str | None:
     return str(value)
 
 
+@lru_cache(maxsize=1024)  # the same few messages are filled for every finding of a run
+def _parsed(format_string: str) -> tuple:
+    return tuple(string.Formatter().parse(format_string))
+
+
 class _Formatter(string.Formatter):
     def __init__(self, language: str):
         self.language = language
@@ -161,7 +172,7 @@ class _Formatter(string.Formatter):
     def vformat(self, format_string, args, kwargs):
         out = []
         previous = ""
-        for literal, name, spec, conversion in self.parse(format_string):
+        for literal, name, spec, conversion in _parsed(format_string):
             out.append(literal)
             if name is None:
                 continue

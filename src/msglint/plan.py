@@ -34,7 +34,7 @@ class Plan:
         self._woken: dict = {}  # the words a text holds -> the gated steps that may run on it
 
     def read(self, segments, seen: dict) -> tuple[Segment, ...]:
-        """``segments`` with the words each holds and the gated steps they wake; ``seen``
+        """``segments`` with the words each holds and the gated steps that must read it; ``seen``
         remembers both per text for one message."""
         out = []
         for segment in segments:
@@ -47,17 +47,14 @@ class Plan:
         return tuple(out)
 
     def _woken_by(self, words) -> frozenset | None:
+        """The gated steps a text holding ``words`` can give a finding to (worked out once per set
+        of words: the messages of one template hold the same ones)."""
         if words is None:
             return None  # the text is read in full by every rule
         woken = self._woken.get(words)
         if woken is None:
             if len(self._woken) >= 1024:
                 self._woken.clear()
-            woken = self._woken[words] = frozenset(i for word in words for i in self._by_word.get(word, ()))
+            candidates = {i for word in words for i in self._by_word.get(word, ())}
+            woken = self._woken[words] = frozenset(i for i in candidates if self.steps[i][2](words))
         return woken
-
-
-def runs(index: int, admits, segment) -> bool:
-    """Whether step ``index``, gated by ``admits``, must read ``segment``."""
-    woken = segment.woken
-    return admits is None or woken is None or (index in woken and admits(segment.words))

@@ -223,9 +223,12 @@ class TextMap:
     """Positions in plain text (a message a rep pasted): offset -> line, column."""
 
     def __init__(self, text: str, line_offset: int = 0):
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._text = text
+        self._starts = None  # where each line starts, worked out when a finding is placed
         self._line_offset = line_offset
 
     def locate(self, offset: int) -> Location:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
         row = bisect.bisect_right(self._starts, offset) - 1
         return Location(row + 1 + self._line_offset, offset - self._starts[row] + 1)

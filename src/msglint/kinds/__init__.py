@@ -15,6 +15,7 @@ A kind module declares:
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from msglint.i18n import _
 
@@ -65,14 +66,14 @@ def get_kind(name: str):
     return _loaded[name]
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """The text a rule looks at: part of a message's body or subject."""
 
     part: str  # "body" or "subject"
     text: str
     offset: int = 0  # where ``text`` starts within the part
-    # The words ``text`` holds and the gated rules they wake, when the engine has looked (see
+    # The words ``text`` holds and the gated steps that must read it, when the engine has looked (see
     # msglint.plan); None: not looked, every rule reads the text in full.
     words: frozenset | None = None
     woken: frozenset | None = None
@@ -157,11 +158,16 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
 
 
 def _shipped(rule) -> bool:
+    return _shipped_file(str(rule.file))
+
+
+@lru_cache(maxsize=64)
+def _shipped_file(file: str) -> bool:
     from pathlib import Path
 
     from msglint.rulebook import builtin_rules_dir
 
     try:
-        return Path(rule.file).resolve().is_relative_to(builtin_rules_dir().resolve())
+        return Path(file).resolve().is_relative_to(builtin_rules_dir().resolve())
     except (OSError, ValueError):
         return False

@@ -20,6 +20,7 @@ generic, "보안 점검표 12번 항목(SSO 연동)도 검토해 보셨을까요
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -105,31 +106,29 @@ def compile(rule):
     if particles and not word_boundaries:
         sep = r"(?:" + "|".join(map(re.escape, sorted(particles, key=len, reverse=True))) + r")?\s*"
     entries = list(_entries(rule))
-    literal = [e for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
     family_sep = r"(?:\s*-\s*|\s+)" if word_boundaries else sep
-    # English phrases and families all start at a word start: one look-behind in front of them all
-    # rejects the positions inside words at once, instead of each branch trying them.
-    wrap = (lambda body: rf"(?:{body})(?!\w)") if word_boundaries else (
-        lambda body: rf"{_HANGUL_BEFORE}(?:{body})[가-힣]*")
-    families = [{**e, "pattern": wrap(family_regex(str(e["phrase"]), family_sep))}
-                for e in entries if "phrase" in e and is_family(str(e["phrase"]))]
+    # The text of the rule's patterns depends on its phrases alone: worked out once per machine.
+    plan = machine_cache.remembered(
+        "phrases-1", json.dumps([[e.get("phrase"), e.get("pattern")] for e in entries] + [sep, family_sep, ignore_case],
+                                ensure_ascii=False, default=str),
+        lambda: _blueprint(entries, sep, family_sep, word_boundaries, ignore_case))
+    literal = [e for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
+    families = [{**e, "pattern": pattern}
+                for e, pattern in zip([e for e in entries if "phrase" in e and is_family(str(e["phrase"]))], plan["families"])]
     patterns = families + [e for e in entries if "pattern" in e]
-    for entry in patterns:
-        try:
-            machine_cache.compile(entry["pattern"])
-        except re.error as exc:
-            raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
     lookup = {_normal(str(e["phrase"])): e for e in literal}
-    tokens = [_tokens(str(e["phrase"]), ignore_case) for e in literal]
-    shape = _Shape(sep, word_boundaries, ignore_case and any(re.search("[A-Za-z]", str(e["phrase"])) for e in literal),
-                   len(families), re.IGNORECASE if ignore_case else 0)
+    shape = _Shape(sep, word_boundaries, plan["fold"], len(families), re.IGNORECASE if ignore_case else 0)
     bits = re.IGNORECASE if ignore_case and word_boundaries else 0
     from msglint.kinds.prefilter import Narrowed
 
     # One alternative per literal phrase (read for its words), then one per family or pattern;
     # the alternation of those a text can match is cut from them (see prefilter).
-    units = [_trie_regex([t], sep) for t in tokens] + [e["pattern"] for e in patterns]
-    narrowed = Narrowed(rule, units, partial(_alternation, shape, tokens, [e["pattern"] for e in patterns]), bits)
+    try:
+        narrowed = Narrowed(rule, plan["units"] + [e["pattern"] for e in patterns],
+                            partial(_alternation, shape, plan["tokens"], [e["pattern"] for e in patterns]), bits)
+    except (re.error, ValueError):
+        _name_the_bad_pattern(patterns)
+        raise
     regex = narrowed.full
     specifics = rule.options.get("unless_sentence_has")
     try:
@@ -137,6 +136,33 @@ def compile(rule):
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
     return regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed
+
+
+def _name_the_bad_pattern(patterns) -> None:
+    """The alternation did not compile: say which of the rule's own patterns is at fault."""
+    for entry in patterns:
+        try:
+            machine_cache.compile(entry["pattern"])
+        except re.error as exc:
+            raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
+
+
+def _blueprint(entries, sep: str, family_sep: str, word_boundaries: bool, ignore_case: bool) -> dict:
+    """The pattern text of a rule's phrases: each family's pattern, each literal phrase's tokens
+    and its own pattern (read for its words), and whether the trie folds case."""
+    literal = [str(e["phrase"]) for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
+    # English phrases and families all start at a word start: one look-behind in front of them all
+    # rejects the positions inside words at once, instead of each branch trying them.
+    wrap = (lambda body: rf"(?:{body})(?!\w)") if word_boundaries else (
+        lambda body: rf"{_HANGUL_BEFORE}(?:{body})[가-힣]*")
+    tokens = [_tokens(phrase, ignore_case) for phrase in literal]
+    return {
+        "families": [wrap(family_regex(str(e["phrase"]), family_sep))
+                     for e in entries if "phrase" in e and is_family(str(e["phrase"]))],
+        "tokens": tokens,
+        "units": [_trie_regex([t], sep) for t in tokens],
+        "fold": ignore_case and any(re.search("[A-Za-z]", phrase) for phrase in literal),
+    }
 
 
 class _Shape(NamedTuple):

@@ -19,6 +19,7 @@ word or a thousand.
 
 from __future__ import annotations
 
+import json
 import re
 
 import _sre
@@ -34,8 +35,9 @@ CLAUSES = 4
 # One-character words a message is full of: a clause with one is dropped (it would wake the scan
 # at every space or comma and skip nothing), where "!" or "$" stays.
 COMMON = frozenset(" \t\n.,:;'’\"-()?/&")
-# Part of the machine cache's name for the clauses: change it with the way they are read.
+# Parts of the machine cache's names: change one with the way its values are worked out.
 READING = "needs-3"
+ALTERNATION = "alternation-1"
 # Characters that re's IGNORECASE takes for an ASCII letter although lower() does not give it
 # (İ→i, ı~i, ſ~s, K~k): a text holding one is scanned in full. tests/test_prefilter.py derives
 # the set from re itself, so a Python that adds one fails the test, not a finding.
@@ -157,10 +159,11 @@ class Narrowed:
 
     An alternative that cannot match anywhere in a text changes nothing about what the others
     match (the alternation tries them in order at each position), so dropping it gives the same
-    matches, sooner. ``units`` are the alternatives' own patterns (read for their clauses),
-    ``assemble(kept)`` writes the alternation of those kept, in their order. The cut-down
-    patterns are compiled once per set kept (a batch from one template keeps the same set for
-    every lead), up to ``LIMIT`` sets a run; past that a text is scanned with the whole."""
+    matches, sooner. ``units`` are the alternatives' own patterns (read for their clauses);
+    ``assemble(kept)``, a partial of plain values, writes the alternation of those kept, in their
+    order. The cut-down patterns are compiled once per set kept (a batch from one template keeps
+    the same set for every lead), up to ``LIMIT`` sets a run; past that a text is scanned with
+    the whole."""
 
     LIMIT = 64
 
@@ -169,6 +172,7 @@ class Narrowed:
         from msglint.kinds import _shipped
 
         self._rule, self._assemble, self._flags = rule, assemble, flags
+        self._signature = None
         self.full = self._compiled((True,) * len(units))
         found = machine_cache.remembered(
             READING, f"{flags}\0" + "\0\0".join(units),
@@ -232,6 +236,15 @@ class Narrowed:
         return keep
 
     def _compiled(self, keep: tuple[bool, ...]):
+        from msglint import machine_cache
         from msglint.kinds import compile_regex
 
-        return compile_regex(self._rule, self._assemble(keep), self._flags)
+        # The text of a cut depends on the alternatives alone (``assemble`` is a partial of
+        # plain values): kept per machine, like the engine code compiled from it.
+        if self._signature is None:
+            self._signature = json.dumps([self._assemble.func.__module__, self._assemble.func.__qualname__,
+                                          self._assemble.args], ensure_ascii=False)
+        source = machine_cache.remembered(
+            ALTERNATION, self._signature + "\0" + "".join("1" if kept else "0" for kept in keep),
+            lambda: self._assemble(keep))
+        return compile_regex(self._rule, source, self._flags)
