@@ -40,6 +40,19 @@ def test_a_file_seen_before_compiles_only_what_a_message_needs(tmp_path, monkeyp
     assert all(r._compiled is LAZY for r in korean), "a check of English text compiles no Korean rule"
 
 
+def test_a_file_validated_on_this_machine_is_not_validated_again_in_another_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("MSGLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    build_ruleset(Config())
+    assert not (tmp_path / ".msglint_cache").exists()
+    elsewhere = tmp_path / "another-project"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert all(r._compiled is LAZY for r in build_ruleset(Config()).rules if r.locales == ("ko",))
+    assert not (elsewhere / ".msglint_cache").exists()
+
+
 def test_without_a_cache_every_rule_is_validated(tmp_path, monkeypatch):
     monkeypatch.setenv("MSGLINT_NO_CACHE", "1")
     ruleset = build_ruleset(Config())

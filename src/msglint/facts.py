@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from msglint.channels import korean_carrier, sms, speech
-
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _QUESTION = re.compile(r"[?？]")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -25,7 +23,11 @@ def compute_facts(message, settings: dict | None = None) -> dict:
         facts["words"] = sum(paragraphs)
     else:
         facts["words"] = count_words(body)
+    # Each channel's arithmetic is imported when a message of it is measured: the tables behind
+    # SMS segments are start-up time an email check does not need.
     if message.channel == "sms":
+        from msglint.channels import korean_carrier, sms
+
         seg = sms.segment(body)
         # What a phone shows as one character (an emoji with modifiers is one), as carriers count.
         facts.update(chars=seg.characters, encoding=seg.encoding, segments=seg.segments, units=seg.units)
@@ -35,6 +37,8 @@ def compute_facts(message, settings: dict | None = None) -> dict:
             if message.subject:
                 facts["kr_subject_bytes"] = korean_carrier.byte_length(message.subject)
     elif message.channel == "voicemail":
+        from msglint.channels import speech
+
         facts["seconds"] = speech.seconds(body, message.language, settings.get("speech_rate"))
     elif message.channel == "email":
         facts["questions"] = len(_QUESTION.findall(body))

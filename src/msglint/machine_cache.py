@@ -61,10 +61,10 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
 
 
 def _kept(source: str, flags: int) -> re.Pattern:
-    folder = _folder()
-    if folder is None or _sre is None:
+    where = folder()
+    if where is None or _sre is None:
         return re.compile(source, flags)
-    path = folder / (digest(f"{flags}\0{source}".encode("utf-8", "surrogatepass")) + ".json")
+    path = where / (digest(f"{flags}\0{source}".encode("utf-8", "surrogatepass")) + ".json")
     try:
         pattern = _loaded(path.read_text(encoding="utf-8"), source, flags)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
@@ -84,10 +84,10 @@ def remembered(name: str, key: str, compute):
     start with, a rule file's parsed YAML), kept on disk like the compiled patterns; it comes back
     with lists for tuples. A value JSON would not give back (a date, a number as a mapping key)
     is returned, not kept."""
-    folder = _folder()
-    if folder is None:
+    where = folder()
+    if where is None:
         return compute()
-    path = folder / f"{name}-{digest(key.encode('utf-8', 'surrogatepass'))}.json"
+    path = where / f"{name}-{digest(key.encode('utf-8', 'surrogatepass'))}.json"
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
         if entry["key"] == key:
@@ -113,7 +113,8 @@ def _as_json(value):
     return value
 
 
-def _folder() -> Path | None:
+def folder() -> Path | None:
+    """This machine's cache folder for this msglint and Python, or None when there is none."""
     env = os.environ
     return _folder_for(env.get("MSGLINT_NO_CACHE"), env.get("MSGLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"),
                        env.get("HOME"))

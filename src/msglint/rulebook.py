@@ -199,11 +199,13 @@ def _parsed(path: Path, text: str):
 def _validate(text: str, rules) -> None:
     """Compile every rule of a file the first time its content is seen, so a bad pattern stops
     the run whichever messages it would have judged; a file seen before (a marker named by the
-    hash of its content and msglint's version) compiles each rule when it is first used."""
+    hash of its content and msglint's version) compiles each rule when it is first used. The
+    markers live in this machine's cache (see machine_cache), so a check in a new folder does not
+    compile every rule again; without one, in the project's."""
     from msglint import __version__
     from msglint.cachedir import cache_dir
 
-    folder = cache_dir()
+    folder = machine_cache.folder() or cache_dir()
     digest = machine_cache.digest(__version__.encode() + b"\0" + text.encode("utf-8"))
     marker = folder / "rules" / digest if folder else None
     if marker is not None and marker.exists():

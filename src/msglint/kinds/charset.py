@@ -11,7 +11,6 @@ forms would keep it an SMS.
 
 from __future__ import annotations
 
-from msglint.channels import korean_carrier, sms
 from msglint.i18n import _
 from msglint.kinds import Hit
 
@@ -41,6 +40,8 @@ def _describe(ch: str) -> str:
 
 
 def check(rule, message, segment):
+    from msglint.channels import korean_carrier, sms  # their tables load with the first SMS checked
+
     charset, replacements = rule.compiled
     text = segment.text
     if rule.options.get("bytes_limit"):
@@ -74,6 +75,8 @@ def check(rule, message, segment):
 
 def _costly(rule, segment, replacements, limit):
     """Look-alikes that cost a byte more each, when they alone push the text past ``limit``."""
+    from msglint.channels import korean_carrier
+
     text = segment.text
     size = korean_carrier.byte_length(text)
     if size <= limit:

@@ -37,7 +37,7 @@ CLAUSES = 4
 COMMON = frozenset(" \t\n.,:;'’\"-()?/&")
 # Parts of the machine cache's names: change one with the way its values are worked out.
 READING = "needs-3"
-ALTERNATION = "alternation-1"
+ALTERNATION = "alternation-2"
 # Characters that re's IGNORECASE takes for an ASCII letter although lower() does not give it
 # (İ→i, ı~i, ſ~s, K~k): a text holding one is scanned in full. tests/test_prefilter.py derives
 # the set from re itself, so a Python that adds one fails the test, not a finding.
@@ -161,9 +161,9 @@ class Narrowed:
     match (the alternation tries them in order at each position), so dropping it gives the same
     matches, sooner. ``units`` are the alternatives' own patterns (read for their clauses);
     ``assemble(kept)``, a partial of plain values, writes the alternation of those kept, in their
-    order. The cut-down patterns are compiled once per set kept (a batch from one template keeps
-    the same set for every lead), up to ``LIMIT`` sets a run; past that a text is scanned with
-    the whole."""
+    order. The cut-down patterns are compiled once per set kept, from the second text that
+    needs it on (a batch from one template keeps the same set for every lead), up to ``LIMIT``
+    sets a run; otherwise a text is scanned with the whole."""
 
     LIMIT = 64
 
@@ -180,6 +180,7 @@ class Narrowed:
         self._needs = None if found is None else [
             None if c is None else tuple(frozenset(words) for words in c) for c in found]
         self._cut: dict = {}
+        self._wanted: set = set()  # alternatives kept for one text so far, not compiled yet
         self._keep: dict = {}  # the words a text holds -> the alternatives kept
         needs = self._needs or ()
         self.vocabulary = frozenset(w for c in needs if c for clause in c for w in clause)
@@ -211,8 +212,14 @@ class Narrowed:
             return None
         cut = self._cut.get(keep)
         if cut is None:
-            if len(self._cut) >= self.LIMIT:
-                return self.full  # a run over very varied texts: the whole pattern, not more compiles
+            # A cut costs a compile (or a read from the machine cache) that one text does not
+            # repay: it is made when a second text needs the same one (every lead of a batch,
+            # messages that share their lines), up to LIMIT a run.
+            if keep not in self._wanted or len(self._cut) >= self.LIMIT:
+                if len(self._wanted) >= 4 * self.LIMIT:
+                    self._wanted.clear()
+                self._wanted.add(keep)
+                return self.full
             kept = set(keep)
             cut = self._cut[keep] = self._compiled(tuple(i in kept for i in range(len(self._needs))))
         return cut
@@ -242,8 +249,9 @@ class Narrowed:
         # The text of a cut depends on the alternatives alone (``assemble`` is a partial of
         # plain values): kept per machine, like the engine code compiled from it.
         if self._signature is None:
-            self._signature = json.dumps([self._assemble.func.__module__, self._assemble.func.__qualname__,
-                                          self._assemble.args], ensure_ascii=False)
+            self._signature = machine_cache.digest(json.dumps(
+                [self._assemble.func.__module__, self._assemble.func.__qualname__, self._assemble.args],
+                ensure_ascii=False).encode("utf-8", "surrogatepass"))
         source = machine_cache.remembered(
             ALTERNATION, self._signature + "\0" + "".join("1" if kept else "0" for kept in keep),
             lambda: self._assemble(keep))
