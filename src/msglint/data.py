@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -61,12 +62,22 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def to_datetime(value):
     if isinstance(value, (dt.datetime, dt.date)):
         return value
-    if isinstance(value, str) and _DATE.match(value.strip()):
-        return dt.date.fromisoformat(value.strip())
-    if isinstance(value, str) and _ISO.match(value.strip()):
-        text = value.strip().replace("Z", "+00:00")
-        return dt.datetime.fromisoformat(text)
+    if isinstance(value, str):
+        moment = _moment(value)
+        if moment is not None:
+            return moment
     raise ValueError(_("'{value}' is not an ISO date (2026-12-15) or date-time (2026-11-24T14:00:00+09:00)", value=value))
+
+
+@lru_cache(maxsize=1024)  # a campaign's leads share their slots: each text is parsed once
+def _moment(value: str):
+    """The date or date-time an ISO text names (values are immutable, so one is shared), or None."""
+    text = value.strip()
+    if _DATE.match(text):
+        return dt.date.fromisoformat(text)
+    if _ISO.match(text):
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return None
 
 
 #: Longest single value a lead may carry (characters): a name, a topic, a note, never a document.

@@ -98,17 +98,19 @@ def _beginning(text: str, limit: int | None) -> str:
     return text[:cut] if cut > limit // 2 else text[:limit]
 
 
-def segments(rule, message, limit=None):
-    body = message.body if rule.kind == "metric" else _beginning(message.body, limit)
-    if rule.scope in ("body", "all"):
-        yield Segment("body", body, 0)
-    if rule.scope in ("subject", "all") and message.subject:
-        yield Segment("subject", message.subject, 0)
-    if rule.scope in ("first-line", "last-line"):
-        lines = [(i, line) for i, line in _lines(body) if line.strip()]
-        if lines:
-            offset, line = lines[0] if rule.scope == "first-line" else lines[-1]
-            yield Segment("body", line, offset)
+def segments(scope: str, body: str, subject: str | None) -> tuple[Segment, ...]:
+    """What a rule of ``scope`` reads of a message."""
+    if scope == "body":
+        return (Segment("body", body, 0),)
+    if scope == "all":
+        return (Segment("body", body, 0), Segment("subject", subject, 0)) if subject else (Segment("body", body, 0),)
+    if scope == "subject":
+        return (Segment("subject", subject, 0),) if subject else ()
+    lines = [(i, line) for i, line in _lines(body) if line.strip()]
+    if not lines:
+        return ()
+    offset, line = lines[0] if scope == "first-line" else lines[-1]
+    return (Segment("body", line, offset),)
 
 
 def _lines(text):
@@ -130,11 +132,16 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
     parts: dict = {}  # (scope, whole body) -> segments: rules of one scope read the same ones
     seen: dict = {}  # text -> the gate words it holds
     plan = ruleset.plan_for(message)
-    for index, (rule, kind, gated, shape) in enumerate(plan.steps):
+    body, subject = message.body, message.subject
+    # A metric measures the whole message; the other rules read at most ``limit`` characters of
+    # it, which for all but a huge message is the whole too: then they share their segments.
+    cut = _beginning(body, limit)
+    whole = cut is body
+    for index, (rule, kind, gated, (scope, metric)) in enumerate(plan.steps):
+        shape = (scope, metric and not whole)
         if shape not in parts:
-            # A metric reads the message's facts, not its words: its segments need no scan.
-            parts[shape] = tuple(segments(rule, message, limit)) if shape[1] else \
-                plan.read(segments(rule, message, limit), seen)
+            parts[shape] = segments(scope, body, subject) if shape[1] else \
+                plan.read(segments(scope, cut, subject), seen)
         for segment in parts[shape]:
             if gated is not None and segment.woken is not None and index not in segment.woken:
                 continue  # the text lacks words every finding of the rule needs

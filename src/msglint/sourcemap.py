@@ -178,23 +178,25 @@ class SourceMap:
 
     @classmethod
     def strip(cls, rendered: str, table: list[Anchor]) -> tuple[str, "SourceMap"]:
-        clean: list[str] = []
+        # One split in C gives text, anchor index (None: an escaped U+E000), text, ...: every
+        # message of a batch goes through here, so no match object per anchor.
+        pieces = _ANCHOR.split(rendered)
+        clean = [pieces[0]]
         offsets: list[int] = []
         anchors: list[Anchor] = []
-        pos = length = 0
-        for match in _ANCHOR.finditer(rendered):
-            piece = rendered[pos:match.start()]
-            clean.append(piece)
-            length += len(piece)
-            index = match.group(1)
+        length = len(pieces[0])
+        known = len(table)
+        for i in range(1, len(pieces), 2):
+            index = pieces[i]
             if index is None:  # an escaped U+E000 from a value or the template's own text
                 clean.append(OPEN)
                 length += 1
-            elif int(index) < len(table):
+            elif int(index) < known:
                 offsets.append(length)
                 anchors.append(table[int(index)])
-            pos = match.end()
-        clean.append(rendered[pos:])
+            text = pieces[i + 1]
+            clean.append(text)
+            length += len(text)
         return "".join(clean), cls(offsets, anchors)
 
     def variable_spans(self) -> list[tuple[int, int, str]]:
