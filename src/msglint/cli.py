@@ -112,6 +112,33 @@ def fails_cleanly(func):
     return wrapper
 
 
+def run() -> None:
+    """The ``msglint`` command: :func:`main`, then out without the interpreter's teardown.
+
+    Freeing every object of a large run one by one takes longer than a short check itself (15 to
+    20 ms after 2,000 files); by the time ``main`` returns every file of the run is closed, and the
+    output is flushed here. Under coverage measurement (``COVERAGE_PROCESS_START``) the exit is
+    the usual one, so its exit hooks still run."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if os.environ.get("COVERAGE_PROCESS_START"):
+        sys.exit(code)
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("text"): the text on stderr, exit 1
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader went away, or the stream is closed
+            pass
+    os._exit(code)
+
+
 def _one_line(exc) -> str:
     text = " ".join(str(exc).split())
     return text[:200] + ("…" if len(text) > 200 else "")
