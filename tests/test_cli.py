@@ -177,3 +177,14 @@ def test_lint_reports_error_with_position_and_exit_1(cli, pack):
     proc = cli("lint", "templates")
     assert proc.returncode == 1
     assert "templates/en/sms/hello.txt.j2:11:20: error unfilled-placeholder" in proc.out
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path):
+    # The command skips the interpreter's teardown for speed, except under a profiler or tracer.
+    import subprocess
+    import sys
+
+    out = tmp_path / "run.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "msglint", "--version"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and out.stat().st_size > 0, proc.stderr

@@ -117,14 +117,14 @@ def run() -> None:
 
     Freeing every object of a large run one by one takes longer than a short check itself (15 to
     20 ms after 2,000 files); by the time ``main`` returns every file of the run is closed, and the
-    output is flushed here. Under coverage measurement (``COVERAGE_PROCESS_START``) the exit is
-    the usual one, so its exit hooks still run."""
+    output is flushed here. Under a profiler, a debugger or coverage measurement the exit is the
+    usual one, so what they write at exit is written."""
     try:
         main()
         code = 0
     except SystemExit as exc:
         code = exc.code
-    if os.environ.get("COVERAGE_PROCESS_START"):
+    if sys.getprofile() is not None or sys.gettrace() is not None or os.environ.get("COVERAGE_PROCESS_START"):
         sys.exit(code)
     if code is None:
         code = 0
