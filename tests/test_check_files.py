@@ -78,3 +78,15 @@ def _failing_at(bad):
             raise ValueError(f"{name} is broken")
         return _Result(name)
     return check
+
+
+def test_without_a_process_to_spare_the_run_checks_everything_itself(monkeypatch):
+    from msglint import check_files as module
+
+    def no_fork(check_one, share):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(module, "_fork", no_fork)
+    names = [f"n{i}" for i in range(PARALLEL_MIN * 2)]
+    results = check_files(names, _Result, jobs=3)
+    assert [r.name for r in results] == names and all(r.message is not None for r in results)

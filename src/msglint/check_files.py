@@ -38,19 +38,25 @@ def check_files(names, check_one, jobs: int = 1) -> list:
     rest = names[1:]
     size = -(-len(rest) // jobs)
     shares = [rest[i:i + size] for i in range(0, len(rest), size)]
-    workers: list = []
+    workers: list = []  # (pid, pipe) of each share handed to a worker, or None: checked here
     gc.freeze()  # a worker's collections then never walk (and so never copy) the shared pages
     try:
-        workers = [_fork(check_one, share) for share in shares[1:]]
+        for share in shares[1:]:
+            try:
+                workers.append(_fork(check_one, share))
+            except OSError:  # no process to spare (a limit on processes or memory): this one does it
+                workers.append(None)
         done += [check_one(name) for name in shares[0]]
-        for worker in list(workers):
-            done += _gather(*worker)
-            workers.remove(worker)
+        for position, share in enumerate(shares[1:]):
+            worker = workers[position]
+            done += [check_one(name) for name in share] if worker is None else _gather(*worker)
+            workers[position] = None
     finally:
         gc.unfreeze()
-        for pid, stream in workers:  # stopped early (an error, Ctrl-C): no worker outlives the run
-            stream.close()
-            _stop(pid)
+        for worker in workers:  # stopped early (an error, Ctrl-C): no worker outlives the run
+            if worker is not None:
+                worker[1].close()
+                _stop(worker[0])
     return done
 
 

@@ -9,7 +9,9 @@ A kind module declares:
 - ``compile(rule)``: validate the fields and prepare them once (raise ValueError to reject);
 - ``check(rule, message, segment)`` for message kinds, ``check_template(rule, template)`` for
   template kinds, ``check_pack(rule, templates)`` for pack kinds, ``check_sequence(rule, cadence)`` for
-  sequence kinds, each yielding ``Hit``.
+  sequence kinds, each yielding ``Hit``;
+- optionally ``narrowed(compiled)``: the rule's ``prefilter.Narrowed`` alternation, for a kind
+  that scans with one, so the engine's word scan can skip the rule on text without its words.
 """
 
 from __future__ import annotations
