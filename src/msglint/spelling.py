@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import difflib
-
 
 def closest(word, choices, cutoff: float = 0.6) -> str | None:
+    import difflib  # only a mistyped name needs it: not part of every start-up
+
     found = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
     return found[0] if found else None
 
