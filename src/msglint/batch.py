@@ -22,7 +22,7 @@ from msglint.leads import read
 from msglint.render import RenderError
 from msglint.runner import render_message
 from msglint.terminal import for_stream
-from msglint import i18n
+from msglint import cores, i18n
 from msglint.i18n import _
 
 
@@ -124,7 +124,7 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
     summary = Summary()
     start = time.perf_counter()
     progress = _progress(leads.total or 0)
-    jobs = jobs or (os.cpu_count() or 1 if (leads.total or 0) >= PARALLEL_ROWS else 1)
+    jobs = jobs or (cores.usable() if (leads.total or 0) >= PARALLEL_ROWS else 1)
     _STATE.update(template=template, ruleset=ruleset, defaults=defaults, language=i18n.explicit())
     with _atomic(out) as stream:
         task = None

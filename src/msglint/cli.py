@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from msglint import __version__, completion, i18n
+from msglint import __version__, completion, cores, i18n
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
@@ -211,7 +211,7 @@ NO_CACHE = click.option("--no-cache", is_flag=True, help="Neither read nor write
 @click.option("--changed", is_flag=False, flag_value="", default=None, metavar="[REF]",
               help="Only templates changed since REF (default: the merge base with main), with the same id in every locale.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for big packs (default: number of CPUs).")
+              help="Worker processes for big packs (default: one per CPU core this process may use).")
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even with error findings (for a report such as SARIF; usage and internal errors still fail).")
 @fails_cleanly
@@ -238,7 +238,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
         if not paths:
             click.echo(_("msglint: no templates changed"), err=True)
             _emit(Report([]), fmt, "lint", config=config)
-    report = lint_paths(paths, lambda: _ruleset(config), cache, jobs=jobs or os.cpu_count() or 1, config=config)
+    report = lint_paths(paths, lambda: _ruleset(config), cache, jobs=jobs or cores.usable(), config=config)
     _emit(report, fmt, "lint", config=config, exit_zero=exit_zero)
 
 
@@ -303,7 +303,7 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         return check_text(text, ruleset, channel=channel, locale=locale, subject=subject, purpose=purpose,
                           audience=audience, stage=stage, register=register, send_at=moment, path=path)
 
-    results = check_files(files, check_one, jobs or os.cpu_count() or 1)
+    results = check_files(files, check_one, jobs or cores.usable())
     _emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
 
 
