@@ -11,7 +11,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from msglint import i18n
 from msglint.i18n import _
 from msglint.errors import ConfigError

@@ -129,7 +129,7 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
     # Variants of one rule id report one place once: where two overlap, the narrower (more precise)
     # finding stays ("[광고] is not the marker" over "the first line lacks (광고)").
     spans: dict = {}  # rule id -> [(part, start, end, index in findings)]
-    parts: dict = {}  # (scope, whole body) -> segments: rules of one scope read the same ones
+    parts: dict = {}  # (scope, reads the uncut body) -> segments: rules of one scope read the same ones
     seen: dict = {}  # text -> the gate words it holds
     plan = ruleset.plan_for(message)
     body, subject = message.body, message.subject

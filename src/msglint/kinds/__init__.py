@@ -143,6 +143,24 @@ class TimedPattern:
             raise PatternTimeout(self.pattern) from None
 
 
+def check_patterns(patterns) -> None:
+    """Raise ValueError naming the first of a rule's ``patterns`` that is not a valid regular
+    expression (with re's reason), for every kind that takes patterns from a rule file."""
+    import re
+
+    from msglint import machine_cache
+
+    for pattern in patterns:
+        try:
+            machine_cache.compile(pattern)
+        except re.error as exc:
+            raise ValueError(_bad_pattern(pattern, exc)) from None
+
+
+def _bad_pattern(pattern: str, exc) -> str:
+    return _("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=pattern, exc=exc)
+
+
 def compile_regex(rule, source: str, flag_bits: int = 0):
     """The rule's pattern: Python's ``re`` for the shipped rule packs (vetted by the tests, faster,
     and compiled once per machine), the ``regex`` package with a timeout for patterns from
@@ -156,7 +174,7 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
     try:
         return TimedPattern(regex.compile(source, flag_bits))
     except regex.error as exc:
-        raise ValueError(_("pattern '{source}' is not a valid regular expression: {exc}", source=source, exc=exc)) from None
+        raise ValueError(_bad_pattern(source, exc)) from None
 
 
 def _shipped(rule) -> bool:

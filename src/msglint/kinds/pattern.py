@@ -8,11 +8,9 @@ empty lead field is a placeholder, "None of our customers…" written by a perso
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
-from msglint import machine_cache
-from msglint.kinds import Hit, compile_regex, flags
+from msglint.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.i18n import _
 
 LEVEL = "message"
@@ -26,11 +24,7 @@ def compile(rule):
         patterns = [patterns]
     if not isinstance(patterns, list) or not patterns:
         raise ValueError(_("'patterns' must be a regex or a list of them"))
-    for p in patterns:
-        try:
-            machine_cache.compile(p)
-        except re.error as exc:
-            raise ValueError(_("pattern '{p}' is not a valid regular expression: {exc}", p=p, exc=exc)) from None
+    check_patterns(patterns)
     limit = rule.options.get("max_matches", 0)
     if not isinstance(limit, int) or limit < 0:
         raise ValueError(_("'max_matches' must be a whole number ≥ 0"))

@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from msglint import machine_cache
-from msglint.kinds import Hit, compile_regex, flags
+from msglint.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.kinds.phrase_family import family_regex, is_family
 from msglint.i18n import _
 
@@ -108,26 +108,26 @@ def compile(rule):
     entries = list(_entries(rule))
     family_sep = r"(?:\s*-\s*|\s+)" if word_boundaries else sep
     # The text of the rule's patterns depends on its phrases alone: worked out once per machine.
-    plan = machine_cache.remembered(
-        "phrases-1", json.dumps([[e.get("phrase"), e.get("pattern")] for e in entries] + [sep, family_sep, ignore_case],
-                                ensure_ascii=False, default=str),
+    blueprint = machine_cache.remembered(
+        "phrases-1", json.dumps([[e.get("phrase"), e.get("pattern")] for e in entries]
+                                + [sep, family_sep, word_boundaries, ignore_case], ensure_ascii=False, default=str),
         lambda: _blueprint(entries, sep, family_sep, word_boundaries, ignore_case))
     literal = [e for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
     families = [{**e, "pattern": pattern}
-                for e, pattern in zip([e for e in entries if "phrase" in e and is_family(str(e["phrase"]))], plan["families"])]
+                for e, pattern in zip([e for e in entries if "phrase" in e and is_family(str(e["phrase"]))], blueprint["families"])]
     patterns = families + [e for e in entries if "pattern" in e]
     lookup = {_normal(str(e["phrase"])): e for e in literal}
-    shape = _Shape(sep, word_boundaries, plan["fold"], len(families), re.IGNORECASE if ignore_case else 0)
+    shape = _Shape(sep, word_boundaries, blueprint["fold"], len(families), re.IGNORECASE if ignore_case else 0)
     bits = re.IGNORECASE if ignore_case and word_boundaries else 0
     from msglint.kinds.prefilter import Narrowed
 
     # One alternative per literal phrase (read for its words), then one per family or pattern;
     # the alternation of those a text can match is cut from them (see prefilter).
     try:
-        narrowed = Narrowed(rule, plan["units"] + [e["pattern"] for e in patterns],
-                            partial(_alternation, shape, plan["tokens"], [e["pattern"] for e in patterns]), bits)
+        narrowed = Narrowed(rule, blueprint["units"] + [e["pattern"] for e in patterns],
+                            partial(_alternation, shape, blueprint["tokens"], [e["pattern"] for e in patterns]), bits)
     except (re.error, ValueError):
-        _name_the_bad_pattern(patterns)
+        check_patterns(e["pattern"] for e in patterns)  # say which of the rule's own patterns is at fault
         raise
     regex = narrowed.full
     specifics = rule.options.get("unless_sentence_has")
@@ -136,15 +136,6 @@ def compile(rule):
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
     return regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed
-
-
-def _name_the_bad_pattern(patterns) -> None:
-    """The alternation did not compile: say which of the rule's own patterns is at fault."""
-    for entry in patterns:
-        try:
-            machine_cache.compile(entry["pattern"])
-        except re.error as exc:
-            raise ValueError(_("pattern '{pattern}' is not a valid regular expression: {exc}", pattern=entry['pattern'], exc=exc)) from None
 
 
 def _blueprint(entries, sep: str, family_sep: str, word_boundaries: bool, ignore_case: bool) -> dict:

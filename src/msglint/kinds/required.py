@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from msglint import machine_cache
-from msglint.kinds import Hit, compile_regex, flags
+from msglint.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.i18n import _
 
 LEVEL = "message"
@@ -32,11 +31,7 @@ def compile(rule):
     within = rule.options.get("within_lines")
     if within is not None and (not isinstance(within, int) or within < 1):
         raise ValueError(_("'within_lines' must be a whole number ≥ 1"))
-    for p in patterns:
-        try:
-            machine_cache.compile(p)
-        except re.error as exc:
-            raise ValueError(_("pattern '{p}' is not a valid regular expression: {exc}", p=p, exc=exc)) from None
+    check_patterns(patterns)
     return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
 
 

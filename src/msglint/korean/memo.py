@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msglint.shortcut import ON
+from msglint import shortcut
 
 
 class TokenMemo:
@@ -19,7 +19,7 @@ class TokenMemo:
         self._entries: dict = {}
 
     def get(self, tokens: tuple, extra, compute):
-        if not ON:
+        if not shortcut.ON:
             return compute()
         key = (id(tokens), extra)
         entry = self._entries.get(key)

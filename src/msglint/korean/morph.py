@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from msglint.cachedir import cache_dir
-from msglint.shortcut import ON as SHORTCUT
+from msglint import shortcut
 
 # Part of every cache key (with Kiwi's version and options): bump it when what is stored per line changes.
 ANALYSER_VERSION = "3"
@@ -275,7 +275,7 @@ def standin(value: str) -> str | None:
 def mask_names(text: str, spans) -> None:
     """Say which stretches of ``text`` are the lead's name, for the next analyses of it."""
     _masks.clear()  # one message at a time: the kinds of one message read the same texts
-    if SHORTCUT and spans:
+    if shortcut.ON and spans:
         _masks[text] = tuple(spans)
 
 
