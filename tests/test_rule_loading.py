@@ -57,3 +57,44 @@ def test_without_a_cache_every_rule_is_validated(tmp_path, monkeypatch):
     monkeypatch.setenv("MSGLINT_NO_CACHE", "1")
     ruleset = build_ruleset(Config())
     assert all(r._compiled is not LAZY for r in ruleset.rules)
+
+
+GOOD = BAD.replace("'(unclosed'", "'closed'")
+
+
+def test_an_edited_file_is_checked_again_whole(cli, tmp_path):
+    (tmp_path / "team.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    message = dict(input="Hi Priya, the CRM pricing is attached.\n")
+    assert cli("check", "--channel", "sms", "--locale", "en", "-", **message).returncode == 0  # now marked
+    (tmp_path / "team.yaml").write_text(GOOD.replace("patterns:", "patternz:"), encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", "-", **message)
+    assert proc.returncode == 2
+    assert "team-korean-only" in proc.err and "patternz" in proc.err
+
+
+def test_the_registry_names_each_kinds_module_and_level():
+    from msglint.kinds import get_kind, kind_names, level_of
+
+    entry = {"message": "check", "template": "check_template", "pack": "check_pack", "sequence": "check_sequence"}
+    for name in kind_names():
+        module = get_kind(name)
+        assert isinstance(module.FIELDS, dict) and callable(module.compile), name
+        assert callable(getattr(module, entry[level_of(name)])), f"{name} is not a {level_of(name)} kind"
+
+
+def test_a_check_of_marked_files_imports_only_the_kinds_its_message_uses(tmp_path):
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom msglint.config import Config\nfrom msglint.engine import build_ruleset\n"
+              "from msglint.text_check import check_text\n"
+              "check_text('Hi Priya, the CRM pricing is attached.', build_ruleset(Config()), channel='sms', locale='en')\n"
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('msglint.kinds.'))))\n")
+    env = {**__import__("os").environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    first, second = (set(run.stdout.split()) for run in runs)
+    assert "msglint.kinds.call_spacing" in first  # first sight: every rule checked, every kind imported
+    assert "msglint.kinds.call_spacing" not in second and "msglint.kinds.parity" not in second
+    assert "msglint.kinds.phrases" in second

@@ -13,7 +13,6 @@ such: the run never waits on a worker that is gone.
 from __future__ import annotations
 
 import os
-import pickle
 
 # Below this many files, a worker costs more than it saves (bench/compare.py measures it: a
 # message takes about a tenth of a millisecond, a fork and the results' way back a few).
@@ -61,6 +60,8 @@ def check_files(names, check_one, jobs: int = 1) -> list:
 
 
 def _fork(check_one, share):
+    import pickle  # here, not at the top: a run on one core never needs it
+
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker: check the share, send the results or the error, and go
@@ -85,6 +86,8 @@ def _fork(check_one, share):
 
 
 def _gather(pid, stream) -> list:
+    import pickle
+
     with stream:
         try:
             kind, payload = pickle.load(stream)

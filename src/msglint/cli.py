@@ -16,7 +16,7 @@ import click
 from msglint import __version__, completion, cores, i18n
 from msglint.errors import MsglintError
 from msglint.i18n import _
-from msglint.metadata import AUDIENCES, CHANNELS, PURPOSES
+from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 from msglint.report import CHOICES as REPORT_CHOICES
 
 class Choice(click.Choice):
@@ -269,7 +269,7 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
 
     config, ruleset = _setup(config_path)
     if stage is not None:
-        from msglint.metadata import stage_problem
+        from msglint.vocabulary import stage_problem
 
         problem = stage_problem(stage, config.stages)
         if problem:
@@ -405,7 +405,7 @@ def fix(paths, diff, unsafe, fmt, config_path):
 @fails_cleanly
 def new(template_id, channel, locales, stage, purpose, root, config_path):
     """Scaffold template ID in every locale, with complete front matter, lint-clean as written."""
-    from msglint.metadata import stage_problem
+    from msglint.vocabulary import stage_problem
     from msglint.scaffold import create
 
     config = _config(config_path)

@@ -49,7 +49,7 @@ class Config:
 
     @property
     def stages(self) -> tuple:
-        from msglint.metadata import STAGES
+        from msglint.vocabulary import STAGES
 
         return STAGES + tuple(s for s in self.extra_stages if s not in STAGES)
 

@@ -79,7 +79,7 @@ def _use_config_names(rules, config) -> None:
 def _check_rule_stages(rules, stages) -> None:
     """A rule scoped to a misspelt stage would never run: say so when the rules load."""
     from msglint.errors import RuleFileError
-    from msglint.metadata import stage_problem
+    from msglint.vocabulary import stage_problem
 
     for rule in rules:
         required = rule.options.get("require") if rule.kind == "personalization" else None

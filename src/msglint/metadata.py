@@ -11,16 +11,8 @@ from dataclasses import dataclass, field
 
 from msglint.i18n import _
 from msglint.spelling import did_you_mean
+from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, stage_problem
 
-CHANNELS = ("sms", "voicemail", "email")
-#: Where in the sales process a message is sent, in that order. Rules switch on and off by stage,
-#: so a misspelt stage would silently switch them off: the set is closed, and a team that works
-#: with other stages declares them under ``stages:`` in its config.
-STAGES = ("prospecting", "inbound-response", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
-          "reply", "graceful-exit", "offer")
-PURPOSES = ("transactional", "advertising")
-AUDIENCES = ("b2b", "b2c")
-REGISTERS = ("formal", "neutral", "casual")
 VARIABLE_TYPES = ("string", "number", "date", "datetime", "datetime-list", "list", "url", "phone", "email")
 TOP_KEYS = (
     "channel", "stage", "purpose", "audience", "register", "subject", "description",
@@ -74,14 +66,6 @@ def _one_of(value, allowed, key, problems, required=True):
     return value
 
 
-
-
-def stage_problem(stage, stages=STAGES) -> str | None:
-    """Why ``stage`` is not a stage, or None. The marketer learns the close match and the fix."""
-    if stage in stages:
-        return None
-    return _("'{stage}' is not a stage{hint}; stages: {stages} (a team declares more under 'stages:' in "
-             ".msglint.yaml)", stage=stage, hint=did_you_mean(stage, stages), stages=", ".join(stages))
 
 
 def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:

@@ -14,9 +14,9 @@ from pathlib import Path
 from msglint import i18n, machine_cache
 from msglint.errors import RuleFileError
 from msglint.findings import SEVERITIES
-from msglint.kinds import get_kind, kind_names
+from msglint.kinds import get_kind, kind_names, level_of
 from msglint.spelling import did_you_mean
-from msglint.metadata import CHANNELS, PURPOSES, AUDIENCES
+from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 from msglint.i18n import _
 
 ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -84,7 +84,7 @@ class Rule:
 
     @property
     def level(self) -> str:
-        return get_kind(self.kind).LEVEL
+        return level_of(self.kind)
 
     def applies_to(self, channel, locale, purpose=None, audience=None, stage=None, register=None) -> bool:
         language = locale.replace("-", "_").split("_")[0] if locale else None
@@ -175,8 +175,13 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
         if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)):
             raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
                                         channel=channel))
-    rules = [_rule(path, index, raw) for index, raw in enumerate(data.get("rules", []))]
-    _validate(text, rules)
+    marker = _marker(text)
+    # A file whose very text passed every check before needs only its rules built: the kinds'
+    # fields are checked (and their modules imported) for a file not seen before.
+    known = marker is not None and marker.exists()
+    rules = [_rule(path, index, raw, known) for index, raw in enumerate(data.get("rules", []))]
+    if not known:
+        _validate(rules, marker)
     if data.get("cite"):
         for rule in rules:
             rule.cite = True
@@ -196,20 +201,22 @@ def _parsed(path: Path, text: str):
         raise RuleFileError(path, _("not valid YAML{where}: {exc}", where=where, exc=getattr(exc, 'problem', exc))) from None
 
 
-def _validate(text: str, rules) -> None:
-    """Compile every rule of a file the first time its content is seen, so a bad pattern stops
-    the run whichever messages it would have judged; a file seen before (a marker named by the
-    hash of its content and msglint's version) compiles each rule when it is first used. The
-    markers live in this machine's cache (see machine_cache), so a check in a new folder does not
-    compile every rule again; without one, in the project's."""
+def _marker(text: str) -> Path | None:
+    """Where a rule file's text is marked as checked: named by the hash of that text and msglint's
+    version, in this machine's cache (see machine_cache), so a check in a new folder does not
+    check every rule again; without one, in the project's. None: nowhere to keep it."""
     from msglint import __version__
     from msglint.cachedir import cache_dir
 
     folder = machine_cache.folder() or cache_dir()
     digest = machine_cache.digest(__version__.encode() + b"\0" + text.encode("utf-8"))
-    marker = folder / "rules" / digest if folder else None
-    if marker is not None and marker.exists():
-        return
+    return folder / "rules" / digest if folder else None
+
+
+def _validate(rules, marker: Path | None) -> None:
+    """Compile every rule of a file the first time its content is seen, so a bad pattern stops
+    the run whichever messages it would have judged; once marked, each rule is compiled when it
+    is first used."""
     for rule in rules:
         rule.compiled  # noqa: B018 - compiling is the check
     if marker is not None:
@@ -278,7 +285,7 @@ def _texts(path, rid, raw, key, required=False):
                                 "{{ko: …, en: …}}", key=key), rid)
 
 
-def _fix(path, rid, raw, kind, examples):
+def _fix(path, rid, raw, level, examples):
     """The rule's ``fix:`` and its ``examples: fix:`` fixtures ({before, after} pairs)."""
     from msglint.fixes.spec import parse
 
@@ -286,9 +293,9 @@ def _fix(path, rid, raw, kind, examples):
         if examples.get("fix"):
             raise RuleFileError(path, _("'examples: fix:' needs a 'fix:' on the rule"), rid)
         return None
-    if kind.LEVEL != "message":
+    if level != "message":
         raise RuleFileError(path, _("'fix' works on message rules; kind '{kind}' checks {level}s",
-                                    kind=raw["kind"], level=kind.LEVEL), rid)
+                                    kind=raw["kind"], level=level), rid)
     try:
         spec = parse(raw["fix"])
     except ValueError as exc:
@@ -299,7 +306,9 @@ def _fix(path, rid, raw, kind, examples):
     return spec
 
 
-def _rule(path: Path, index: int, raw) -> Rule:
+def _rule(path: Path, index: int, raw, known: bool = False) -> Rule:
+    """The rule at ``index`` of a file; ``known``: the file's text was checked whole before (see
+    ``_marker``), so the fields its kind takes are not checked again."""
     if not isinstance(raw, dict):
         raise RuleFileError(path, _("rule #{number} must be a mapping with id, kind, severity, message", number=index + 1))
     rid = raw.get("id")
@@ -310,7 +319,7 @@ def _rule(path: Path, index: int, raw) -> Rule:
             why = _(" (say why the rule exists: a law, a study, a playbook)") if key == "source" else ""
             raise RuleFileError(path, _("'{key}' is missing or not text{why}", key=key, why=why), rid)
     try:
-        kind = get_kind(raw["kind"])
+        level = level_of(raw["kind"])
     except KeyError:
         raise RuleFileError(path, _("unknown kind '{kind}'; kinds: {choices}", kind=raw['kind'], choices=", ".join(kind_names())), rid) from None
     if raw["severity"] not in SEVERITIES:
@@ -322,17 +331,12 @@ def _rule(path: Path, index: int, raw) -> Rule:
     options = {k: v for k, v in raw.items() if k not in COMMON_FIELDS}
     if raw.get("suggestion") is not None:
         options["suggestion"] = _texts(path, rid, raw, "suggestion")
-    unknown = set(options) - set(kind.FIELDS) - {"suggestion"}
-    if unknown:
-        known = ", ".join(sorted(kind.FIELDS)) or "none"
-        raise RuleFileError(path, _("unknown field(s) {choices} for kind '{kind}' (its fields: {known})", choices=", ".join(sorted(unknown)), kind=raw['kind'], known=known), rid)
-    for name, required in kind.FIELDS.items():
-        if required and name not in options:
-            raise RuleFileError(path, _("kind '{kind}' needs the field '{name}'", kind=raw['kind'], name=name), rid)
+    if not known:
+        _check_fields(path, rid, raw["kind"], options)
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"fire", "pass", "fix"}:
         raise RuleFileError(path, _("'examples' must have 'fire:' and/or 'pass:' lists (and 'fix:' for a rule that fixes)"), rid)
-    fix = _fix(path, rid, raw, kind, examples)
+    fix = _fix(path, rid, raw, level, examples)
     rule = Rule(
         id=rid, kind=raw["kind"], severity=raw["severity"], message=message,
         source=" ".join(str(raw["source"]).split()), file=str(path),
@@ -346,6 +350,17 @@ def _rule(path: Path, index: int, raw) -> Rule:
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
         scope=scope, options=options, examples=examples, fix=fix,
     )
-    for text in (message.values() if isinstance(message, dict) else [message]):
+    for text in () if known else message.values() if isinstance(message, dict) else [message]:
         _check_message_template(path, rid, text)
     return rule
+
+
+def _check_fields(path, rid, name: str, options: dict) -> None:
+    fields = get_kind(name).FIELDS
+    unknown = set(options) - set(fields) - {"suggestion"}
+    if unknown:
+        known = ", ".join(sorted(fields)) or "none"
+        raise RuleFileError(path, _("unknown field(s) {choices} for kind '{kind}' (its fields: {known})", choices=", ".join(sorted(unknown)), kind=name, known=known), rid)
+    for field_name, required in fields.items():
+        if required and field_name not in options:
+            raise RuleFileError(path, _("kind '{kind}' needs the field '{name}'", kind=name, name=field_name), rid)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from msglint.errors import MsglintError
 from msglint.i18n import _
-from msglint.metadata import CHANNELS
+from msglint.vocabulary import CHANNELS
 
 SKELETONS = Path(__file__).with_name("skeletons")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,10 +1,10 @@
 """Rule kinds: the Python behind the YAML rules. One small module per kind.
 
-A kind module declares:
+The registry below names each kind's module and its level: ``message`` (checks rendered or
+pasted text), ``template`` (a template's source and front matter), ``pack`` (templates against
+each other) or ``sequence`` (a cadence: its steps, their timing and what they send). A kind
+module declares:
 
-- ``LEVEL``: ``message`` (checks rendered or pasted text), ``template`` (checks a template's
-  source and front matter), ``pack`` (checks templates against each other) or ``sequence``
-  (checks a cadence: its steps, their timing and what they send);
 - ``FIELDS``: its rule fields, name -> required;
 - ``compile(rule)``: validate the fields and prepare them once (raise ValueError to reject);
 - ``check(rule, message, segment)`` for message kinds, ``check_template(rule, template)`` for
@@ -21,45 +21,61 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from msglint.i18n import _
 
-_MODULES = {
-    "phrases": "phrases",
-    "pattern": "pattern",
-    "required": "required",
-    "metric": "metric",
-    "charset": "charset",
-    "subject-relevance": "subject_relevance",
-    "speech-level": "speech_level",
-    "send-window": "send_window",
-    "send-day": "send_day",
-    "honorific-address": "honorific",
-    "honorific-variable": "honorific_variable",
-    "particle-after-variable": "particle",
-    "vague-ask": "vague",
-    "first-touch": "first_touch",
-    "voicemail-follow-up": "voicemail_follow_up",
-    "call-spacing": "call_spacing",
-    "daily-run": "daily_run",
-    "follow-up-gaps": "follow_up_gaps",
-    "touch-count": "touch_count",
-    "graceful-exit": "graceful_exit",
-    "stage-order": "stage_order",
-    "new-information": "new_information",
-    "sequence-file": "sequence_file",
-    "front-matter": "problems",
-    "template-file": "problems",
-    "template-syntax": "problems",
-    "template-render": "problems",
-    "template-unsafe": "problems",
-    "suppression": "problems",
-    "lossy-format": "problems",
-    "personalization": "personalization",
-    "locale-parity": "parity",
+# Each kind's module and what it checks, so loading the rules imports only the kinds a run uses.
+_KINDS = {
+    "message": {
+        "phrases": "phrases",
+        "pattern": "pattern",
+        "required": "required",
+        "metric": "metric",
+        "charset": "charset",
+        "subject-relevance": "subject_relevance",
+        "speech-level": "speech_level",
+        "send-window": "send_window",
+        "send-day": "send_day",
+        "honorific-address": "honorific",
+        "vague-ask": "vague",
+    },
+    "template": {
+        "honorific-variable": "honorific_variable",
+        "particle-after-variable": "particle",
+        "front-matter": "problems",
+        "template-file": "problems",
+        "template-syntax": "problems",
+        "template-render": "problems",
+        "template-unsafe": "problems",
+        "suppression": "problems",
+        "lossy-format": "problems",
+        "personalization": "personalization",
+    },
+    "pack": {
+        "locale-parity": "parity",
+    },
+    "sequence": {
+        "first-touch": "first_touch",
+        "voicemail-follow-up": "voicemail_follow_up",
+        "call-spacing": "call_spacing",
+        "daily-run": "daily_run",
+        "follow-up-gaps": "follow_up_gaps",
+        "touch-count": "touch_count",
+        "graceful-exit": "graceful_exit",
+        "stage-order": "stage_order",
+        "new-information": "new_information",
+        "sequence-file": "sequence_file",
+    },
 }
+_MODULES = {name: module for kinds in _KINDS.values() for name, module in kinds.items()}
+_LEVELS = {name: level for level, kinds in _KINDS.items() for name in kinds}
 _loaded: dict = {}
 
 
 def kind_names() -> list[str]:
     return sorted(_MODULES)
+
+
+def level_of(name: str) -> str:
+    """What a kind checks: ``message``, ``template``, ``pack`` or ``sequence``."""
+    return _LEVELS[name]
 
 
 def get_kind(name: str):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from msglint.kinds.cadence_common import at_step, offset, words
 
-LEVEL = "sequence"
 FIELDS = {"min_gap": True}
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from msglint.i18n import _
 from msglint.kinds import Hit
 
-LEVEL = "message"
 FIELDS = {"charset": True, "replacements": False, "bytes_limit": False}
 CHARSETS = ("gsm7", "cp949")
 

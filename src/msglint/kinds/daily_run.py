@@ -7,7 +7,6 @@ import datetime as dt
 from msglint.i18n import _
 from msglint.kinds.cadence_common import at_step
 
-LEVEL = "sequence"
 FIELDS = {"max_consecutive_days": True}
 DAY = dt.timedelta(days=1)
 

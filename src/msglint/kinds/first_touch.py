@@ -5,7 +5,6 @@ from __future__ import annotations
 from msglint.i18n import _
 from msglint.kinds.cadence_common import at_step, offset, words
 
-LEVEL = "sequence"
 FIELDS = {"triggers": True, "within": True}
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from msglint.i18n import _
 from msglint.kinds.cadence_common import at_step, words
 
-LEVEL = "sequence"
 FIELDS = {"triggers": True, "gaps": True}
 
 

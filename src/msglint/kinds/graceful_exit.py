@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from msglint.kinds.cadence_common import at_step
 
-LEVEL = "sequence"
 FIELDS = {"stage": True, "triggers": False}
 
 

@@ -14,7 +14,6 @@ from msglint.kinds import Hit
 from msglint.korean.memo import TokenMemo
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles": False, "surnames": False,
           "greetings": False}
 

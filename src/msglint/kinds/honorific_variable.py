@@ -10,7 +10,6 @@ import re
 from msglint.kinds import Hit
 from msglint.i18n import _
 
-LEVEL = "template"
 FIELDS = {"name_variables": True, "honorific": False}
 _EXPR = re.compile(r"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)[^}]*\}\}")
 _NEXT_EXPR = re.compile(r"^\s*\{\{[^}]*\}\}")

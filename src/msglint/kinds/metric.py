@@ -10,7 +10,6 @@ from msglint import i18n
 from msglint.i18n import _
 from msglint.kinds import Hit
 
-LEVEL = "message"
 FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False, "suggestions": False,
           "worst_case": False, "worst_case_note": False}
 

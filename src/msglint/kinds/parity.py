@@ -8,7 +8,6 @@ from msglint.kinds import Hit
 from msglint import i18n
 from msglint.i18n import _
 
-LEVEL = "pack"
 FIELDS: dict = {}
 
 

@@ -11,7 +11,6 @@ import re
 from msglint.kinds import Hit
 from msglint.i18n import _
 
-LEVEL = "template"
 FIELDS = {"particles": True}
 
 # {{ expr }} then an optional closing quote or bracket, then the particle, then no more Hangul

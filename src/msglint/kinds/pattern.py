@@ -13,7 +13,6 @@ from functools import partial
 from msglint.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False, "report": False,
           "from_variable": False}
 

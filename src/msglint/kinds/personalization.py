@@ -10,7 +10,6 @@ from __future__ import annotations
 from msglint.i18n import _
 from msglint.kinds import Hit
 
-LEVEL = "template"
 FIELDS = {"roles": True, "require": True, "role_names": False}
 
 

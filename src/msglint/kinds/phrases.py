@@ -30,7 +30,6 @@ from msglint.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.kinds.phrase_family import family_regex, is_family
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False,
           "skip_quoted": False, "unless_sentence_has": False}
 _HANGUL_BEFORE = r"(?<![가-힣])"

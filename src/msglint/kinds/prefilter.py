@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from operator import itemgetter
 
 import _sre
 
@@ -42,6 +43,9 @@ ALTERNATION = "alternation-2"
 # (İ→i, ı~i, ſ~s, K~k): a text holding one is scanned in full. tests/test_prefilter.py derives
 # the set from re itself, so a Python that adds one fails the test, not a finding.
 CONFUSABLE = frozenset("\u0130\u0131\u017f\u212a")
+
+
+_second = itemgetter(1)  # of an automaton's (end, word) matches, the word
 
 
 def _plain(ch: str) -> bool:
@@ -110,7 +114,7 @@ def _best(found: list[frozenset]) -> frozenset | None:
 def probe(text: str) -> str | None:
     """``text`` as the words are looked for in it (lower case), or None when a character in it
     could make a word match under IGNORECASE that lower() would not show."""
-    if not text.isascii() and any(ch in CONFUSABLE for ch in text):
+    if not text.isascii() and not CONFUSABLE.isdisjoint(text):
         return None
     return text.lower()
 
@@ -151,7 +155,7 @@ class WordScan:
                 automaton.add_word(word, word)
             automaton.make_automaton()
             self._automaton = automaton
-        return frozenset([word for _end, word in self._automaton.iter(seen)])
+        return frozenset(map(_second, self._automaton.iter(seen)))
 
 
 class Narrowed:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from msglint.kinds import Hit
 
-LEVEL = "template"
 FIELDS: dict = {}
 
 

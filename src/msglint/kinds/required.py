@@ -13,7 +13,6 @@ import re
 from msglint.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False,
           "config_names": False}
 POSITIONS = ("anywhere", "start", "end")

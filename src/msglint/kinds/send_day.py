@@ -11,7 +11,6 @@ from msglint import i18n
 from msglint.i18n import _
 from msglint.kinds import Hit
 
-LEVEL = "message"
 FIELDS = {"weekends": False, "holidays": False}
 
 

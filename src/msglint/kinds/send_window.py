@@ -11,7 +11,6 @@ import datetime as dt
 from msglint.kinds import Hit
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"allowed": True, "timezone": False}
 
 

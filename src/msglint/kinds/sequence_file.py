@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from msglint.kinds import Hit
 
-LEVEL = "sequence"
 FIELDS: dict = {}
 
 

@@ -12,7 +12,6 @@ from msglint.kinds import Hit
 from msglint.korean.memo import TokenMemo
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"suggestions": True, "pronouns": False, "messages": True, "casual_words": False}
 
 

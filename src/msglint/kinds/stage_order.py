@@ -6,7 +6,6 @@ from __future__ import annotations
 from msglint.i18n import _
 from msglint.kinds.cadence_common import at_step
 
-LEVEL = "sequence"
 FIELDS = {"order": True}
 
 

@@ -12,7 +12,6 @@ import re
 from msglint.kinds import Hit
 from msglint.i18n import _
 
-LEVEL = "message"
 FIELDS = {"stopwords": False, "min_words": False, "stem": False}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -8,7 +8,6 @@ from msglint import i18n
 from msglint.i18n import _
 from msglint.kinds.cadence_common import at_step
 
-LEVEL = "sequence"
 FIELDS = {"min_calls": True, "min_touches": True, "max_touches": True, "triggers": False, "messages": True}
 
 

@@ -15,7 +15,6 @@ from msglint.i18n import _
 from msglint.kinds import Hit
 from msglint.korean.memo import TokenMemo
 
-LEVEL = "message"
 FIELDS = {"vague": True, "anchors": True, "asks": True, "suggestion": False}
 
 # Parts of speech that carry content (Kiwi's tags; "VA-I" and "VV-R" are irregular forms).
