@@ -35,6 +35,56 @@ def test_several_processes_give_the_report_of_one(cli, tmp_path):
     assert report["summary"]["warnings"] >= (PARALLEL_MIN + 57) // len(LINES) * 2
 
 
+def test_a_report_written_out_by_each_process_is_the_one_report(cli, tmp_path):
+    names = _messages(tmp_path, PARALLEL_MIN + 57)
+    (tmp_path / names[7]).write_text("Hi {{ first_name }}, the quote is attached.\n", encoding="utf-8")
+    runs = [cli("check", *names, "--channel", "sms", "--locale", "en", "--format", "json", "--jobs", jobs)
+            for jobs in ("1", "2")]
+    assert [run.returncode for run in runs] == [1, 1]  # the placeholder is an error, wherever it was found
+    assert runs[0].out == runs[1].out
+    report = json.loads(runs[1].out)
+    assert report["summary"]["errors"] == 1 and len(report["messages"]) == len(names)
+    assert report["messages"][7]["findings"][0]["rule"] == "unfilled-placeholder"
+
+
+def test_shares_encoded_apart_give_the_bytes_of_the_whole_report():
+    import io
+
+    from msglint.config import Config
+    from msglint.engine import build_ruleset
+    from msglint.report.json_format import encode_share, write, write_shares
+    from msglint.results import Report
+    from msglint.text_check import check_text
+
+    ruleset = build_ruleset(Config())
+    results = [check_text(text, ruleset, channel="sms", locale="en", path=f"m{i}.txt")
+               for i, text in enumerate([*LINES, "Hi {{ first_name }}, “quoted” 안녕하세요."])]
+    whole, parts = io.StringIO(), io.StringIO()
+    write(Report(results), whole, kind="check")
+    summary = write_shares([encode_share(results[:2]), encode_share([]), encode_share(results[2:])], parts)
+    assert parts.getvalue() == whole.getvalue()
+    assert summary == Report(results).summary() and summary["errors"] == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_valid_json(cli, tmp_path):
+    odd = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes on disk: not UTF-8
+    (tmp_path / odd).write_text("Hi Priya, just checking in.\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Hi Daniel, the quote is attached.\n", encoding="utf-8")
+    proc = cli("check", odd, "plain.txt", "--channel", "sms", "--locale", "en", "--format", "json")
+    assert proc.returncode == 0, proc.err
+    report = json.loads(proc.out)
+    assert [m["path"] for m in report["messages"]] == [odd, "plain.txt"]
+
+
+def test_each_share_is_encoded_by_the_process_that_checked_it():
+    names = [f"n{i}" for i in range(PARALLEL_MIN * 2 + 1)]
+    parts = check_files(names, _Result, jobs=3, encode=lambda results: (os.getpid(), [r.name for r in results]))
+    assert [name for _pid, share in parts for name in share] == names
+    pids = [pid for pid, _share in parts]
+    assert pids[0] == os.getpid() and len(set(pids)) == 3
+    assert check_files(names[:5], _Result, jobs=3, encode=lambda results: len(results)) == [5]  # few: one share
+
+
 def test_an_unreadable_file_in_a_later_share_is_named(cli, tmp_path):
     names = _messages(tmp_path, PARALLEL_MIN + 10)
     (tmp_path / names[-3]).write_bytes(b"\xff\xfe not utf-8")
@@ -83,7 +133,7 @@ def _failing_at(bad):
 def test_without_a_process_to_spare_the_run_checks_everything_itself(monkeypatch):
     from msglint import check_files as module
 
-    def no_fork(check_one, share):
+    def no_fork(check_one, share, finish):
         raise OSError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(module, "_fork", no_fork)

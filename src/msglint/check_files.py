@@ -2,6 +2,9 @@
 
 Results come back in the order the files were named. A file that cannot be read stops the run
 with its name, as it does on one core: the first such file in that order is the one reported.
+Given ``encode``, each share's results are written out (as JSON text, say) by the process that
+checked them, so writing a large report is shared between the cores too, and the parent never
+rebuilds the results of the others.
 
 The files are cut into one share per core; this process checks the first share while forked
 copies check the others and send their results back through a pipe. A pool or an executor would
@@ -23,12 +26,14 @@ class WorkerDied(RuntimeError):
     """A worker process ended without sending its results (killed, or crashed in native code)."""
 
 
-def check_files(names, check_one, jobs: int = 1) -> list:
+def check_files(names, check_one, jobs: int = 1, encode=None) -> list:
     """``check_one(name)`` for every name, in order; with ``jobs`` > 1 and enough files, the
-    later shares go to forked workers while this process checks the first."""
+    later shares go to forked workers while this process checks the first. With ``encode``, a
+    list of ``encode(results)``, one per share in order, each made where its share was checked."""
     names = list(names)
     if jobs <= 1 or len(names) < PARALLEL_MIN or "-" in names or not hasattr(os, "fork"):
-        return [check_one(name) for name in names]
+        done = [check_one(name) for name in names]
+        return [encode(done)] if encode else done
     import gc
 
     # The first file is checked before the fork: its rules are compiled (and Kiwi loaded, for
@@ -39,16 +44,20 @@ def check_files(names, check_one, jobs: int = 1) -> list:
     shares = [rest[i:i + size] for i in range(0, len(rest), size)]
     workers: list = []  # (pid, pipe) of each share handed to a worker, or None: checked here
     gc.freeze()  # a worker's collections then never walk (and so never copy) the shared pages
+    # What a share becomes where it was checked: here, the results as they are (or encoded); in
+    # a worker, what crosses the pipe.
+    local, remote = encode or list, encode or _sent
     try:
         for share in shares[1:]:
             try:
-                workers.append(_fork(check_one, share))
+                workers.append(_fork(check_one, share, remote))
             except OSError:  # no process to spare (a limit on processes or memory): this one does it
                 workers.append(None)
         done += [check_one(name) for name in shares[0]]
+        parts = [local(done)]
         for position, share in enumerate(shares[1:]):
             worker = workers[position]
-            done += [check_one(name) for name in share] if worker is None else _gather(*worker)
+            parts.append(local([check_one(name) for name in share]) if worker is None else _gather(*worker))
             workers[position] = None
     finally:
         gc.unfreeze()
@@ -56,10 +65,10 @@ def check_files(names, check_one, jobs: int = 1) -> list:
             if worker is not None:
                 worker[1].close()
                 _stop(worker[0])
-    return done
+    return parts if encode else [result for part in parts for result in part]
 
 
-def _fork(check_one, share):
+def _fork(check_one, share, finish):
     import pickle  # here, not at the top: a run on one core never needs it
 
     read_end, write_end = os.pipe()
@@ -69,7 +78,7 @@ def _fork(check_one, share):
         try:
             os.close(read_end)
             try:
-                payload = ("ok", [_without_text(check_one(name)) for name in share])
+                payload = ("ok", finish([check_one(name) for name in share]))
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
                 payload = ("error", exc)
             with os.fdopen(write_end, "wb") as out:
@@ -111,6 +120,7 @@ def _stop(pid) -> None:
         pass
 
 
-def _without_text(result):
-    result.message = None  # the parent reports findings and facts; the text stays here
-    return result
+def _sent(results):
+    for result in results:
+        result.message = None  # the parent reports findings and facts; the text stays here
+    return results

@@ -17,7 +17,7 @@ from msglint import __version__, completion, cores, i18n
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
-from msglint.report import CHOICES as REPORT_CHOICES
+from msglint.report import CHOICES as REPORT_CHOICES, resolve as resolve_format
 
 class Choice(click.Choice):
     """click's Choice that names the closest choice when a value is misspelt (--channel smss)."""
@@ -303,6 +303,12 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         return check_text(text, ruleset, channel=channel, locale=locale, subject=subject, purpose=purpose,
                           audience=audience, stage=stage, register=register, send_at=moment, path=path)
 
+    if resolve_format(fmt) == "json" and len(files) > 1 and not sys.stdout.isatty():
+        # For a program: each process writes out the messages it checked (see check_files).
+        from msglint.report.json_format import encode_share, write_shares
+
+        summary = write_shares(check_files(files, check_one, jobs or cores.usable(), encode_share), sys.stdout)
+        sys.exit(1 if summary["errors"] else 0)
     results = check_files(files, check_one, jobs or cores.usable())
     _emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
 

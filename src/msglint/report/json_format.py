@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from msglint.findings import count
+
 
 def as_data(report, kind: str = "lint") -> dict:
     if kind == "check" and len(report.results) == 1:
@@ -24,3 +26,33 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
     # json.dumps, not json.dump: only the one-shot encoder runs in C.
     stream.write(json.dumps(as_data(report, kind), ensure_ascii=False, indent=indent, default=str))
     stream.write("\n")
+
+
+def encode_share(results) -> tuple[bytes, dict]:
+    """Part of a ``check`` report, encoded by the process that checked it (see
+    msglint.check_files): the JSON of its messages as UTF-8, as items of the report's list
+    (without the brackets), and its findings counted by severity."""
+    messages = [r.to_dict() for r in results]
+    try:
+        data = json.dumps(messages, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: its bytes as JSON escapes
+        data = json.dumps(messages, default=str).encode("ascii")
+    return data[1:-1], count([f for r in results for f in r.findings])
+
+
+def write_shares(shares, stream) -> dict:
+    """The report ``write`` gives a program for the messages of ``shares`` (``encode_share``'s,
+    in order), put together from their bytes; returns its summary."""
+    summary = count(())
+    for _data, counts in shares:
+        for key, number in counts.items():
+            summary[key] += number
+    data = b"".join([b'{"messages": [', b", ".join(data for data, _counts in shares if data),
+                     b'], "summary": ', json.dumps(summary).encode("ascii"), b"}\n"])
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and (stream.encoding or "").lower().replace("-", "").replace("_", "") == "utf8":
+        stream.flush()
+        buffer.write(data)
+    else:  # a stream that encodes otherwise (or none, such as a StringIO) is handed text
+        stream.write(data.decode("utf-8"))
+    return summary
