@@ -141,3 +141,28 @@ def test_without_a_home_folder_nothing_is_written_here(monkeypatch, tmp_path):
 def test_a_tuple_is_kept_and_comes_back_as_a_list(cache):
     assert machine_cache.remembered("t", "pair", lambda: (["a", "b"], True)) == (["a", "b"], True)
     assert machine_cache.remembered("t", "pair", lambda: pytest.fail("computed again")) == [["a", "b"], True]
+
+
+def test_a_pattern_kept_under_a_name_comes_back_without_its_text_being_made_again(cache):
+    made = []
+
+    def source():
+        made.append(1)
+        return r"(?<!\w)(?:just checking in|touch base)\b"
+
+    first = machine_cache.compile_named("cut-test", "rule-a\0" + "10", source, re.IGNORECASE)
+    machine_cache._seen.clear()
+    again = machine_cache.compile_named("cut-test", "rule-a\0" + "10", source, re.IGNORECASE)
+    assert made == [1]  # the second run read text and code from the one entry
+    assert again.pattern == first.pattern and again.flags == first.flags
+    assert [m.span() for m in again.finditer("Just checking in to touch base.")] == [(0, 16), (20, 30)]
+
+
+def test_an_entry_kept_for_another_name_is_not_trusted(cache):
+    machine_cache.compile_named("cut-test", "rule-a", lambda: "alpha")
+    (entry,) = _entries(cache)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["key"] = "rule-b"  # as if two names shared a hash
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    machine_cache._seen.clear()
+    assert machine_cache.compile_named("cut-test", "rule-a", lambda: "beta").pattern == "beta"

@@ -313,6 +313,19 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
     _emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
 
 
+def _read_bytes(name) -> bytes:
+    """The file's bytes, read without a buffered file object: over thousands of short messages the
+    object costs more than the reading."""
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
 def _read_message(name):
     if name == "-":
         if sys.stdin.isatty():
@@ -322,8 +335,7 @@ def _read_message(name):
         path = None
     else:
         try:
-            with open(name, "rb") as handle:
-                data = handle.read()
+            data = _read_bytes(name)
         except FileNotFoundError:
             raise MsglintError(_("{path}: no such file", path=name)) from None
         except OSError as exc:

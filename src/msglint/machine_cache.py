@@ -66,7 +66,7 @@ def _kept(source: str, flags: int) -> re.Pattern:
         return re.compile(source, flags)
     path = where / (digest(f"{flags}\0{source}".encode("utf-8", "surrogatepass")) + ".json")
     try:
-        pattern = _loaded(path.read_text(encoding="utf-8"), source, flags)
+        pattern = _loaded(json.loads(path.read_text(encoding="utf-8")), source, flags)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
         pattern = None
     if pattern is not None:
@@ -76,6 +76,41 @@ def _kept(source: str, flags: int) -> re.Pattern:
     except (AttributeError, TypeError):  # re's internals moved: compile as usual, cache nothing
         return re.compile(source, flags)
     _store(path, entry)
+    return pattern
+
+
+def compile_named(name: str, key: str, source_of, flags: int = 0) -> re.Pattern:
+    """``re.compile(source_of(), flags)`` for a pattern known by ``key`` rather than by its text
+    (a rule's alternation cut to some alternatives, named by the rule and those kept): one entry
+    holds both its text and its engine code, so neither is worked out, nor read, twice."""
+    pattern = _seen.get((name, key, flags))
+    if pattern is None:
+        if len(_seen) >= 1024:
+            _seen.clear()
+        pattern = _seen[(name, key, flags)] = _named(name, key, source_of, flags)
+    return pattern
+
+
+def _named(name: str, key: str, source_of, flags: int) -> re.Pattern:
+    where = folder()
+    if where is None:
+        return re.compile(source_of(), flags)
+    named = digest(f"{flags}\0{key}".encode("utf-8", "surrogatepass"))
+    path = where / f"{name}-{named}.json"
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if entry.get("key") == key:
+            pattern = _loaded(entry, entry["source"], flags)
+            if pattern is not None:
+                return pattern
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
+        pass
+    source = source_of()
+    try:
+        pattern, entry = _compiled(source, flags)
+    except (AttributeError, TypeError):  # re's internals moved: compile as usual, cache nothing
+        return re.compile(source, flags)
+    _store(path, {"key": key, **entry})
     return pattern
 
 
@@ -162,8 +197,7 @@ def _engine(source: str, entry: dict) -> re.Pattern:
                         tuple(entry["indexgroup"]))
 
 
-def _loaded(text: str, source: str, flags: int) -> re.Pattern | None:
-    entry = json.loads(text)
+def _loaded(entry: dict, source: str, flags: int) -> re.Pattern | None:
     if entry.get("source") != source or entry.get("requested") != flags:
         return None  # another pattern under the same name: never trust a hash alone
     pattern = _engine(source, entry)  # the engine rejects code that is not well formed

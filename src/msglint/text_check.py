@@ -40,8 +40,8 @@ def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, pu
 def _unicode(text):
     """Text as a phone or a mail server can carry it: a lone UTF-16 surrogate (text cut in half by
     some export, or built in Python) becomes U+FFFD, which the charset rules then report."""
-    if text is None:
-        return None
+    if text is None or text.isascii():
+        return text
     try:
         text.encode("utf-8")
         return text

@@ -38,7 +38,7 @@ CLAUSES = 4
 COMMON = frozenset(" \t\n.,:;'’\"-()?/&")
 # Parts of the machine cache's names: change one with the way its values are worked out.
 READING = "needs-3"
-ALTERNATION = "alternation-2"
+ALTERNATION = "alternation-3"
 # Characters that re's IGNORECASE takes for an ASCII letter although lower() does not give it
 # (İ→i, ı~i, ſ~s, K~k): a text holding one is scanned in full. tests/test_prefilter.py derives
 # the set from re itself, so a Python that adds one fails the test, not a finding.
@@ -248,15 +248,17 @@ class Narrowed:
 
     def _compiled(self, keep: tuple[bool, ...]):
         from msglint import machine_cache
-        from msglint.kinds import compile_regex
+        from msglint.kinds import _shipped, compile_regex
 
-        # The text of a cut depends on the alternatives alone (``assemble`` is a partial of
-        # plain values): kept per machine, like the engine code compiled from it.
+        # A cut depends on the alternatives alone (``assemble`` is a partial of plain values): it
+        # is named by them and those kept, and for the shipped rules its text and engine code
+        # are kept per machine under that name.
         if self._signature is None:
             self._signature = machine_cache.digest(json.dumps(
                 [self._assemble.func.__module__, self._assemble.func.__qualname__, self._assemble.args],
                 ensure_ascii=False).encode("utf-8", "surrogatepass"))
-        source = machine_cache.remembered(
-            ALTERNATION, self._signature + "\0" + "".join("1" if kept else "0" for kept in keep),
-            lambda: self._assemble(keep))
-        return compile_regex(self._rule, source, self._flags)
+        key = self._signature + "\0" + "".join("1" if kept else "0" for kept in keep)
+        if _shipped(self._rule):
+            return machine_cache.compile_named(ALTERNATION, key, lambda: self._assemble(keep), self._flags)
+        return compile_regex(self._rule, machine_cache.remembered(ALTERNATION, key, lambda: self._assemble(keep)),
+                             self._flags)
