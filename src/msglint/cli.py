@@ -16,8 +16,8 @@ import click
 from msglint import __version__, completion, cores, i18n
 from msglint.errors import MsglintError
 from msglint.i18n import _
-from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 from msglint.report import CHOICES as REPORT_CHOICES, resolve as resolve_format
+from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 
 class Choice(click.Choice):
     """click's Choice that names the closest choice when a value is misspelt (--channel smss)."""

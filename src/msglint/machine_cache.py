@@ -5,7 +5,8 @@ text of the shipped files: reading the rule files' YAML, and compiling their pat
 phrase families alone are thousands of characters of alternation). What ``re`` builds from a
 pattern (its parse, turned into the engine's code) depends only on the pattern, its flags and the
 Python that built it, so it is kept on disk and handed straight to the engine on the next run;
-parsed rule files are kept under their full text.
+parsed rule files are kept under their full text, and a pattern msglint builds itself (a rule's
+alternation cut to some of its alternatives) under the name of what it was built from.
 
 The cache lives in the user's cache folder (``$XDG_CACHE_HOME/msglint``, or ``MSGLINT_CACHE_DIR``),
 never in a project: a repository cannot plant entries for its CI to load. Entries are plain JSON

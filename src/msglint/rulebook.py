@@ -350,12 +350,14 @@ def _rule(path: Path, index: int, raw, known: bool = False) -> Rule:
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
         scope=scope, options=options, examples=examples, fix=fix,
     )
-    for text in () if known else message.values() if isinstance(message, dict) else [message]:
-        _check_message_template(path, rid, text)
+    if not known:
+        for text in message.values() if isinstance(message, dict) else [message]:
+            _check_message_template(path, rid, text)
     return rule
 
 
 def _check_fields(path, rid, name: str, options: dict) -> None:
+    """The rule's own fields are the ones its kind takes, and it has those the kind needs."""
     fields = get_kind(name).FIELDS
     unknown = set(options) - set(fields) - {"suggestion"}
     if unknown:
