@@ -10,14 +10,19 @@ import pytest
 from conftest import REPO
 
 
-def complete(words: str, cwd=REPO) -> list[str]:
+def answer(words: str, cwd=REPO) -> list[str]:
+    """What msglint answers bash: one "type,value" line per completion."""
     env = {**os.environ, "_MSGLINT_COMPLETE": "bash_complete", "COMP_WORDS": words,
            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
     # The installed command, as a shell calls it (completion keys on the program's name).
     proc = subprocess.run([str(Path(sys.executable).with_name("msglint"))], env=env, cwd=cwd, capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
-    return [line.split(",", 1)[1] for line in proc.stdout.splitlines() if "," in line]
+    return proc.stdout.splitlines()
+
+
+def complete(words: str, cwd=REPO) -> list[str]:
+    return [line.split(",", 1)[1] for line in answer(words, cwd) if "," in line]
 
 
 @pytest.mark.parametrize("words, expected", [
@@ -30,6 +35,10 @@ def complete(words: str, cwd=REPO) -> list[str]:
 ])
 def test_names_complete(words, expected):
     assert complete(words) == expected
+
+
+def test_the_files_check_reads_complete_as_file_names():
+    assert answer("msglint check outb") == ["file,outb"]  # the shell lists the files itself
 
 
 def test_commands_and_options_complete():

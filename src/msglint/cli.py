@@ -19,6 +19,7 @@ from msglint.i18n import _
 from msglint.report import CHOICES as REPORT_CHOICES, resolve as resolve_format
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 
+
 class Choice(click.Choice):
     """click's Choice that names the closest choice when a value is misspelt (--channel smss)."""
 
@@ -30,6 +31,15 @@ class Choice(click.Choice):
 
             exc.message = f"{exc.message}{did_you_mean(str(value), list(self.choices))}"
             raise
+
+
+class MessageFile(click.Path):
+    """A message's file name, completed by the shell as a file. It is not looked at on the command
+    line: ``check`` names any problem with a file when it reads it (as for standard input), and a
+    run over thousands of files would otherwise look at each twice."""
+
+    def convert(self, value, param, ctx):
+        return value
 
 
 FORMAT = click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
@@ -243,7 +253,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("files", nargs=-1, type=MessageFile(allow_dash=True))
 @click.option("--channel", required=True, type=Choice(CHANNELS), help="How the message is sent.")
 @click.option("--locale", required=True, shell_complete=completion.locales, help="Language of the message, e.g. ko or en.")
 @click.option("--subject", help="Email subject (or start the file with a 'Subject: ...' line).")
