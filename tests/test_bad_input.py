@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import SMS_FRONT, write_template
 
 
@@ -148,6 +150,19 @@ def test_a_phrase_rule_names_its_bad_pattern(cli, pack):
     proc = cli("lint")
     assert proc.returncode == 2
     assert "pattern 'disc(ount' is not a valid regular expression" in proc.err and "Traceback" not in proc.err
+
+
+@pytest.mark.parametrize("kind, field", [("phrases", "phrases: [{pattern: 'alpha)|(beta'}]"),
+                                         ("pattern", "patterns: ['alpha)|(beta']"), ("required", "any: ['alpha)|(beta']")])
+def test_a_pattern_that_is_only_valid_inside_an_alternation_is_named(cli, pack, kind, field):
+    # Wrapped as (?:alpha)|(beta) it would compile, and match something else than was written.
+    (pack / "ours.yaml").write_text(f"rules:\n  - id: alpha-beta\n    kind: {kind}\n    severity: error\n    message: x\n"
+                                    f"    source: our playbook\n    {field}\n")
+    (pack / ".msglint.yaml").write_text("rules: [ours.yaml]\n")
+    for _ in range(2):  # the file is never marked as checked
+        proc = cli("check", "--channel", "sms", "--locale", "en", "-", input="Hi Priya, beta test here.\n")
+        assert proc.returncode == 2, proc.err
+        assert "'alpha-beta': pattern 'alpha)|(beta' is not a valid regular expression" in proc.err
 
 
 def test_rule_with_unknown_field(cli, pack):

@@ -61,6 +61,9 @@ class Rule:
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
     fix: object = None  # a FixSpec: how a finding's text is repaired (msglint fix)
+    # Its file's very text passed every check before (see _marker): each of its patterns compiled
+    # on its own then, so the rule's kind need not compile them one by one again.
+    known: bool = field(default=False, repr=False, compare=False)
     _compiled: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
@@ -348,7 +351,7 @@ def _rule(path: Path, index: int, raw, known: bool = False) -> Rule:
         stages=_tuple(path, rid, raw, "stages"),
         registers=_tuple(path, rid, raw, "registers"),
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
-        scope=scope, options=options, examples=examples, fix=fix,
+        scope=scope, options=options, examples=examples, fix=fix, known=known,
     )
     if not known:
         for text in message.values() if isinstance(message, dict) else [message]:

@@ -159,13 +159,17 @@ class TimedPattern:
             raise PatternTimeout(self.pattern) from None
 
 
-def check_patterns(patterns) -> None:
+def check_patterns(rule, patterns) -> None:
     """Raise ValueError naming the first of a rule's ``patterns`` that is not a valid regular
-    expression (with re's reason), for every kind that takes patterns from a rule file."""
+    expression (with re's reason), for every kind that takes patterns from a rule file. Each is
+    compiled on its own: inside an alternation, 'a)|(b' would pass as '(?:a)|(b)'. A rule from
+    a file that passed before (``rule.known``) is not checked again."""
     import re
 
     from msglint import machine_cache
 
+    if rule.known:
+        return
     for pattern in patterns:
         try:
             machine_cache.compile(pattern)

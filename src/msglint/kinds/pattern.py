@@ -23,7 +23,7 @@ def compile(rule):
         patterns = [patterns]
     if not isinstance(patterns, list) or not patterns:
         raise ValueError(_("'patterns' must be a regex or a list of them"))
-    check_patterns(patterns)
+    check_patterns(rule, patterns)
     limit = rule.options.get("max_matches", 0)
     if not isinstance(limit, int) or limit < 0:
         raise ValueError(_("'max_matches' must be a whole number ≥ 0"))

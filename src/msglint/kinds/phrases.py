@@ -122,12 +122,9 @@ def compile(rule):
 
     # One alternative per literal phrase (read for its words), then one per family or pattern;
     # the alternation of those a text can match is cut from them (see prefilter).
-    try:
-        narrowed = Narrowed(rule, blueprint["units"] + [e["pattern"] for e in patterns],
-                            partial(_alternation, shape, blueprint["tokens"], [e["pattern"] for e in patterns]), bits)
-    except (re.error, ValueError):
-        check_patterns(e["pattern"] for e in patterns)  # say which of the rule's own patterns is at fault
-        raise
+    check_patterns(rule, [e["pattern"] for e in patterns])
+    narrowed = Narrowed(rule, blueprint["units"] + [e["pattern"] for e in patterns],
+                        partial(_alternation, shape, blueprint["tokens"], [e["pattern"] for e in patterns]), bits)
     regex = narrowed.full
     specifics = rule.options.get("unless_sentence_has")
     try:

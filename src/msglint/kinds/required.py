@@ -30,7 +30,7 @@ def compile(rule):
     within = rule.options.get("within_lines")
     if within is not None and (not isinstance(within, int) or within < 1):
         raise ValueError(_("'within_lines' must be a whole number ≥ 1"))
-    check_patterns(patterns)
+    check_patterns(rule, patterns)
     return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
 
 
