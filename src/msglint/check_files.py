@@ -15,6 +15,7 @@ such: the run never waits on a worker that is gone.
 
 from __future__ import annotations
 
+import marshal
 import os
 
 # Below this many files, a worker costs more than it saves (bench/compare.py measures it: a
@@ -69,8 +70,6 @@ def check_files(names, check_one, jobs: int = 1, encode=None) -> list:
 
 
 def _fork(check_one, share, finish):
-    import pickle  # here, not at the top: a run on one core never needs it
-
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker: check the share, send the results or the error, and go
@@ -82,11 +81,7 @@ def _fork(check_one, share, finish):
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
                 payload = ("error", exc)
             with os.fdopen(write_end, "wb") as out:
-                try:
-                    data = pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)
-                except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
-                    data = pickle.dumps(("error", RuntimeError(repr(payload[1] if payload[0] == "error" else exc))))
-                out.write(data)
+                out.write(_packed(payload))
             status = 0
         finally:
             os._exit(status)  # never back into the parent's code (its atexit, its output buffers)
@@ -94,14 +89,33 @@ def _fork(check_one, share, finish):
     return pid, os.fdopen(read_end, "rb")
 
 
-def _gather(pid, stream) -> list:
-    import pickle
+def _packed(payload) -> bytes:
+    """What a worker sends: plain values (a share's report, encoded) as marshal, which is built
+    in; results or an exception as pickle, imported only then (it takes longer than a fork)."""
+    try:
+        return b"m" + marshal.dumps(payload)
+    except ValueError:
+        import pickle
 
-    with stream:
         try:
-            kind, payload = pickle.load(stream)
-        except (EOFError, pickle.UnpicklingError):
-            kind, payload = "died", None
+            return b"p" + pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
+            what = payload[1] if payload[0] == "error" else exc
+            return b"p" + pickle.dumps(("error", RuntimeError(repr(what))))
+
+
+def _gather(pid, stream) -> list:
+    with stream:
+        data = stream.read()
+    try:
+        if data[:1] == b"m":
+            kind, payload = marshal.loads(memoryview(data)[1:])
+        else:
+            import pickle
+
+            kind, payload = pickle.loads(memoryview(data)[1:])
+    except Exception:  # noqa: BLE001 - nothing, or half of it: the worker ended while sending
+        kind, payload = "died", None
     _, status = os.waitpid(pid, 0)
     if kind == "error":
         raise payload
