@@ -196,6 +196,14 @@ def test_a_huge_message_is_one_finding_and_only_its_beginning_is_read(cli):
     assert "message-size" in rules and "ko-speech-level" not in rules
 
 
+def test_a_huge_email_with_a_subject_is_measured_once(cli, tmp_path):
+    (tmp_path / "long.txt").write_text("Subject: Your CRM rollout inquiry\n\n" + "Thanks for the call today. " * 1_000,
+                                       encoding="utf-8")
+    proc = cli("check", "long.txt", "--channel", "email", "--locale", "en", "--format", "json")
+    found = [(f["rule"], f["line"]) for f in json.loads(proc.out)["findings"] if f["rule"] == "message-size"]
+    assert found == [("message-size", 3)]  # on the body, not once more on the subject
+
+
 def test_rules_test_never_writes_outside_its_temporary_folder(cli, tmp_path):
     (tmp_path / "work").mkdir()
     rule = """

@@ -142,7 +142,9 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
         if shape not in parts:
             parts[shape] = segments(scope, body, subject) if shape[1] else \
                 plan.read(segments(scope, cut, subject), seen)
-        for segment in parts[shape]:
+        # A metric measures the message once, placed on the first part its scope reads (a
+        # message of scope "all" is one message, not a body and a subject of that size).
+        for segment in parts[shape][:1] if metric else parts[shape]:
             if gated is not None and segment.woken is not None and index not in segment.woken:
                 continue  # the text lacks words every finding of the rule needs
             try:
