@@ -24,6 +24,8 @@ FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 @dataclass
 class Config:
+    """The team's .msglint.yaml (and what the command line adds to it)."""
+
     file: Path | None = None
     select: set | None = None
     ignore: set = field(default_factory=set)

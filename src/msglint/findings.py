@@ -9,6 +9,8 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass
 class Finding:
+    """One problem a rule found: what, how serious, where, and what to do about it."""
+
     rule: str
     severity: str
     message: str

@@ -15,6 +15,8 @@ from msglint.sourcemap import TextMap
 
 @dataclass
 class Message:
+    """A message as the rules read it: its text, what kind of message it is, and its facts."""
+
     body: str
     channel: str
     locale: str

@@ -55,6 +55,8 @@ class Result:
 
 @dataclass
 class Report:
+    """The results of one run, in the order their messages were named."""
+
     results: list
 
     @property

@@ -41,6 +41,8 @@ LAZY = _Lazy()
 
 @dataclass
 class Rule:
+    """One rule of a rule file, as loaded: what it checks, where it applies, what it says."""
+
     id: str
     kind: str
     severity: str
@@ -138,6 +140,8 @@ def rule_files(extra=()) -> list[Path]:
 
 @dataclass
 class RulePacks:
+    """The rules of every rule file of a run, and the settings the files give."""
+
     rules: list
     settings: dict  # channel arithmetic parameters (speech rates...), later files override
 

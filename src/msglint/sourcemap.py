@@ -41,6 +41,8 @@ _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 @dataclass(frozen=True)
 class Anchor:
+    """Where a run of rendered text came from in the template's source."""
+
     line: int  # 1-based line in the source the template was read from
     column: int  # 1-based
     expr: str | None = None  # the expression's source when the text came from {{ ... }}
@@ -48,6 +50,8 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Location:
+    """A place in the source: line and column, and the expression when a variable printed it."""
+
     line: int
     column: int
     expr: str | None = None

@@ -28,6 +28,8 @@ PLACES = ("start", "end")
 
 @dataclass(frozen=True)
 class FixSpec:
+    """How a rule's finding is repaired: how safe it is, and what replaces, deletes or inserts what."""
+
     safety: str
     action: str  # replace | sub | delete | insert | kind (the kind's own plain form)
     text: object = None  # replace/insert: one text or {lang: text}
