@@ -1,6 +1,9 @@
 """Rule files are validated whole the first time their content is seen; after that a rule is
 compiled when a message first needs it, so a short check does not pay for every rule."""
 
+import os
+import subprocess
+import sys
 import textwrap
 
 from msglint.config import Config
@@ -84,14 +87,11 @@ def test_the_registry_names_each_kinds_module_and_level():
 
 
 def test_a_check_of_marked_files_imports_only_the_kinds_its_message_uses(tmp_path):
-    import subprocess
-    import sys
-
     script = ("import sys\nfrom msglint.config import Config\nfrom msglint.engine import build_ruleset\n"
               "from msglint.text_check import check_text\n"
               "check_text('Hi Priya, the CRM pricing is attached.', build_ruleset(Config()), channel='sms', locale='en')\n"
               "print(' '.join(sorted(m for m in sys.modules if m.startswith('msglint.kinds.'))))\n")
-    env = {**__import__("os").environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env = {**os.environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
     runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
             for _ in range(2)]
     first, second = (set(run.stdout.split()) for run in runs)
