@@ -10,6 +10,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from msglint import i18n, machine_cache
 from msglint.errors import RuleFileError
@@ -138,8 +139,7 @@ def rule_files(extra=()) -> list[Path]:
     return files
 
 
-@dataclass
-class RulePacks:
+class RulePacks(NamedTuple):
     """The rules of every rule file of a run, and the settings the files give."""
 
     rules: list

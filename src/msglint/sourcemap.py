@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 OPEN, CLOSE, ESCAPED = "\ue000", "\ue001", "\ue002"
 _ANCHOR = re.compile(f"{OPEN}(?:(\\d+){CLOSE}|{ESCAPED})")
@@ -39,8 +39,7 @@ _TAG_OPEN = re.compile(r"\{\{|\{%|\{#")
 _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """Where a run of rendered text came from in the template's source."""
 
     line: int  # 1-based line in the source the template was read from
@@ -48,8 +47,7 @@ class Anchor:
     expr: str | None = None  # the expression's source when the text came from {{ ... }}
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A place in the source: line and column, and the expression when a variable printed it."""
 
     line: int

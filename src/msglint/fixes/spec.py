@@ -17,7 +17,7 @@ text or ``{ko: …, en: …}``; an inserted line may use the template's variable
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from msglint.i18n import _
 
@@ -26,8 +26,7 @@ ACTIONS = ("replace", "sub", "delete", "insert")
 PLACES = ("start", "end")
 
 
-@dataclass(frozen=True)
-class FixSpec:
+class FixSpec(NamedTuple):
     """How a rule's finding is repaired: how safe it is, and what replaces, deletes or inserts what."""
 
     safety: str

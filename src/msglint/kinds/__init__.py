@@ -84,17 +84,23 @@ def get_kind(name: str):
     return _loaded[name]
 
 
-@dataclass(slots=True)
 class Segment:
-    """The text a rule looks at: part of a message's body or subject."""
+    """The text a rule looks at: part of a message's body or subject. (A class with slots: one is
+    made for every text of every message.)"""
 
-    part: str  # "body" or "subject"
-    text: str
-    offset: int = 0  # where ``text`` starts within the part
-    # The words ``text`` holds and the gated steps that must read it, when the engine has looked (see
-    # msglint.plan); None: not looked, every rule reads the text in full.
-    words: frozenset | None = None
-    woken: frozenset | None = None
+    __slots__ = ("part", "text", "offset", "words", "woken")
+
+    def __init__(self, part: str, text: str, offset: int = 0):
+        self.part = part  # "body" or "subject"
+        self.text = text
+        self.offset = offset  # where ``text`` starts within the part
+        # The words ``text`` holds and the gated steps that must read it, when the engine has
+        # looked (see msglint.plan); None: not looked, every rule reads the text in full.
+        self.words: frozenset | None = None
+        self.woken: frozenset | None = None
+
+    def __repr__(self) -> str:
+        return f"Segment({self.part!r}, {self.text!r}, {self.offset!r})"
 
 
 @dataclass
