@@ -51,6 +51,11 @@ def digest(data: bytes) -> str:
     return _sha1(data).hexdigest()
 
 
+def key_digest(key: str) -> str:
+    """The name ``remembered`` gives the entry of ``key``."""
+    return digest(key.encode("utf-8", "surrogatepass"))
+
+
 def compile(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)``, from this machine's cache when it holds it."""
     pattern = _seen.get((source, flags))
@@ -115,15 +120,15 @@ def _named(name: str, key: str, source_of, flags: int) -> re.Pattern:
     return pattern
 
 
-def remembered(name: str, key: str, compute):
+def remembered(name: str, key: str, compute, named: str | None = None):
     """``compute()``, a value worked out from the text ``key`` alone (the characters a pattern can
     start with, a rule file's parsed YAML), kept on disk like the compiled patterns; it comes back
     with lists for tuples. A value JSON would not give back (a date, a number as a mapping key)
-    is returned, not kept."""
+    is returned, not kept. ``named``: ``key_digest(key)``, when the caller has it already."""
     where = folder()
     if where is None:
         return compute()
-    path = where / f"{name}-{digest(key.encode('utf-8', 'surrogatepass'))}.json"
+    path = where / f"{name}-{named or key_digest(key)}.json"
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
         if entry["key"] == key:

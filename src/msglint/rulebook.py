@@ -162,7 +162,8 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
     except UnicodeDecodeError:
         raise RuleFileError(path, _("not UTF-8 text; save it as UTF-8")) from None
     # A file read before is not parsed again (machine_cache): YAML is most of loading the rules.
-    data = machine_cache.remembered("rules-1", text, lambda: _parsed(path, text))
+    named = machine_cache.key_digest(text)  # names both its parsed form and its "checked" marker
+    data = machine_cache.remembered("rules-1", text, lambda: _parsed(path, text), named)
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or set(data) - {"rules", "settings", "cite"}:
         raise RuleFileError(path, _("a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')"))
     settings = data.get("settings") or {}
@@ -182,7 +183,7 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
         if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)):
             raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
                                         channel=channel))
-    marker = _marker(text)
+    marker = _marker(named)
     # A file whose very text passed every check before needs only its rules built: the kinds'
     # fields are checked (and their modules imported) for a file not seen before.
     known = marker is not None and marker.exists()
@@ -208,16 +209,15 @@ def _parsed(path: Path, text: str):
         raise RuleFileError(path, _("not valid YAML{where}: {exc}", where=where, exc=getattr(exc, 'problem', exc))) from None
 
 
-def _marker(text: str) -> Path | None:
-    """Where a rule file's text is marked as checked: named by the hash of that text and msglint's
-    version, in this machine's cache (see machine_cache), so a check in a new folder does not
+def _marker(named: str) -> Path | None:
+    """Where a rule file's text (``named`` by its digest) is marked as checked by this version of
+    msglint: in this machine's cache (see machine_cache), so a check in a new folder does not
     check every rule again; without one, in the project's. None: nowhere to keep it."""
     from msglint import __version__
     from msglint.cachedir import cache_dir
 
     folder = machine_cache.folder() or cache_dir()
-    digest = machine_cache.digest(__version__.encode() + b"\0" + text.encode("utf-8"))
-    return folder / "rules" / digest if folder else None
+    return folder / "rules" / f"{named}-{__version__}" if folder else None
 
 
 def _validate(rules, marker: Path | None) -> None:
