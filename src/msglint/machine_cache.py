@@ -58,55 +58,36 @@ def key_digest(key: str) -> str:
 
 def compile(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)``, from this machine's cache when it holds it."""
-    pattern = _seen.get((source, flags))
-    if pattern is None:
-        if len(_seen) >= 1024:
-            _seen.clear()
-        pattern = _seen[(source, flags)] = _kept(source, flags)
-    return pattern
-
-
-def _kept(source: str, flags: int) -> re.Pattern:
-    where = folder()
-    if where is None or _sre is None:
-        return re.compile(source, flags)
-    path = where / (digest(f"{flags}\0{source}".encode("utf-8", "surrogatepass")) + ".json")
-    try:
-        pattern = _loaded(json.loads(path.read_text(encoding="utf-8")), source, flags)
-    except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
-        pattern = None
-    if pattern is not None:
-        return pattern
-    try:
-        pattern, entry = _compiled(source, flags)
-    except (AttributeError, TypeError):  # re's internals moved: compile as usual, cache nothing
-        return re.compile(source, flags)
-    _store(path, entry)
-    return pattern
+    return _pattern((source, flags), "", f"{flags}\0{source}", None, lambda: source, flags)
 
 
 def compile_named(name: str, key: str, source_of, flags: int = 0) -> re.Pattern:
     """``re.compile(source_of(), flags)`` for a pattern known by ``key`` rather than by its text
     (a rule's alternation cut to some alternatives, named by the rule and those kept): one entry
     holds both its text and its engine code, so neither is worked out, nor read, twice."""
-    pattern = _seen.get((name, key, flags))
+    return _pattern((name, key, flags), f"{name}-", f"{flags}\0{key}", key, source_of, flags)
+
+
+def _pattern(seen_as, prefix: str, named_by: str, key: str | None, source_of, flags: int) -> re.Pattern:
+    pattern = _seen.get(seen_as)
     if pattern is None:
         if len(_seen) >= 1024:
             _seen.clear()
-        pattern = _seen[(name, key, flags)] = _named(name, key, source_of, flags)
+        pattern = _seen[seen_as] = _kept(prefix, named_by, key, source_of, flags)
     return pattern
 
 
-def _named(name: str, key: str, source_of, flags: int) -> re.Pattern:
+def _kept(prefix: str, named_by: str, key: str | None, source_of, flags: int) -> re.Pattern:
+    """The pattern from its entry (one named by its own text has no ``key``; one named by a key
+    keeps its text), or compiled and kept."""
     where = folder()
     if where is None:
         return re.compile(source_of(), flags)
-    named = digest(f"{flags}\0{key}".encode("utf-8", "surrogatepass"))
-    path = where / f"{name}-{named}.json"
+    path = where / f"{prefix}{digest(named_by.encode('utf-8', 'surrogatepass'))}.json"
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
         if entry.get("key") == key:
-            pattern = _loaded(entry, entry["source"], flags)
+            pattern = _loaded(entry, source_of() if key is None else entry["source"], flags)
             if pattern is not None:
                 return pattern
     except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
@@ -116,7 +97,7 @@ def _named(name: str, key: str, source_of, flags: int) -> re.Pattern:
         pattern, entry = _compiled(source, flags)
     except (AttributeError, TypeError):  # re's internals moved: compile as usual, cache nothing
         return re.compile(source, flags)
-    _store(path, {"key": key, **entry})
+    _store(path, entry if key is None else {"key": key, **entry})
     return pattern
 
 
