@@ -1,6 +1,6 @@
 """Precision and recall of msglint's rules on the labelled corpora in tests/corpus/.
 
-    python bench/accuracy.py [--locale en|ko] [--misses]
+    python bench/accuracy.py [--locale en|ko] [--only 'en/third-set*'] [--misses]
 
 Each corpus file names the rules it `measures`; a case lists the rules that must fire on it, and
 every other measured rule must stay quiet. A case counts for a rule as a true positive (labelled
@@ -11,6 +11,7 @@ tests/test_accuracy.py holds floors on these numbers.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,9 +40,12 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def cases(locale: str | None = None):
-    """(file, measured rules, case) for every case of every corpus file."""
+def cases(locale: str | None = None, only: str | None = None):
+    """(file, measured rules, case) for every case of every corpus file (or of those whose path
+    under tests/corpus/ matches the glob ``only``: a held-out set measured on its own)."""
     for path in sorted(CORPUS.rglob("*.yaml")):
+        if only and not fnmatch.fnmatch(path.relative_to(CORPUS).as_posix(), only):
+            continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         defaults = data.get("defaults") or {}
         for case in data["cases"]:
@@ -51,14 +55,14 @@ def cases(locale: str | None = None):
             yield path.relative_to(CORPUS), tuple(data["measures"]), full
 
 
-def score(locale: str | None = None, ruleset=None) -> dict[str, Score]:
+def score(locale: str | None = None, ruleset=None, only: str | None = None) -> dict[str, Score]:
     from msglint.config import Config
     from msglint.engine import build_ruleset
     from msglint.text_check import check_text
 
     ruleset = ruleset or build_ruleset(Config())
     scores: dict[str, Score] = {}
-    for file, measured, case in cases(locale):
+    for file, measured, case in cases(locale, only):
         context = {k: case[k] for k in CONTEXT if k in case}
         result = check_text(case["text"], ruleset, **context)
         fired = {f.rule for f in result.findings}
@@ -81,10 +85,11 @@ def score(locale: str | None = None, ruleset=None) -> dict[str, Score]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locale", choices=["en", "ko"], help="only this locale's corpora")
+    parser.add_argument("--only", metavar="GLOB", help="only the corpus files matching GLOB, e.g. 'ko/held-out-3*'")
     parser.add_argument("--misses", action="store_true", help="list every false positive and miss")
     args = parser.parse_args(argv)
-    scores = score(args.locale)
-    total = sum(1 for _ in cases(args.locale))
+    scores = score(args.locale, only=args.only)
+    total = sum(1 for _ in cases(args.locale, args.only))
     print(f"{total} labelled cases{f' ({args.locale})' if args.locale else ''}\n")
     print(f"{'rule':24} {'precision':>9} {'recall':>7} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}")
     for rule, s in sorted(scores.items()):

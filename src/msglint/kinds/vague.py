@@ -20,6 +20,9 @@ FIELDS = {"vague": True, "anchors": True, "asks": True, "suggestion": False}
 # Parts of speech that carry content (Kiwi's tags; "VA-I" and "VV-R" are irregular forms).
 _CONTENT = ("NNG", "NNP", "NR", "SN", "SL", "SH", "VV", "VA", "VX", "XR", "NNB")
 _NAMED = ("님", "씨", "고객님")  # "최지훈 님": the lead's name is the address, not a specific
+# A verb closed by one of these gives a reason, not a request: "연락 주셔서 감사해요" thanks the
+# customer for what they did; "연락 주시면 감사하겠습니다" asks. Grammar, not vocabulary.
+_REASON = ("어서", "아서", "서")
 
 
 def compile(rule):
@@ -51,7 +54,15 @@ def _plan(tokens) -> tuple | None:
         return None
     start = next((t.start for t in tokens if t.tag != "SP" and not (
         _stem_tag(t) == "NNP" or t.form in _NAMED or t.form == ",")), tokens[0].start)
-    return frozenset(content), frozenset(t.form for t in tokens), start
+    return frozenset(content), frozenset(t.form for i, t in enumerate(tokens) if not _gives_reason(tokens, i)), start
+
+
+def _gives_reason(tokens, i) -> bool:
+    """Whether token ``i`` is a verb whose ending (past any honorific 시) gives a reason."""
+    if _stem_tag(tokens[i]) not in ("VV", "VX"):
+        return False
+    following = next((t for t in tokens[i + 1:] if t.tag != "EP"), None)
+    return following is not None and following.tag == "EC" and following.form in _REASON
 
 
 _PLANS = TokenMemo()
