@@ -109,14 +109,14 @@ def compile(rule):
     # The text of the rule's patterns depends on its phrases alone: worked out once per machine.
     blueprint = machine_cache.remembered(
         "phrases-1", json.dumps([[e.get("phrase"), e.get("pattern")] for e in entries]
-                                + [sep, family_sep, word_boundaries, ignore_case], ensure_ascii=False, default=str),
+                                + [sep, family_sep, word_boundaries, ignore_case, _WORD_END], ensure_ascii=False, default=str),
         lambda: _blueprint(entries, sep, family_sep, word_boundaries, ignore_case))
     literal = [e for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
     families = [{**e, "pattern": pattern}
                 for e, pattern in zip([e for e in entries if "phrase" in e and is_family(str(e["phrase"]))], blueprint["families"])]
     patterns = families + [e for e in entries if "pattern" in e]
     lookup = {_normal(str(e["phrase"])): e for e in literal}
-    shape = _Shape(sep, word_boundaries, blueprint["fold"], len(families), re.IGNORECASE if ignore_case else 0)
+    shape = _Shape(sep, word_boundaries, blueprint["fold"], len(families), re.IGNORECASE if ignore_case else 0, _WORD_END)
     bits = re.IGNORECASE if ignore_case and word_boundaries else 0
     from msglint.kinds.prefilter import Narrowed
 
@@ -134,13 +134,18 @@ def compile(rule):
     return regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed
 
 
+# An English phrase ends where its last word does: not inside a longer word, nor before the "'t"
+# of a contraction ("you won" is not in "you won't", nor "I can" in "I can't").
+_WORD_END = r"(?!\w|['’]t\b)"
+
+
 def _blueprint(entries, sep: str, family_sep: str, word_boundaries: bool, ignore_case: bool) -> dict:
     """The pattern text of a rule's phrases: each family's pattern, each literal phrase's tokens
     and its own pattern (read for its words), and whether the trie folds case."""
     literal = [str(e["phrase"]) for e in entries if "phrase" in e and not is_family(str(e["phrase"]))]
     # English phrases and families all start at a word start: one look-behind in front of them all
     # rejects the positions inside words at once, instead of each branch trying them.
-    wrap = (lambda body: rf"(?:{body})(?!\w)") if word_boundaries else (
+    wrap = (lambda body: rf"(?:{body}){_WORD_END}") if word_boundaries else (
         lambda body: rf"{_HANGUL_BEFORE}(?:{body})[가-힣]*")
     tokens = [_tokens(phrase, ignore_case) for phrase in literal]
     return {
@@ -158,6 +163,8 @@ class _Shape(NamedTuple):
     fold_letters: bool  # Korean phrases with Latin letters: fold case inside the trie
     families: int
     guard_flags: int
+    # Part of the shape, and so of the name a cut alternation is kept under on this machine.
+    word_end: str
 
 
 def _alternation(shape: _Shape, tokens: list, patterns: list[str], keep) -> str:
@@ -172,7 +179,7 @@ def _alternation(shape: _Shape, tokens: list, patterns: list[str], keep) -> str:
     if kept_tokens:
         trie = _trie_regex(kept_tokens, shape.sep)
         if shape.word_boundaries:
-            parts.append(rf"(?P<literal>{trie})(?!\w)")
+            parts.append(rf"(?P<literal>{trie}){shape.word_end}")
         else:
             # Start at a word start; run on to the end of the word so the excerpt shows
             # "어떠신가요", not a stem. Case folding is scoped to the phrases: folding the Hangul
