@@ -1,17 +1,23 @@
 """ko-speech-level on a public parallel 존댓말/반말 corpus that msglint's rules were never tuned to.
 
-    python bench/speech_corpus.py PATH/TO/smilestyle_dataset.tsv [--limit N] [--misses]
+    python bench/speech_corpus.py PATH/TO/smilestyle_dataset.tsv [--limit N] [--misses] [--show RULE]
 
 SmileStyle (Smilegate AI, https://github.com/smilegate-ai/korean_smile_style_dataset) writes each
 chat turn in several styles; its ``formal`` column is 존댓말 and its ``informal`` column the same
 turn in 반말. A formal turn on which the rule fires is a false positive; an informal turn on which
 it stays quiet is a false negative. The corpus is CC BY-NC 4.0, so it is read from where you keep
 it and never copied into this repository.
+
+The formal turns are polite, ordinary Korean nobody wrote for msglint, so every other Korean rule
+is counted on them too: how often each fires on 3,470 polite sentences (``--show RULE`` prints
+them, to judge whether each is what the rule claims — "철수씨," calls a person, a customer must
+not be called so; "로또에 당첨된다면" is not a prize notice).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import sys
 import time
@@ -22,6 +28,7 @@ def main() -> int:
     parser.add_argument("tsv")
     parser.add_argument("--limit", type=int, default=0, help="only the first N rows")
     parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument("--show", metavar="RULE", help="print the formal turns RULE fired on")
     args = parser.parse_args()
 
     from msglint.config import Config
@@ -31,6 +38,8 @@ def main() -> int:
     ruleset = build_ruleset(Config())
     tp = fp = fn = tn = 0
     misses = []
+    others: collections.Counter = collections.Counter()  # rule -> formal turns it fired on
+    shown = []
     start = time.perf_counter()
     with open(args.tsv, encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
@@ -43,6 +52,11 @@ def main() -> int:
                     continue
                 result = check_text(text, ruleset, channel="sms", locale="ko")
                 fired = any(f.rule == "ko-speech-level" for f in result.findings)
+                if not casual:
+                    for rule in {f.rule for f in result.findings} - {"ko-speech-level"}:
+                        others[rule] += 1
+                        if rule == args.show:
+                            shown.append(text)
                 if casual and fired:
                     tp += 1
                 elif casual:
@@ -61,6 +75,11 @@ def main() -> int:
     if args.misses:
         for kind, text in misses:
             print(f"  {kind}: {text}")
+    print(f"\nother rules on the {fp + tn} 존댓말 turns:")
+    for rule, count in others.most_common():
+        print(f"  {rule:24} {count:5}  {count / max(1, fp + tn):6.1%}")
+    for text in shown:
+        print(f"  [{args.show}] {text}")
     return 0
 
 

@@ -20,6 +20,7 @@ FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles
 # "이수빈, 최윤아, 서민재" after "참석:" lists people; it does not call anyone.
 _LABELS = {"참석", "참석자", "참조", "담당", "담당자", "수신", "발신", "작성", "작성자", "연락처", "문의"}
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]{1,15}$")
+_AS_SUFFIX = ("NNB", "XSN", "NNG")  # 씨, 양, 군 read as what follows a name
 
 
 class _Needing:
@@ -68,8 +69,8 @@ def _listed(tokens, i, j) -> bool:
     before = tokens[i - 1] if i > 0 else None
     if any(t.form in (":", "：") for t in tokens[:i]) or any(t.form in _LABELS for t in tokens[max(0, i - 3):i]):
         return True  # after "참석:" or "담당:" — a label's list
-    if before is not None and before.form == "," and i >= 2 and tokens[i - 2].tag == "NNP":
-        return True  # the second name of "이수빈, 최윤아"
+    if before is not None and before.form == "," and i >= 2 and tokens[i - 2].tag.startswith("NN"):
+        return True  # the second item of "이수빈, 최윤아" or "수학, 영어, 국어"
     after_comma = tokens[j + 2] if j + 2 < len(tokens) else None
     return after_comma is not None and after_comma.tag == "NNP"
 
@@ -104,7 +105,9 @@ def _calls(tokens, first: bool, honorifics, suffixes, titles) -> tuple:
             kind = "title"
         elif after is not None and after.tag == "JKV":
             kind = "vocative"
-        elif after is not None and after.form in suffixes and after.tag in ("NNB", "XSN", "NNG"):
+        elif after is not None and after.form in suffixes and after.tag in _AS_SUFFIX:
+            if j + 2 < len(tokens) and tokens[j + 2].tag == "VCP":
+                continue  # "모두 김씨입니다": a surname spoken of, not a person called
             kind = "suffix"
         elif after is not None and after.tag == "SP" and after.form == "," and (
                 i == 0 or not tokens[i - 1].tag.startswith("N")):
@@ -124,7 +127,9 @@ def check(rule, message, segment):
     honorifics, suffixes, messages, titles, spaced, titled, greeted, memo = rule.compiled
     text = segment.text
     found = []
+    read_as = {}  # where a word that can follow a name (씨, 양, 군) stands -> how Kiwi read it
     for number, sentence in enumerate(sentences(text)):
+        read_as.update((t.start, t.tag) for t in sentence.tokens if t.form in suffixes)
         first = number == 0
         calls = memo.get(sentence.tokens, first,
                          lambda: _calls(sentence.tokens, first, honorifics, suffixes, titles))
@@ -154,6 +159,8 @@ def check(rule, message, segment):
     for match in spaced.finditer(text):
         if any(start <= match.start() < end for start, end in found):
             continue
+        if read_as.get(match.start(2), "NNB") not in _AS_SUFFIX:
+            continue  # Kiwi read the word otherwise: "양 다리에" is both legs, not Miss
         word = match.group(0)
         yield Hit(start=segment.offset + match.start(), end=segment.offset + match.end(), part=segment.part,
                   values={"detail": i18n.filled(messages["suffix"], name=match.group(1), word=word)},

@@ -23,6 +23,9 @@ _NAMED = ("님", "씨", "고객님")  # "최지훈 님": the lead's name is the 
 # A verb closed by one of these gives a reason, not a request: "연락 주셔서 감사해요" thanks the
 # customer for what they did; "연락 주시면 감사하겠습니다" asks. Grammar, not vocabulary.
 _REASON = ("어서", "아서", "서")
+# A noun after a future adnominal names an intention ("마저 볼 생각이지요?" — you mean to finish
+# it?), not the business a follow-up asks about ("어떻게 생각하세요?").
+_FUTURE = ("ᆯ", "ㄹ", "을")
 
 
 def compile(rule):
@@ -38,9 +41,11 @@ def _stem_tag(token) -> str:
 
 
 def _plan(tokens) -> tuple | None:
-    """From the tokens alone: the content words, every token's form (to look for an ask word in),
-    and the offset the finding starts at (past the address); None for a sentence of no content."""
+    """From the tokens alone: the content words, every token's form (to look for an ask word in,
+    less a verb that gives a reason), the offset the finding starts at (past the address), and the
+    content words that may anchor a follow-up (not an intention); None for a sentence of no content."""
     content = []
+    anchoring = set()  # content words that can make the sentence a follow-up ask
     for i, token in enumerate(tokens):
         tag = _stem_tag(token)
         if tag not in _CONTENT or token.form in _NAMED:
@@ -50,11 +55,14 @@ def _plan(tokens) -> tuple | None:
         if tag == "NNP" and i + 1 < len(tokens) and _stem_tag(tokens[i + 1]) == "NNP":
             continue  # first half of a name Kiwi split (최/NNP 지훈/NNP 님)
         content.append(token.form)
+        if not (i and tokens[i - 1].tag == "ETM" and tokens[i - 1].form in _FUTURE):
+            anchoring.add(token.form)
     if not content:
         return None
     start = next((t.start for t in tokens if t.tag != "SP" and not (
         _stem_tag(t) == "NNP" or t.form in _NAMED or t.form == ",")), tokens[0].start)
-    return frozenset(content), frozenset(t.form for i, t in enumerate(tokens) if not _gives_reason(tokens, i)), start
+    return (frozenset(content), frozenset(t.form for i, t in enumerate(tokens) if not _gives_reason(tokens, i)), start,
+            frozenset(anchoring))
 
 
 def _gives_reason(tokens, i) -> bool:
@@ -77,8 +85,8 @@ def check(rule, message, segment):
         plan = _PLANS.get(sentence.tokens, None, lambda: _plan(sentence.tokens))
         if plan is None:
             continue
-        content, forms, start = plan
-        if not content <= vague or not content & anchors:
+        content, forms, start, anchoring = plan
+        if not content <= vague or not anchoring & anchors:
             continue
         if not (sentence.text.rstrip().endswith("?") or forms & asks):
             continue
