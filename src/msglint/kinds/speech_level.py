@@ -56,14 +56,18 @@ _PLANS = TokenMemo()
 
 def check(rule, message, segment):
     from msglint.korean.morph import sentences
-    from msglint.korean.speech_level import CASUAL, FAMILIAR, polite_rewrite
+    from msglint.korean.speech_level import CASUAL, FAMILIAR, inverted, polite_rewrite
 
     suggestions, pronouns, messages, casual_words = rule.compiled
     text = segment.text
+    before = None  # the verdict on the sentence just before, when it ended on a comma
     for sentence in sentences(text):
         ends_text = not text[sentence.end:].strip()
         verdict, single, nouns, vocative = _PLANS.get(sentence.tokens, (ends_text, sentence.noun_reading),
                                                        lambda: _plan(sentence, ends_text))
+        if inverted(verdict, before):
+            verdict = before  # "부럽네요, 좋아하는 일을 하실 수 있어서.": the same sentence turned round
+        before = verdict if text[sentence.start:sentence.end].rstrip().endswith(",") else None
         if verdict.level == FAMILIAR and "familiar" in messages:
             yield Hit(start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
                       values={"detail": messages["familiar"]},

@@ -42,6 +42,17 @@ def _level_of(form: str, followed_by_yo: bool) -> str:
 # -고, -며, -여 and "담아" in a sign-off ("감사의 마음을 담아") do not.
 _SIGN_OFF_STEMS = ("담",)  # "감사의 마음을 담아" closes a letter
 _CASUAL_FINAL_EC = ("어", "아", "여", "지", "거든", "는데", "은데", "ㄴ데", "네", "나", "니", "냐", "래", "게")
+# A clause that trails after a polite sentence and a comma is that sentence turned round, not 반말:
+# "부럽네요, 좋아하는 일을 하실 수 있어서." / "불편하죠, 고치기도 애매하고."
+TAIL_ENDINGS = ("는데", "은데", "ᆫ데", "ㄴ데", "던데", "어서", "아서", "여서", "고", "지만", "니까", "으니까",
+                "면서", "으면서", "더니")
+
+
+def inverted(judgement: "Judgement", before: "Judgement | None") -> bool:
+    """Whether a casual ``judgement`` is only the trailing clause of ``before``, a polite or formal
+    sentence that ended on a comma."""
+    return (judgement.level == CASUAL and judgement.ending in TAIL_ENDINGS and before is not None
+            and before.level in (POLITE, FORMAL))
 
 
 def judge(sentence, ends_text: bool = False) -> Judgement:
@@ -68,7 +79,8 @@ def judge(sentence, ends_text: bool = False) -> Judgement:
             ends_text and bool(core) and core[-1].tag == "EC" and core[-1].form in _CASUAL_FINAL_EC
             and not (len(core) >= 2 and core[-2].form in _SIGN_OFF_STEMS))
         if ends_sentence and core and core[-1].tag == "EC":
-            return Judgement(CASUAL, core[-1].form, core[-1].start, honorific)  # "보셨나?", "없어서."
+            # "보셨나?", "없어서." — unless it trails a polite clause: "불편하죠, 고치기도 애매하고."
+            return _turned_round(tokens, Judgement(CASUAL, core[-1].form, core[-1].start, honorific))
         if (ends_sentence and len(core) >= 2 and core[-1].tag == "JKV" and core[-1].form in ("야", "이야")
                 and core[-2].tag in ("NNG", "NNB", "NP", "NR", "SN")):
             return Judgement(CASUAL, "야", core[-1].start, honorific)  # "연어야." is the copula
@@ -79,7 +91,22 @@ def judge(sentence, ends_text: bool = False) -> Judgement:
     level = _level_of(ending.form, followed_by_yo)
     if level == CASUAL and sentence.noun_reading:
         return Judgement(None, None, None, honorific)  # a title such as "혜택 안내"
-    return Judgement(level, ending.form, ending.start, honorific)
+    return _turned_round(tokens, Judgement(level, ending.form, ending.start, honorific))
+
+
+def _turned_round(tokens, judgement: Judgement) -> Judgement:
+    """``judgement``, or the level of a polite ending before a comma when what is judged is only
+    the clause trailing after it (see ``inverted``)."""
+    if judgement.level != CASUAL or judgement.ending not in TAIL_ENDINGS:
+        return judgement
+    for token, after in zip(tokens, tokens[1:]):
+        if after.start >= judgement.ending_start:
+            break
+        if after.form == "," and token.tag in ("EF", "EC", "JX"):
+            before = Judgement(_level_of(token.form, False), token.form, token.start, judgement.honorific)
+            if inverted(judgement, before):
+                return before
+    return judgement
 
 
 # A request to a customer takes -(으)세요 or -어 주세요, not a bare 요: "연락 줘요", "잊지 마요" and
