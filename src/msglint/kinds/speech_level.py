@@ -39,16 +39,17 @@ def _readable(ending: str) -> str:
 
 
 def _plan(sentence, ends_text: bool):
-    """What the rule reads from the tokens alone: the verdict, the one content word (or None),
-    the pronouns, and where a "name+야" vocative is. Worked out once per analysis (TokenMemo)."""
+    """What the rule reads from the tokens alone: the verdict, the word a casual word would be (the
+    sentence's only word, or the interjection that opens a longer one: "응, …"), the pronouns, and
+    where a "name+야" vocative is. Worked out once per analysis (TokenMemo)."""
     from msglint.korean.speech_level import judge
 
     tokens = sentence.tokens
     core = [t for t in tokens if not t.tag.startswith("S")]
     vocative = next(((prev.start, t.end) for prev, t in zip(tokens, tokens[1:])
                      if t.tag == "JKV" and prev.tag == "NNP" and prev.end == t.start), None)
-    return (judge(sentence, ends_text=ends_text), core[0] if len(core) == 1 else None,
-            tuple(t for t in tokens if t.tag == "NP"), vocative)
+    single = core[0] if len(core) == 1 or (core and core[0].tag == "IC") else None
+    return judge(sentence, ends_text=ends_text), single, tuple(t for t in tokens if t.tag == "NP"), vocative
 
 
 _PLANS = TokenMemo()
@@ -83,8 +84,10 @@ def check(rule, message, segment):
                 values={"detail": i18n.filled(messages["ending"], ending=_readable(verdict.ending))},
                 suggestion=advice, excerpt=sentence.text,
             )
-        if single is not None and single.form in casual_words and verdict.level is None:
-            word = text[single.start:single.end]  # "안녕!" alone is 반말; "안녕하세요" is not this word
+        if single is not None and single.form in casual_words and verdict.level != CASUAL:
+            # "안녕!" alone is 반말 ("안녕하세요" is not this word); so is "응," opening a polite
+            # sentence. A casual sentence is reported once, for its ending.
+            word = text[single.start:single.end]
             yield Hit(
                 start=segment.offset + single.start, end=segment.offset + single.end, part=segment.part,
                 values={"detail": i18n.filled(messages["pronoun"], word=word, polite=casual_words[single.form])},
