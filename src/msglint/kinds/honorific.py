@@ -127,9 +127,8 @@ def check(rule, message, segment):
     honorifics, suffixes, messages, titles, spaced, titled, greeted, memo = rule.compiled
     text = segment.text
     found = []
-    read_as = {}  # where a word that can follow a name (씨, 양, 군) stands -> how Kiwi read it
-    for number, sentence in enumerate(sentences(text)):
-        read_as.update((t.start, t.tag) for t in sentence.tokens if t.form in suffixes)
+    analysed = sentences(text)
+    for number, sentence in enumerate(analysed):
         first = number == 0
         calls = memo.get(sentence.tokens, first,
                          lambda: _calls(sentence.tokens, first, honorifics, suffixes, titles))
@@ -156,9 +155,12 @@ def check(rule, message, segment):
             yield Hit(start=segment.offset + match.start(1), end=segment.offset + match.end(), part=segment.part,
                       values={"detail": i18n.filled(messages[kind], name=name, word=name)},
                       suggestion=f"“{name}님”" if kind == "title" else f"“{name} 님”", excerpt=name)
+    read_as = None  # where a word that can follow a name (씨, 양, 군) stands -> how Kiwi read it
     for match in spaced.finditer(text):
         if any(start <= match.start() < end for start, end in found):
             continue
+        if read_as is None:
+            read_as = {t.start: t.tag for sentence in analysed for t in sentence.tokens if t.form in suffixes}
         if read_as.get(match.start(2), "NNB") not in _AS_SUFFIX:
             continue  # Kiwi read the word otherwise: "양 다리에" is both legs, not Miss
         word = match.group(0)
