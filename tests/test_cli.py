@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import SMS_FRONT, write_template
+from conftest import REPO, SMS_FRONT, write_template
 
 
 def test_shipped_pack_is_lint_clean(repo_cli):
@@ -188,3 +188,20 @@ def test_a_profiled_run_still_writes_its_profile(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "msglint", "--version"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and out.stat().st_size > 0, proc.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """`msglint rules | head -1`: the command's output is cut short, and it still exits 0 (not 1,
+    which means error findings), whether it prints through rich or not."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8"}
+    for args in (["rules"], ["templates"], ["lint"]):
+        proc = subprocess.Popen([sys.executable, "-m", "msglint", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=REPO, env=env)
+        assert proc.stdout.readline()
+        proc.stdout.close()  # as `head -1` does once it has its line
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, (args, err.decode())

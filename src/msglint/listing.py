@@ -64,10 +64,10 @@ def print_rules(ruleset, fmt):
         json.dump({"rules": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    from rich.console import Console
+    from msglint.terminal import console as rich_console
     from rich.markup import escape
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = rich_console(highlight=False, soft_wrap=True)
     width = max(len(r.id) for r in ruleset.rules)
     for row, rule in zip(rows, ruleset.rules):
         scope = f"channels={_scope(rule.channels)} locales={_scope(rule.locales)} purposes={_scope(rule.purposes)}"
@@ -115,10 +115,10 @@ def print_templates(paths, fmt, stages=None):
         json.dump({"templates": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    from rich.console import Console
+    from msglint.terminal import console as rich_console
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = rich_console(highlight=False)
     # Ids, stages and channels are copied into commands and config: never wrapped or cut. The
     # description takes what room is left, and makes way on a narrow terminal.
     described = console.width >= 110

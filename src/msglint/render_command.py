@@ -158,12 +158,12 @@ def _speed(summary) -> str:
 
 
 def _print_text(message, report, from_sample=()):
-    from rich.console import Console
+    from msglint.terminal import console as rich_console
     from rich.markup import escape
 
     from msglint.report.text import write
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = rich_console(highlight=False, soft_wrap=True)
     shown = lambda text: escape(for_stream(text, sys.stdout))  # noqa: E731 - lead data may hold escapes
     console.print(f"[bold]{message.template}[/] {escape(f'[{message.locale}]')} · {message.channel}")
     if from_sample:

@@ -50,10 +50,10 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
         for pieces in lines:
             stream.write("".join(text for text, _style in pieces).translate(_STRIPPED) + "\n")
         return
-    from rich.console import Console
+    from msglint.terminal import console as rich_console
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = rich_console(file=stream, highlight=False, soft_wrap=True)
     for pieces in lines:
         console.print(Text.assemble(*pieces))
 

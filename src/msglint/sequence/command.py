@@ -63,11 +63,11 @@ def _when(moment: dt.datetime, language: str) -> str:
 def _write_text(sequence, locale, zone, slots, sequence_findings) -> None:
     """One block per step: when (planned → actual), channel, template, why it moved, first line,
     findings. Blocks read better than a wide table on a terminal and in a CI log."""
-    from rich.console import Console
+    from msglint.terminal import console as rich_console
     from rich.markup import escape
 
     language = i18n.language_of(locale) or "en"
-    console = Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    console = rich_console(file=sys.stdout, highlight=False, soft_wrap=True)
     with i18n.reading(locale):
         console.print(f"[bold]{escape(sequence.name)}[/] · {escape(locale)} · {escape(zone)}")
         moved_label, subject_label = str(_("moved")), str(_("subject"))
