@@ -22,6 +22,7 @@ FLOORS = {  # rule: (precision, recall)
     "unfilled-placeholder": (0.95, 0.90), "spam-trigger": (0.95, 0.90), "help-keyword": (0.95, 0.90),
     "generic-subject": (0.95, 0.90), "deceptive-subject": (0.95, 0.90), "postal-address": (0.95, 0.90),
     "guilt-trip": (0.95, 0.85), "fake-familiarity": (0.95, 0.85), "me-first-opener": (0.95, 0.85),
+    "greeting-formality": (0.95, 0.90),
 }
 
 
