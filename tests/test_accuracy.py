@@ -33,7 +33,8 @@ KO_FLOORS = {  # rule: (precision, recall)
     "ko-speech-level": (0.98, 0.97), "generic-phrase": (0.95, 0.90), "ko-honorific-address": (0.95, 0.90),
     # The law rules must never call a compliant message non-compliant, nor miss a duty on the corpus.
     "ad-marker": (1.0, 0.90), "opt-out": (1.0, 0.90), "sender-identity": (1.0, 0.90),
-    "spam-trigger": (0.95, 0.85),
+    "spam-trigger": (0.95, 0.85), "guilt-trip": (0.95, 0.85), "fake-familiarity": (0.95, 0.85),
+    "generic-subject": (0.95, 0.90),
 }
 
 
