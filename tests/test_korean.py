@@ -254,3 +254,12 @@ def test_warm_run_does_not_import_kiwi(tmp_path):
     assert b"KIWI False" in runs[1].stderr
     assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout)
     assert json.loads(runs[1].stdout)["findings"][0]["rule"] == "ko-speech-level"
+
+
+def test_a_korean_tone_finding_quotes_whole_words_from_where_the_phrase_starts(cli):
+    """"김민수 님, 여러 번 …": the finding quotes "여러 번 연락드렸는데 답이 없으셔서", not "수 님, … 답이 없"
+    (the end of the name read as 수 차례, the last word cut)."""
+    proc = cli("check", "--channel", "email", "--locale", "ko", "--subject", "CRM 도입 건: 40석 견적", "--format", "json",
+               input="김민수 님, 여러 번 연락드렸는데 답이 없으셔서 다시 연락드립니다.")
+    excerpts = [f["excerpt"] for f in json.loads(proc.out)["findings"] if f["rule"] == "guilt-trip"]
+    assert excerpts == ["여러 번 연락드렸는데 답이 없으셔서"]
