@@ -123,6 +123,7 @@ def test_output_follows_the_umask_and_a_killed_run_leaves_nothing_behind(tmp_pat
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
     assert not list(tmp_path.glob(".out.jsonl.*")) and not out.exists()
+    assert not _still_running(leads), "a worker of the stopped run was left behind"
 
     # SIGKILL cannot be caught: the next run removes what it left.
     proc = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE)
@@ -197,3 +198,23 @@ def test_jobs_split_the_work_and_keep_the_order_and_the_accounting(cli, tmp_path
     assert outputs["1"] == outputs["2"]  # same lines, same order, same findings
     numbers = [json.loads(line)["row"] for line in outputs["2"].splitlines()]
     assert numbers == list(range(2, 902))
+
+
+def _still_running(leads, seconds: float = 10) -> list:
+    """The processes still working on ``leads`` (the run's workers), once they have had
+    ``seconds`` to end."""
+    from pathlib import Path
+
+    needle = str(leads).encode()
+    deadline = time.monotonic() + seconds
+    while True:
+        found = []
+        for entry in Path("/proc").glob("[0-9]*"):  # Linux; elsewhere nothing is found
+            try:
+                if needle in (entry / "cmdline").read_bytes():
+                    found.append(entry.name)
+            except OSError:  # ended while we looked
+                pass
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)

@@ -12,8 +12,13 @@ from pathlib import Path
 
 @contextmanager
 def removed_on_signals():
-    """SIGTERM and SIGHUP raise KeyboardInterrupt, so cleanup code runs."""
+    """SIGTERM and SIGHUP raise KeyboardInterrupt, so cleanup code runs. Yields the signals
+    received: an interrupt raised while Python runs a finaliser or closes a generator is only
+    printed, never raised, so whoever commits a result checks this list before it does."""
+    received: list = []
+
     def stop(signum, frame):
+        received.append(signum)
         raise KeyboardInterrupt
 
     previous = {}
@@ -25,7 +30,7 @@ def removed_on_signals():
             except ValueError:  # not the main thread: nothing to install
                 pass
     try:
-        yield
+        yield received
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
@@ -43,10 +48,13 @@ def replacing(target: Path, prefix: str | None = None, mode: int | None = None, 
     ``mode``: the new file's permissions (default: as any file the user creates)."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix or f".{target.name}.", suffix=".tmp")
     try:
-        with removed_on_signals(), os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-            yield handle
-        os.chmod(tmp, mode if mode is not None else 0o666 & ~umask())  # not mkstemp's 0600
-        os.replace(tmp, target)
+        with removed_on_signals() as received:
+            with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+                yield handle
+            if received:  # stopped, though the interrupt was swallowed on its way (see above)
+                raise KeyboardInterrupt
+            os.chmod(tmp, mode if mode is not None else 0o666 & ~umask())  # not mkstemp's 0600
+            os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)

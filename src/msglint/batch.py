@@ -196,7 +196,8 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
 
     # A worker that dies makes the executor fail loudly (an internal error), never hang.
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_as_worker)
+        try:
             pending: deque = deque()
             while True:
                 while len(pending) < jobs * IN_FLIGHT_PER_JOB:
@@ -205,10 +206,40 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
                         break
                     pending.append(pool.submit(_written_chunk, chunk, fmt))
                 if not pending:
-                    return
+                    break
                 yield from pending.popleft().result()
+        except BaseException:
+            _stop_workers(pool)
+            raise
+        pool.shutdown(wait=True)
     finally:
         gc.unfreeze()  # a caller that goes on (the API) gets its collector back whole
+
+
+def _as_worker() -> None:
+    """A worker ends at once on SIGTERM or SIGHUP and leaves Ctrl-C to the run it works for (which
+    stops it): it must not take over the handler that ends the run cleanly (msglint.atomic)."""
+    import signal
+
+    for name, action in (("SIGTERM", signal.SIG_DFL), ("SIGHUP", signal.SIG_DFL), ("SIGINT", signal.SIG_IGN)):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), action)
+
+
+def _stop_workers(pool) -> None:
+    """End the workers now, their chunks unfinished: a run that is stopped (a signal, Ctrl-C, its
+    reader gone) must not wait for them, nor leave them behind. Left to an exit that skips the
+    executor's own cleanup, they block for ever on a queue whose other end they hold themselves."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def _written_chunk(chunk, fmt):
