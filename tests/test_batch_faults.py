@@ -124,6 +124,8 @@ def test_output_follows_the_umask_and_a_killed_run_leaves_nothing_behind(tmp_pat
     proc.wait(timeout=60)
     assert not list(tmp_path.glob(".out.jsonl.*")) and not out.exists()
     assert not _still_running(leads), "a worker of the stopped run was left behind"
+    # Stopped is neither clean nor a verdict: 130, as a shell reports Ctrl-C, never 1 (error findings).
+    assert proc.returncode == 130 and b"stopped before the end" in proc.stderr.read()
 
     # SIGKILL cannot be caught: the next run removes what it left.
     proc = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE)

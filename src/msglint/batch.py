@@ -208,10 +208,10 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
                 if not pending:
                     break
                 yield from pending.popleft().result()
+            pool.shutdown(wait=True)  # a stop while it waits is a stop too
         except BaseException:
             _stop_workers(pool)
             raise
-        pool.shutdown(wait=True)
     finally:
         gc.unfreeze()  # a caller that goes on (the API) gets its collector back whole
 

@@ -84,6 +84,7 @@ def SELECT(command):  # noqa: N802
 
 
 INTERNAL_ERROR = 3
+STOPPED = 130  # 128 + SIGINT, as shells report a run stopped by Ctrl-C
 
 
 def _debugging() -> bool:
@@ -109,6 +110,11 @@ def fails_cleanly(func):
             # The reader went away (`msglint rules | head`): not an error of ours.
             sys.stderr.close()
             sys.exit(0)
+        except KeyboardInterrupt:
+            # Ctrl-C, SIGTERM or SIGHUP (msglint.atomic): stopped, which is neither clean nor a
+            # verdict; click would say "Aborted!" and exit 1, the code for error findings.
+            click.echo(_("msglint: stopped before the end; files it writes are left as they were"), err=True)
+            sys.exit(STOPPED)
         except Exception as exc:  # noqa: BLE001 - the last line of defence, by design
             if _debugging():
                 import traceback
@@ -202,7 +208,7 @@ def main(context, debug, lang):
 
     \b
     Exit codes: 0 clean · 1 error-severity findings · 2 bad usage or config
-                3 internal error (a bug in msglint; please report it)
+                3 internal error (a bug in msglint; please report it) · 130 stopped
     """
     i18n.configure(lang)  # a subcommand's own --lang, parsed after this, wins
     if context.invoked_subcommand is None:
