@@ -134,6 +134,7 @@ def test_output_follows_the_umask_and_a_killed_run_leaves_nothing_behind(tmp_pat
     proc.kill()
     proc.wait(timeout=60)
     assert list(tmp_path.glob(".out.jsonl.*.tmp"))
+    assert not _still_running(leads), "the workers of a killed run must end with it"
     leads.write_text(COLUMNS + GOOD, encoding="utf-8")
     subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120, env={**os.environ},
                    preexec_fn=lambda: os.umask(0o022))

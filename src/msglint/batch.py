@@ -218,12 +218,23 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
 
 def _as_worker() -> None:
     """A worker ends at once on SIGTERM or SIGHUP and leaves Ctrl-C to the run it works for (which
-    stops it): it must not take over the handler that ends the run cleanly (msglint.atomic)."""
+    stops it): it must not take over the handler that ends the run cleanly (msglint.atomic). And
+    it ends when that run is gone, killed where nothing can clean up (SIGKILL, the OOM killer):
+    otherwise it waits for ever on a queue whose other end it holds itself."""
     import signal
+    import threading
 
     for name, action in (("SIGTERM", signal.SIG_DFL), ("SIGHUP", signal.SIG_DFL), ("SIGINT", signal.SIG_IGN)):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), action)
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="msglint-parent-watch", daemon=True).start()
 
 
 def _stop_workers(pool) -> None:
