@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import REPO, SMS_FRONT, write_template
 
 
@@ -87,6 +89,54 @@ def test_check_without_channel_is_a_usage_error(cli):
     assert proc.returncode == 2
     assert "--channel" in proc.err
     assert "Traceback" not in proc.err
+
+
+def test_check_of_a_folder_reads_its_message_files_in_name_order(cli, tmp_path):
+    outbox = tmp_path / "outbox"
+    (outbox / "follow-ups").mkdir(parents=True)
+    (outbox / ".drafts").mkdir()
+    (outbox / "b.txt").write_text("Hi Kim, just checking in.\n")
+    (outbox / "a.md").write_text("Hi Kim, the deck is attached.\n")
+    (outbox / "follow-ups" / "c.TXT").write_text("Hi Kim, I hope this email finds you well.\n")
+    (outbox / ".drafts" / "d.txt").write_text("ACT NOW!!!\n")  # hidden: an editor's or a tool's
+    (outbox / ".e.txt").write_text("ACT NOW!!!\n")
+    (outbox / "leads.csv").write_text("name\nKim\n")  # not a message
+    (tmp_path / "f.txt").write_text("Hi Lee, the quote is attached.\n")
+    code, data = cli.json("check", "outbox", "f.txt", "--channel", "sms", "--locale", "en")
+    assert code == 0
+    assert [m["path"] for m in data["messages"]] == [
+        "outbox/a.md", "outbox/b.txt", "outbox/follow-ups/c.TXT", "f.txt"]
+    assert [f["rule"] for f in data["messages"][1]["findings"]] == ["generic-phrase"]
+    assert data["messages"][1]["findings"][0]["path"] == "outbox/b.txt"
+    assert data["summary"]["warnings"] == 2
+
+
+def test_check_of_a_folder_without_messages_says_so_and_reports_nothing(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.json").write_text("{}")
+    proc = cli("check", "empty", "--channel", "sms", "--locale", "en", "--format", "json")
+    assert proc.returncode == 0
+    assert json.loads(proc.out) == {"messages": [], "summary": {"errors": 0, "warnings": 0, "infos": 0}}
+    assert proc.err.strip() == "msglint: no message files (.txt, .text, .md, .markdown) in empty"
+    korean = cli("check", "empty", "--channel", "sms", "--locale", "en", env={"LANG": "ko_KR.UTF-8"})
+    assert korean.err.strip() == "msglint: empty에 메시지 파일(.txt, .text, .md, .markdown)이 없습니다"
+    assert korean.out.strip() == "메시지 0개 검사: 오류 0건, 경고 0건, 정보 0건"
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_naming_it(tmp_path, monkeypatch):
+    from msglint.check_files import message_files
+    from msglint.errors import MsglintError
+
+    (tmp_path / "outbox").mkdir()
+    folder = str(tmp_path / "outbox")
+
+    def refused(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("os.scandir", refused)
+    with pytest.raises(MsglintError) as raised:
+        message_files([folder], echo=print)
+    assert str(raised.value) == f"{folder}: cannot read the folder (Permission denied)"
 
 
 def test_check_missing_file(cli):

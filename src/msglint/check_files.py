@@ -18,6 +18,13 @@ from __future__ import annotations
 import marshal
 import os
 
+from msglint.errors import MsglintError
+from msglint.i18n import _
+
+# What ``msglint check FOLDER`` reads in a folder: message drafts kept as text. A file named on
+# the command line is read whatever its name.
+MESSAGE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
 # Below this many files, a worker costs more than it saves (bench/compare.py measures it: a
 # message takes about a tenth of a millisecond, a fork and the results' way back a few).
 PARALLEL_MIN = 200
@@ -25,6 +32,37 @@ PARALLEL_MIN = 200
 
 class WorkerDied(RuntimeError):
     """A worker process ended without sending its results (killed, or crashed in native code)."""
+
+
+def message_files(names, echo) -> list:
+    """The files ``check`` reads for ``names``, in order: a folder stands for the message files
+    under it (sorted by name, hidden files and folders left out), a file or '-' for itself.
+    ``echo`` is told of a folder that holds none, so an empty run is never silent."""
+    out = []
+    for name in names:
+        # A name that ends like a message file is taken for one without a look at the disk: a
+        # run over thousands of named files would otherwise stat each before reading it.
+        if name == "-" or name.lower().endswith(MESSAGE_SUFFIXES) or not os.path.isdir(name):
+            out.append(name)
+            continue
+        found = _walk(name)
+        if not found:
+            echo(_("msglint: no message files ({suffixes}) in {folder}", suffixes=", ".join(MESSAGE_SUFFIXES),
+                   folder=name))
+        out += found
+    return out
+
+
+def _walk(folder) -> list:
+    def unreadable(exc):
+        raise MsglintError(_("{path}: cannot read the folder ({reason})", path=exc.filename, reason=exc.strerror))
+
+    found = []
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found += [os.path.join(root, f) for f in sorted(files)
+                  if not f.startswith(".") and f.lower().endswith(MESSAGE_SUFFIXES)]
+    return found
 
 
 def check_files(names, check_one, jobs: int = 1, encode=None) -> list:

@@ -259,7 +259,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=MessageFile(allow_dash=True))
+@click.argument("files", nargs=-1, type=MessageFile(allow_dash=True), metavar="[FILE|FOLDER]...")
 @click.option("--channel", required=True, type=Choice(CHANNELS), help="How the message is sent.")
 @click.option("--locale", required=True, shell_complete=completion.locales, help="Language of the message, e.g. ko or en.")
 @click.option("--subject", help="Email subject (or start the file with a 'Subject: ...' line).")
@@ -279,7 +279,10 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
 @fails_cleanly
 def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, jobs, fmt,
           config_path):
-    """Lint already-written messages, one per FILE ('-' or nothing: standard input)."""
+    """Lint already-written messages, one per FILE ('-' or nothing: standard input).
+
+    A FOLDER stands for the message files under it (.txt, .text, .md, .markdown).
+    """
     from msglint.text_check import check_text
     from msglint.results import Report
 
@@ -303,7 +306,11 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         from msglint.sendtime import parse_send_at
 
         moment = parse_send_at(send_at, tz)
-    files = files or ("-",)
+    from msglint.check_files import check_files, message_files
+
+    files = message_files(files or ("-",), echo=lambda text: click.echo(text, err=True))
+    if not files:  # only folders that hold no message: nothing checked, which is said above
+        _emit(Report([]), fmt, "check", ruleset=ruleset)
     if fixing:
         from msglint.fixes.command import check_fix
 
@@ -312,7 +319,6 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         sys.exit(check_fix([_read_message(name) for name in files], ruleset, unsafe, context))
     if unsafe:
         raise click.UsageError(str(_("--unsafe goes with --fix")))
-    from msglint.check_files import check_files
 
     def check_one(name):
         text, path = _read_message(name)
