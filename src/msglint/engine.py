@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from msglint import i18n
 from msglint.findings import Finding
+from msglint.fixes.spec import describe
 from msglint.i18n import _
 from msglint.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind
 
@@ -211,8 +212,6 @@ def _finding(ruleset, rule, hit, message, with_location) -> Finding:
         span=(hit.part, hit.start, hit.end) if hit.start is not None else None,
     )
     if rule.fix is not None:
-        from msglint.fixes.spec import describe
-
         matched = text[hit.start:hit.end] if hit.start is not None and text is not None else None
         finding.fix = describe(rule.fix, matched, message.language, hit.replacement)
     if with_location:

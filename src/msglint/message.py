@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from msglint.facts import compute_facts
 from msglint.sourcemap import TextMap
@@ -46,4 +47,9 @@ class Message:
 
     @property
     def language(self) -> str:
-        return self.locale.replace("-", "_").split("_")[0]
+        return _language(self.locale)
+
+
+@lru_cache(maxsize=64)  # asked several times for every message: a run has a locale or two
+def _language(locale: str) -> str:
+    return locale.replace("-", "_").split("_")[0]

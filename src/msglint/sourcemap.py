@@ -36,6 +36,7 @@ def escape_data(value):
         return type(value)(escape_data(v) for v in value)
     return value
 _TAG_OPEN = re.compile(r"\{\{|\{%|\{#")
+_NEWLINE = re.compile("\n")
 _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 
@@ -113,7 +114,7 @@ def instrument(source: str, line_offset: int = 0, column_offset: int = 0) -> tup
     anchors: list[Anchor] = []
     out: list[str] = []
     source = escape_data(source)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
 
     def position(index: int) -> tuple[int, int]:
         row = bisect.bisect_right(line_starts, index) - 1
@@ -233,6 +234,6 @@ class TextMap:
 
     def locate(self, offset: int) -> Location:
         if self._starts is None:
-            self._starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
+            self._starts = [0] + [m.end() for m in _NEWLINE.finditer(self._text)]
         row = bisect.bisect_right(self._starts, offset) - 1
         return Location(row + 1 + self._line_offset, offset - self._starts[row] + 1)
