@@ -36,7 +36,8 @@ class WorkerDied(RuntimeError):
 
 def message_files(names, echo) -> list:
     """The files ``check`` reads for ``names``, in order: a folder stands for the message files
-    under it (sorted by name, hidden files and folders left out), a file or '-' for itself.
+    under it (by name, a folder's own files before its subfolders', hidden files and folders
+    left out), a file or '-' for itself.
     ``echo`` is told of a folder that holds none, so an empty run is never silent."""
     out = []
     for name in names:
