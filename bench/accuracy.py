@@ -57,8 +57,8 @@ def cases(locale: str | None = None, only: str | None = None):
 
 def score(locale: str | None = None, ruleset=None, only: str | None = None) -> dict[str, Score]:
     from msglint.config import Config
-    from msglint.engine import build_ruleset
-    from msglint.text_check import check_text
+    from msglint.checks.engine import build_ruleset
+    from msglint.checks.text import check_text
 
     ruleset = ruleset or build_ruleset(Config())
     scores: dict[str, Score] = {}

@@ -46,8 +46,8 @@ def main() -> int:
 
     from msglint import i18n
     from msglint.config import Config
-    from msglint.engine import build_ruleset
-    from msglint.text_check import check_text
+    from msglint.checks.engine import build_ruleset
+    from msglint.checks.text import check_text
 
     i18n.configure("en")  # the capitals variant is told apart by its English message
     ruleset = build_ruleset(Config())

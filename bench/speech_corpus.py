@@ -32,8 +32,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from msglint.config import Config
-    from msglint.engine import build_ruleset
-    from msglint.text_check import check_text
+    from msglint.checks.engine import build_ruleset
+    from msglint.checks.text import check_text
 
     ruleset = build_ruleset(Config())
     tp = fp = fn = tn = 0

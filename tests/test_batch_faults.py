@@ -151,10 +151,10 @@ VALUES = st.text(st.one_of(st.characters(codec=None, categories=None, exclude_ca
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.fixed_dictionaries({"name": VALUES, "topic": VALUES}), min_size=1, max_size=5))
 def test_random_lead_values_are_all_accounted_for(rows):
-    from msglint.batch import render_batch
+    from msglint.run.batch import render_batch
     from msglint.config import Config
-    from msglint.engine import build_ruleset
-    from msglint.render_command import find_template
+    from msglint.checks.engine import build_ruleset
+    from msglint.commands.render import find_template
 
     template, _ = find_template("sms/missed-call", "en", str(REPO / "templates"))
     import tempfile
@@ -174,7 +174,7 @@ def test_random_lead_values_are_all_accounted_for(rows):
 
 def _ruleset():
     from msglint.config import Config
-    from msglint.engine import build_ruleset
+    from msglint.checks.engine import build_ruleset
 
     return build_ruleset(Config())
 

@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from msglint.check_files import PARALLEL_MIN, WorkerDied, check_files
+from msglint.run.files import PARALLEL_MIN, WorkerDied, check_files
 
 LINES = ["Hi Priya, just checking in on the CRM rollout.", "Hi Daniel, the quote for 40 seats is attached.",
          "ACT NOW!!! Limited time offer, click here.", "Hi Sam, I hope this email finds you well.",
@@ -51,10 +51,10 @@ def test_shares_encoded_apart_give_the_bytes_of_the_whole_report():
     import io
 
     from msglint.config import Config
-    from msglint.engine import build_ruleset
+    from msglint.checks.engine import build_ruleset
     from msglint.report.json_format import encode_share, write, write_shares
     from msglint.results import Report
-    from msglint.text_check import check_text
+    from msglint.checks.text import check_text
 
     ruleset = build_ruleset(Config())
     results = [check_text(text, ruleset, channel="sms", locale="en", path=f"m{i}.txt")
@@ -131,7 +131,7 @@ def _failing_at(bad):
 
 
 def test_without_a_process_to_spare_the_run_checks_everything_itself(monkeypatch):
-    from msglint import check_files as module
+    from msglint.run import files as module
 
     def no_fork(check_one, share, finish):
         raise OSError(11, "Resource temporarily unavailable")

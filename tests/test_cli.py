@@ -124,7 +124,7 @@ def test_check_of_a_folder_without_messages_says_so_and_reports_nothing(cli, tmp
 
 
 def test_a_folder_that_cannot_be_listed_is_an_error_naming_it(tmp_path, monkeypatch):
-    from msglint.check_files import message_files
+    from msglint.run.files import message_files
     from msglint.errors import MsglintError
 
     (tmp_path / "outbox").mkdir()

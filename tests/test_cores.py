@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from msglint import cores
+from msglint.support import cores
 
 
 def test_the_default_follows_the_affinity_mask(monkeypatch):

@@ -169,7 +169,7 @@ def test_an_edit_is_made_only_where_the_source_holds_the_text():
     from msglint.findings import Finding
     from msglint.fixes.edits import TemplateSource, plan_template
     from msglint.message import Message
-    from msglint.sourcemap import Anchor, SourceMap
+    from msglint.render.sourcemap import Anchor, SourceMap
 
     source = TemplateSource("---\nchannel: sms\n---\n{{ note|replace('-', '–') }} today\n", 4)
     body = "Booked – today"
@@ -261,8 +261,8 @@ def test_unsafe_needs_fix(cli):
 
 def test_every_fix_rule_has_a_fixture_and_it_holds():
     from msglint.config import Config
-    from msglint.engine import build_ruleset
-    from msglint.examples import run_examples
+    from msglint.checks.engine import build_ruleset
+    from msglint.run.rule_examples import run_examples
 
     ruleset = build_ruleset(Config())
     fixing = [r for r in ruleset.rules if r.fix is not None]

@@ -188,8 +188,8 @@ ADDRESS = [
 @pytest.fixture(scope="module")
 def ruleset():
     from msglint.config import Config
-    from msglint.engine import Ruleset
-    from msglint.rulebook import load_rules
+    from msglint.checks.engine import Ruleset
+    from msglint.checks.rulebook import load_rules
 
     packs = load_rules()
     return Ruleset(packs.rules, Config(), packs.settings)
@@ -197,7 +197,7 @@ def ruleset():
 
 @pytest.mark.parametrize("text,fires", ADDRESS)
 def test_honorific_address(ruleset, text, fires):
-    from msglint.text_check import check_text
+    from msglint.checks.text import check_text
 
     result = check_text(text, ruleset, channel="sms", locale="ko")
     found = [f for f in result.findings if f.rule == "ko-honorific-address" and f.severity == "error"]

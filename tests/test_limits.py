@@ -67,7 +67,7 @@ def test_deep_nesting_is_a_syntax_finding(cli, pack, name):
 
 def test_rendering_stays_within_a_few_hundred_megabytes(pack):
     # In-process so the memory figure is this render's: the limits refuse before allocating.
-    from msglint.render import CompiledText, RenderError
+    from msglint.render.jinja import CompiledText, RenderError
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for body in HOSTILE_BODIES.values():
@@ -78,7 +78,7 @@ def test_rendering_stays_within_a_few_hundred_megabytes(pack):
 
 
 def test_values_that_look_like_anchors_reach_the_message_unchanged(tmp_path):
-    from msglint.render import CompiledText
+    from msglint.render.jinja import CompiledText
 
     text = CompiledText("Hi {{ name }}\nsecond \ue000 line {{ name }}", "t").render(
         {"name": "A\ue0001\ue001B\ue000\ue0029"}, "en").text
@@ -110,7 +110,7 @@ def test_a_yaml_bomb_is_refused_quickly(cli, pack, where):
 def test_an_internal_error_exits_3_with_one_line_and_debug_shows_the_traceback(cli, pack):
     # A rule file naming a kind that crashes would be a bug; simulate one through the API hook.
     env = {"MSGLINT_CRASH_FOR_TESTS": "1"}
-    crash = ("import msglint.runner as r\n"
+    crash = ("import msglint.run.lint as r\n"
              "def boom(*a, **k): raise KeyError('boom')\n"
              "r.lint_paths = boom\n"
              "from msglint.cli import main\n"
@@ -173,9 +173,9 @@ def test_every_shipped_pattern_is_linear_on_long_hostile_text():
     # 20,000 characters is the most any rule reads (message-size); a quadratic pattern would take
     # minutes on these, a linear one well under a second each.
     from msglint.config import Config
-    from msglint.engine import Ruleset
-    from msglint.rulebook import load_rules
-    from msglint.text_check import check_text
+    from msglint.checks.engine import Ruleset
+    from msglint.checks.rulebook import load_rules
+    from msglint.checks.text import check_text
 
     packs = load_rules()
     ruleset = Ruleset(packs.rules, Config(), packs.settings)

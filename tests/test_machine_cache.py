@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import corpus_texts
-from msglint import machine_cache
+from msglint.support import machine_cache
 from msglint.config import Config
-from msglint.engine import build_ruleset
+from msglint.checks.engine import build_ruleset
 
 
 @pytest.fixture(autouse=True)
@@ -116,7 +116,7 @@ def test_a_value_json_would_change_is_returned_but_not_kept(cache):
 
 
 def test_an_edited_rule_file_is_parsed_again(cache, tmp_path):
-    from msglint.rulebook import load_file
+    from msglint.checks.rulebook import load_file
 
     rule_file = tmp_path / "team.yaml"
     body = ("rules:\n  - id: no-{word}\n    kind: pattern\n    severity: warning\n    message: no {word}\n"

@@ -103,7 +103,7 @@ def test_a_misspelt_var_is_an_error_and_sample_values_are_named(cli):
 
 
 def test_render_text_output_defangs_terminal_escapes():
-    from msglint.terminal import defanged
+    from msglint.support.terminal import defanged
 
     assert defanged("Hi \x1b[2J\x9b31mAnn\x07\n\tok") == "Hi \\x1b[2J\\x9b31mAnn\\x07\n\tok"
 

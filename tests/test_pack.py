@@ -10,14 +10,14 @@ import pytest
 import yaml
 
 from conftest import REPO
-from msglint import pack
+from msglint.template import pack
 from msglint.config import Config
-from msglint.data import worst_case
-from msglint.engine import Ruleset
-from msglint.listing import markdown_catalogue, template_rows
-from msglint.rulebook import load_rules
-from msglint.text_check import check_text
-from msglint.runner import PackIndex, render_message
+from msglint.render.lead_data import worst_case
+from msglint.checks.engine import Ruleset
+from msglint.commands.listing import markdown_catalogue, template_rows
+from msglint.checks.rulebook import load_rules
+from msglint.checks.text import check_text
+from msglint.run.lint import PackIndex, render_message
 
 EXPECTED_IDS = {
     "voicemail/first-attempt", "voicemail/follow-up-attempt", "sms/missed-call", "sms/inbound-first-response",

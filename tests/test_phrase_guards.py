@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from conftest import corpus_texts
 from msglint.config import Config
-from msglint.engine import build_ruleset
-from msglint.kinds import pattern, phrase_index, phrases
-from msglint.kinds.phrase_index import first_chars, guarded
+from msglint.checks.engine import build_ruleset
+from msglint.checks.kinds import pattern, phrase_index, phrases
+from msglint.checks.kinds.phrase_index import first_chars, guarded
 
 RULES = [r for r in build_ruleset(Config()).rules if r.kind in ("phrases", "pattern")]
 

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, corpus_texts
-from msglint import shortcut
+from msglint.support import shortcut
 from msglint.config import Config
-from msglint.engine import build_ruleset
-from msglint.kinds import prefilter
-from msglint.kinds.prefilter import WordScan, clauses, narrowed, probe
+from msglint.checks.engine import build_ruleset
+from msglint.checks.kinds import prefilter
+from msglint.checks.kinds.prefilter import WordScan, clauses, narrowed, probe
 
 RULES = [r for r in build_ruleset(Config()).rules if r.kind in ("phrases", "pattern")]
 TEXTS = corpus_texts(RULES)
@@ -145,7 +145,7 @@ _spec.loader.exec_module(accuracy)
 
 
 def test_every_corpus_message_gets_the_same_findings_with_and_without_the_word_scan(monkeypatch):
-    from msglint.text_check import check_text
+    from msglint.checks.text import check_text
 
     ruleset = build_ruleset(Config())
 

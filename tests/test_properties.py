@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from msglint.config import Config
-from msglint.engine import build_ruleset
+from msglint.checks.engine import build_ruleset
 from msglint.errors import MsglintError
 
 RULESET = build_ruleset(Config())
@@ -23,7 +23,7 @@ ANY_TEXT = st.text(st.one_of(st.characters(codec=None, categories=None, exclude_
 @given(text=ANY_TEXT, channel=st.sampled_from(["sms", "voicemail", "email"]), locale=st.sampled_from(["en", "ko"]),
        purpose=st.sampled_from(["transactional", "advertising"]))
 def test_check_takes_any_text(text, channel, locale, purpose):
-    from msglint.text_check import check_text
+    from msglint.checks.text import check_text
 
     result = check_text(text, RULESET, channel=channel, locale=locale, purpose=purpose,
                         subject=text[:20] if channel == "email" else None)
@@ -51,7 +51,7 @@ FRONT_LINES = st.sampled_from([
 @given(front=st.lists(FRONT_LINES, max_size=10), body=st.lists(JINJA_PIECES, max_size=14),
        locale=st.sampled_from(["en", "ko"]), folder=st.sampled_from(["sms", "email", "voicemail", "notes"]))
 def test_lint_takes_any_template(front, body, locale, folder):
-    from msglint.runner import lint_paths
+    from msglint.run.lint import lint_paths
 
     with tempfile.TemporaryDirectory() as root:
         path = Path(root, "templates", locale, folder, "x.txt.j2")

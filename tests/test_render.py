@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from jinja2 import Environment
 
-from msglint.data import coerce
-from msglint.filters import josa
-from msglint.metadata import Variable
-from msglint.render import CompiledText, RenderError
-from msglint.sourcemap import instrument, SourceMap
+from msglint.render.lead_data import coerce
+from msglint.render.filters import josa
+from msglint.template.metadata import Variable
+from msglint.render.jinja import CompiledText, RenderError
+from msglint.render.sourcemap import instrument, SourceMap
 
 SEOUL = dt.timezone(dt.timedelta(hours=9))
 

@@ -3,9 +3,9 @@
 import pytest
 
 from msglint.config import Config
-from msglint.engine import Ruleset
-from msglint.examples import run_examples
-from msglint.rulebook import load_rules
+from msglint.checks.engine import Ruleset
+from msglint.run.rule_examples import run_examples
+from msglint.checks.rulebook import load_rules
 
 PACKS = load_rules()
 RULESET = Ruleset(PACKS.rules, Config(), PACKS.settings)
@@ -46,7 +46,7 @@ def test_rules_test_command_reports_counts(repo_cli):
 
 def test_rule_reference_is_current():
     from conftest import REPO
-    from msglint.listing import rules_markdown
+    from msglint.commands.listing import rules_markdown
 
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(RULESET), \
         "docs/rules.md is stale: msglint rules --format markdown > docs/rules.md"

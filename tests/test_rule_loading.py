@@ -7,9 +7,9 @@ import sys
 import textwrap
 
 from msglint.config import Config
-from msglint.engine import build_ruleset
-from msglint.rulebook import LAZY
-from msglint.text_check import check_text
+from msglint.checks.engine import build_ruleset
+from msglint.checks.rulebook import LAZY
+from msglint.checks.text import check_text
 
 BAD = textwrap.dedent("""\
     rules:
@@ -77,7 +77,7 @@ def test_an_edited_file_is_checked_again_whole(cli, tmp_path):
 
 
 def test_the_registry_names_each_kinds_module_and_level():
-    from msglint.kinds import get_kind, kind_names, level_of
+    from msglint.checks.kinds import get_kind, kind_names, level_of
 
     entry = {"message": "check", "template": "check_template", "pack": "check_pack", "sequence": "check_sequence"}
     for name in kind_names():
@@ -87,14 +87,14 @@ def test_the_registry_names_each_kinds_module_and_level():
 
 
 def test_a_check_of_marked_files_imports_only_the_kinds_its_message_uses(tmp_path):
-    script = ("import sys\nfrom msglint.config import Config\nfrom msglint.engine import build_ruleset\n"
-              "from msglint.text_check import check_text\n"
+    script = ("import sys\nfrom msglint.config import Config\nfrom msglint.checks.engine import build_ruleset\n"
+              "from msglint.checks.text import check_text\n"
               "check_text('Hi Priya, the CRM pricing is attached.', build_ruleset(Config()), channel='sms', locale='en')\n"
-              "print(' '.join(sorted(m for m in sys.modules if m.startswith('msglint.kinds.'))))\n")
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('msglint.checks.kinds.'))))\n")
     env = {**os.environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
     runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
             for _ in range(2)]
     first, second = (set(run.stdout.split()) for run in runs)
-    assert "msglint.kinds.call_spacing" in first  # first sight: every rule checked, every kind imported
-    assert "msglint.kinds.call_spacing" not in second and "msglint.kinds.parity" not in second
-    assert "msglint.kinds.phrases" in second
+    assert "msglint.checks.kinds.call_spacing" in first  # first sight: every rule checked, every kind imported
+    assert "msglint.checks.kinds.call_spacing" not in second and "msglint.checks.kinds.parity" not in second
+    assert "msglint.checks.kinds.phrases" in second

@@ -10,9 +10,11 @@ import pytest
 import yaml
 
 from conftest import REPO
-from msglint import config, metadata, schemas
-from msglint.frontmatter import split
-from msglint.sequence import model
+from msglint import config
+from msglint.template import metadata
+from msglint.commands import schema as schemas
+from msglint.template.frontmatter import split
+from msglint.template import sequence_file as model
 
 
 def _schema(name):

@@ -186,7 +186,7 @@ def test_schedule_errors_are_clear(cli):
 
 def _defaults(tmp_path):
     """Every value the shipped templates' samples hold, as a team's --defaults file."""
-    from msglint.frontmatter import split
+    from msglint.template.frontmatter import split
 
     values = {}
     for path in (REPO / "templates" / "ko").rglob("*.j2"):

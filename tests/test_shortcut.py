@@ -26,7 +26,7 @@ def test_the_shipped_pack_lints_the_same_with_and_without_the_shortcut(cli):
 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_a_batch_of_names_renders_the_same_findings(cli, tmp_path, template):
-    from msglint.frontmatter import split
+    from msglint.template.frontmatter import split
 
     sample = {}
     for path in (REPO / "templates" / "ko").rglob("*.j2"):

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from msglint import pack as _pack
-from msglint.text_check import check_text
+from msglint.template import pack as _pack
+from msglint.checks.text import check_text
 from msglint.config import Config, find_config, load_config
-from msglint.engine import Ruleset, build_ruleset, check_message, keep
-from msglint.data import lead_values
+from msglint.checks.engine import Ruleset, build_ruleset, check_message, keep
+from msglint.render.lead_data import lead_values
 from msglint.errors import DataError, MsglintError
 from msglint.findings import Finding
 from msglint.message import Message
-from msglint.runner import PackIndex, lint_template, render_message
-from msglint.sendtime import parse_send_at
+from msglint.run.lint import PackIndex, lint_template, render_message
+from msglint.support.send_time import parse_send_at
 from msglint.i18n import _
 
 __all__ = ["Pack", "check", "Message", "Finding", "MsglintError"]
@@ -63,7 +63,7 @@ class Pack:
 
     def render(self, template_id: str, locale: str, lead: dict, *, check: bool = True) -> Message:
         """The message for one lead. Raises MsglintError for missing or invalid lead data."""
-        from msglint.render import RenderError
+        from msglint.render.jinja import RenderError
 
         template = self.template(template_id, locale)
         if not template.renderable:

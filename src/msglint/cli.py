@@ -13,7 +13,9 @@ from pathlib import Path
 
 import click
 
-from msglint import __version__, completion, cores, i18n
+from msglint import __version__, i18n
+from msglint.commands import completion
+from msglint.support import cores
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.report import CHOICES as REPORT_CHOICES, resolve as resolve_format
@@ -27,7 +29,7 @@ class Choice(click.Choice):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter as exc:
-            from msglint.spelling import did_you_mean
+            from msglint.support.spelling import did_you_mean
 
             exc.message = f"{exc.message}{did_you_mean(str(value), list(self.choices))}"
             raise
@@ -111,7 +113,7 @@ def fails_cleanly(func):
             sys.stderr.close()
             sys.exit(0)
         except KeyboardInterrupt:
-            # Ctrl-C, SIGTERM or SIGHUP (msglint.atomic): stopped, which is neither clean nor a
+            # Ctrl-C, SIGTERM or SIGHUP (msglint.support.atomic): stopped, which is neither clean nor a
             # verdict; click would say "Aborted!" and exit 1, the code for error findings.
             click.echo(_("msglint: stopped before the end; files it writes are left as they were"), err=True)
             sys.exit(STOPPED)
@@ -178,7 +180,7 @@ def _config(config_path):
 
 
 def _ruleset(config):
-    from msglint.engine import build_ruleset
+    from msglint.checks.engine import build_ruleset
 
     return build_ruleset(config)
 
@@ -235,10 +237,10 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
     """Lint the pack(s) under PATH: a project, a templates folder, or template files."""
     import os
 
-    from msglint.cache import ResultCache
-    from msglint.rulebook import rule_files
+    from msglint.run.result_cache import ResultCache
+    from msglint.checks.rulebook import rule_files
     from msglint.results import Report
-    from msglint.runner import lint_paths
+    from msglint.run.lint import lint_paths
 
     if no_cache:
         os.environ["MSGLINT_NO_CACHE"] = "1"
@@ -247,7 +249,7 @@ def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
     if not paths:
         paths = (config.templates or ".",)
     if changed is not None:
-        from msglint.changed import changed_templates
+        from msglint.run.changed import changed_templates
 
         watched = [*rule_files(config.rules), *([config.file] if config.file else [])]
         paths = changed_templates(paths, changed or None, watched, echo=lambda text: click.echo(text, err=True))
@@ -283,7 +285,7 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
 
     A FOLDER stands for the message files under it (.txt, .text, .md, .markdown).
     """
-    from msglint.text_check import check_text
+    from msglint.checks.text import check_text
     from msglint.results import Report
 
     config, ruleset = _setup(config_path)
@@ -296,23 +298,23 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
     if tz and not send_at:
         raise click.UsageError(str(_("--tz needs --send-at")))
     if send_at and not tz:
-        from msglint.sendtime import default_zone
+        from msglint.support.send_time import default_zone
 
         tz = default_zone(locale)
         click.echo(_("msglint: reading --send-at in {zone}, the usual zone for '{locale}' recipients; give --tz "
                      "for the recipient's own", zone=tz, locale=locale), err=True)
     moment = None
     if send_at:
-        from msglint.sendtime import parse_send_at
+        from msglint.support.send_time import parse_send_at
 
         moment = parse_send_at(send_at, tz)
-    from msglint.check_files import check_files, message_files
+    from msglint.run.files import check_files, message_files
 
     files = message_files(files or ("-",), echo=lambda text: click.echo(text, err=True))
     if not files:  # only folders that hold no message: nothing checked, which is said above
         _emit(Report([]), fmt, "check", ruleset=ruleset)
     if fixing:
-        from msglint.fixes.command import check_fix
+        from msglint.commands.fix import check_fix
 
         context = dict(channel=channel, locale=locale, subject=subject, purpose=purpose, audience=audience,
                        stage=stage, register=register, send_at=moment)
@@ -397,14 +399,14 @@ def render(template_id, sequence, start, locale, data_file, pairs, defaults_file
     per row, failures reported by row and field, and a summary on stderr. With --sequence NAME
     instead of ID: one JSON line per lead and step, with the time it is sent.
     """
-    from msglint.render_command import run
+    from msglint.commands.render import run
 
     if bool(template_id) == bool(sequence):
         raise click.UsageError(str(_("name a template ID or a --sequence, not both")) if template_id
                                else str(_("name the template ID to render (or --sequence NAME)")))
     config, ruleset = _setup(config_path)
     if sequence:
-        from msglint.sequence.command import run_batch
+        from msglint.commands.schedule import run_batch
 
         sys.exit(run_batch(sequence, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset,
                            config))
@@ -427,7 +429,7 @@ def fix(paths, diff, unsafe, fmt, config_path):
     A fix is kept only if the template still renders and lints no worse. Exit codes: with --diff,
     1 when there is something to fix; else 1 when error findings are left after fixing.
     """
-    from msglint.fixes.command import run
+    from msglint.commands.fix import run
 
     config, ruleset = _setup(config_path)
     sys.exit(run(paths, config, ruleset, unsafe, diff, fmt))
@@ -446,13 +448,13 @@ def fix(paths, diff, unsafe, fmt, config_path):
 def new(template_id, channel, locales, stage, purpose, root, config_path):
     """Scaffold template ID in every locale, with complete front matter, lint-clean as written."""
     from msglint.vocabulary import stage_problem
-    from msglint.scaffold import create
+    from msglint.commands.new import create
 
     config = _config(config_path)
     problem = stage_problem(stage, config.stages)
     if problem:
         raise click.BadParameter(problem, param_hint="'--stage'")
-    from msglint.pack import known_locale
+    from msglint.template.pack import known_locale
 
     folder = Path(root or config.templates or "templates")
     wanted = [x.strip() for x in locales.split(",") if x.strip()] if locales else (
@@ -460,7 +462,7 @@ def new(template_id, channel, locales, stage, purpose, root, config_path):
     written = create(folder, template_id, channel, wanted or ["ko", "en"], stage, purpose)
     for path in written:
         click.echo(_("msglint: wrote {path}", path=path), err=True)
-    from msglint.runner import lint_paths
+    from msglint.run.lint import lint_paths
 
     report = lint_paths([str(p) for p in written], lambda: _ruleset(config), None, config=config)
     _emit(report, "text", "lint", config=config)
@@ -475,13 +477,13 @@ def new(template_id, channel, locales, stage, purpose, root, config_path):
 @fails_cleanly
 def rules(rule_id, run_tests, fmt, config_path):
     """List every rule: id, kind, severity, channels, locales, source (or explain RULE_ID)."""
-    from msglint.listing import print_example_outcomes, print_rules
+    from msglint.commands.listing import print_example_outcomes, print_rules
 
     _, ruleset = _setup(config_path)
     if run_tests:
         sys.exit(print_example_outcomes(ruleset))
     if rule_id:
-        from msglint import explain as explaining
+        from msglint.commands import explain as explaining
 
         explaining.write(ruleset, rule_id, "json" if fmt == "json" else "text")
         return
@@ -495,7 +497,7 @@ def rules(rule_id, run_tests, fmt, config_path):
 @fails_cleanly
 def explain(rule_id, fmt, config_path):
     """One rule: what it checks, why, where, its settings, examples, how to silence it."""
-    from msglint import explain as explaining
+    from msglint.commands import explain as explaining
 
     _, ruleset = _setup(config_path)
     explaining.write(ruleset, rule_id, fmt)
@@ -510,7 +512,7 @@ def explain(rule_id, fmt, config_path):
 def templates(paths, fmt, config_path):
     """List the pack: id, stage, channel, purpose, locales, description."""
     from msglint.config import find_config, load_config
-    from msglint.listing import print_templates
+    from msglint.commands.listing import print_templates
 
     config = load_config(config_path) if config_path else find_config()
     print_templates(paths or (config.templates or ".",), fmt, config.stages)
@@ -523,7 +525,7 @@ def schema(name):
     """The JSON Schema of template front matter, rule files, the config or sequences (for editors)."""
     import json
 
-    from msglint.schemas import schema as build
+    from msglint.commands.schema import schema as build
 
     click.echo(json.dumps(build(name), ensure_ascii=False, indent=2))
 
@@ -541,8 +543,8 @@ def schema(name):
 @fails_cleanly
 def schedule(sequence, start, locale, tz, data_file, fmt, config_path):
     """The sequence as the lead lives it: planned and actual times, moves and why, each message checked."""
-    from msglint.data import read_data_file
-    from msglint.sequence.command import run
+    from msglint.render.lead_data import read_data_file
+    from msglint.commands.schedule import run
 
     config, ruleset = _setup(config_path)
     data = read_data_file(data_file) if data_file else {}
@@ -562,7 +564,7 @@ def preview(paths, out, data_file, serve, port, config_path):
     """An HTML preview of every message as the recipient sees it, findings marked in place."""
     from pathlib import Path
 
-    from msglint.data import read_data_file
+    from msglint.render.lead_data import read_data_file
     from msglint.preview.site import build
 
     if not out and not serve:

@@ -15,7 +15,7 @@ from msglint import i18n
 from msglint.i18n import _
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
-from msglint.spelling import did_you_mean
+from msglint.support.spelling import did_you_mean
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names", "lang")
@@ -121,7 +121,7 @@ def load_config(path: str) -> Config:
 def _from_yaml(file: Path) -> Config:
     import yaml
 
-    from msglint import safe_yaml
+    from msglint.support import safe_yaml
 
     try:
         data = safe_yaml.load(file.read_text(encoding="utf-8")) or {}

@@ -35,8 +35,8 @@ def _meta():
 def _loaded(template_id: str, locale: str, templates: str, config_path: str | None):
     """The template and rules, once per worker process."""
     from msglint.config import find_config, load_config
-    from msglint.engine import build_ruleset
-    from msglint.render_command import find_template
+    from msglint.checks.engine import build_ruleset
+    from msglint.commands.render import find_template
 
     config = load_config(config_path) if config_path else find_config()
     ruleset = build_ruleset(config)
@@ -49,7 +49,7 @@ def render_partition(frame, template_id: str, locale: str, templates: str = "tem
     """Render and check every lead of ``frame`` (a pandas DataFrame); one output row per lead."""
     import pandas as pd
 
-    from msglint.batch import _STATE, _render_row
+    from msglint.run.batch import _STATE, _render_row
 
     template, ruleset = _loaded(template_id, locale, str(templates), config_path)
     _STATE.update(template=template, ruleset=ruleset, defaults=dict(defaults or {}), language=None)

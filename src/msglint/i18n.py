@@ -193,7 +193,7 @@ class _Formatter(string.Formatter):
 
 def particle(word: str, name: str) -> str:
     """The form of particle ``name`` that follows ``word`` (을 or 를 ...)."""
-    from msglint.filters import josa
+    from msglint.render.filters import josa
 
     return josa(word, PARTICLES[name])[len(word):]
 

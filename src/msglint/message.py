@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from msglint.facts import compute_facts
-from msglint.sourcemap import TextMap
+from msglint.channels.facts import compute_facts
+from msglint.render.sourcemap import TextMap
 
 
 @dataclass

@@ -1,13 +1,13 @@
 """The closed sets a template's front matter and a rule's scope choose from.
 
-Kept apart from the front-matter validation (msglint.metadata) so that loading the rules and
+Kept apart from the front-matter validation (msglint.template.metadata) so that loading the rules and
 checking a message do not import it.
 """
 
 from __future__ import annotations
 
 from msglint.i18n import _
-from msglint.spelling import did_you_mean
+from msglint.support.spelling import did_you_mean
 
 CHANNELS = ("sms", "voicemail", "email")
 #: Where in the sales process a message is sent, in that order. Rules switch on and off by stage,

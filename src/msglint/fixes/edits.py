@@ -126,7 +126,7 @@ class TemplateSource:
     """A template file's text, with the places a fix may write and the offset of each line."""
 
     def __init__(self, text: str, body_line: int):
-        from msglint.sourcemap import tag_spans
+        from msglint.render.sourcemap import tag_spans
 
         self.text = text
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]

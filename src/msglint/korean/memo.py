@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msglint import shortcut
+from msglint.support import shortcut
 
 
 class TokenMemo:

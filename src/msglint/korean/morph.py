@@ -18,8 +18,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from msglint.cachedir import cache_dir
-from msglint import shortcut
+from msglint.support.cache_dir import cache_dir
+from msglint.support import shortcut
 
 # Part of every cache key (with Kiwi's version and options): bump it when what is stored per line changes.
 ANALYSER_VERSION = "3"
@@ -264,7 +264,7 @@ def standin(value: str) -> str | None:
     """A name that reads like ``value`` to Kiwi and to the particles after it, or None."""
     if not _PLAIN_NAME.fullmatch(value):
         return None
-    from msglint.filters import _final_consonant
+    from msglint.render.filters import _final_consonant
 
     has_final, rieul = _final_consonant(value)
     if value.isascii():

@@ -11,10 +11,11 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from msglint import __version__, pack
+from msglint import __version__
+from msglint.template import pack
 from msglint.findings import count
 from msglint.preview.highlight import CHANNEL_ICONS, ICONS, marked
-from msglint.runner import PackIndex, lint_template
+from msglint.run.lint import PackIndex, lint_template
 
 STAGE_ORDER = ["inbound-response", "prospecting", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
                "graceful-exit", "offer"]
@@ -148,7 +149,7 @@ class Timeline:
 def sequence_timelines(paths, ruleset, pages_for: set) -> list[Timeline]:
     """One timeline per sequence beside the pack: days across, a step's channel and template in
     its day, the findings on its lines."""
-    from msglint.runner import split_sequences
+    from msglint.run.lint import split_sequences
     from msglint.sequence.cadence import build as build_cadence
     from msglint.sequence.check import judge, prepare
 

@@ -30,7 +30,7 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
 
 def encode_share(results) -> tuple[bytes, dict]:
     """Part of a ``check`` report, encoded by the process that checked it (see
-    msglint.check_files): the JSON of its messages as UTF-8, as items of the report's list
+    msglint.run.files): the JSON of its messages as UTF-8, as items of the report's list
     (without the brackets), and its findings counted by severity."""
     messages = [r.to_dict() for r in results]
     try:

@@ -50,7 +50,7 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
         for pieces in lines:
             stream.write("".join(text for text, _style in pieces).translate(_STRIPPED) + "\n")
         return
-    from msglint.terminal import console as rich_console
+    from msglint.support.terminal import console as rich_console
     from rich.text import Text
 
     console = rich_console(file=stream, highlight=False, soft_wrap=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from msglint.sequence.model import Sequence, Step
+from msglint.template.sequence_file import Sequence, Step
 
 SAME_TOUCH = dt.timedelta(hours=1)
 
@@ -45,8 +45,8 @@ class Cadence:
 def build(sequence: Sequence, templates: dict) -> Cadence:
     """``templates``: (locale, template id) -> loaded pack template (or None when missing)."""
     from msglint.errors import DataError
-    from msglint.render import RenderError
-    from msglint.runner import render_message
+    from msglint.render.jinja import RenderError
+    from msglint.run.lint import render_message
 
     points, low, high = [], dt.timedelta(0), dt.timedelta(0)
     for step in sequence.steps:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from msglint import i18n
-from msglint.engine import keep
+from msglint.checks.engine import keep
 from msglint.findings import Finding
 from msglint.i18n import _
-from msglint.kinds import get_kind
+from msglint.checks.kinds import get_kind
 from msglint.results import Result
-from msglint.sequence import model
+from msglint.template import sequence_file as model
 from msglint.sequence.cadence import build
-from msglint.spelling import did_you_mean
-from msglint.suppress import Suppressions
+from msglint.support.spelling import did_you_mean
+from msglint.template.suppress import Suppressions
 
 # What a step's action may send: a call leaves a voicemail, a send is a text or an email.
 CHANNELS = {"send": ("sms", "email"), "voicemail": ("voicemail",)}

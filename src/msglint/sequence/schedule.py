@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 
 from msglint import i18n
-from msglint.holiday_calendar import holiday
+from msglint.support.holiday_calendar import holiday
 from msglint.i18n import _
 
 MAX_MOVES = 60  # a policy that allows nothing (hours 00:00-00:00) ends here instead of looping

@@ -1,0 +1,22 @@
+"""A voicemail points to a message: an email or SMS follows it within the hour."""
+
+from __future__ import annotations
+
+from msglint.checks.kinds.cadence_common import at_step, offset, words
+
+FIELDS = {"within": True}
+
+
+def compile(rule):
+    return offset(rule, "within")
+
+
+def check_sequence(rule, cadence):
+    within = rule.compiled
+    points = cadence.points
+    for i, point in enumerate(points):
+        if point.step.action != "voicemail":
+            continue
+        following = next((p for p in points[i + 1:] if p.channel in ("sms", "email")), None)
+        if following is None or following.low - point.low > within.high:
+            yield at_step(point.step, limit=words(within.high))

@@ -1,0 +1,377 @@
+"""Rule packs: YAML files of rules, loaded and validated before anything is checked.
+
+A bad rule file stops the run (exit 2) with the file, the rule and the problem: a rule that
+silently never fires is worse than no rule.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from msglint import i18n
+from msglint.support import machine_cache
+from msglint.errors import RuleFileError
+from msglint.findings import SEVERITIES
+from msglint.checks.kinds import get_kind, kind_names, level_of
+from msglint.support.spelling import did_you_mean
+from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
+from msglint.i18n import _
+
+ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
+COMMON_FIELDS = {
+    "id", "kind", "severity", "message", "source", "link", "description",
+    "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
+    "not_stages", "suggestion", "cite", "fix",
+}
+SETTINGS = ("speech_rate", "schedule")
+
+
+class _Lazy:
+    """Not compiled yet. Pickles as this module's ``LAZY``, so a rule sent to a worker stays lazy."""
+
+    def __reduce__(self):
+        return "LAZY"
+
+
+LAZY = _Lazy()
+
+
+@dataclass
+class Rule:
+    """One rule of a rule file, as loaded: what it checks, where it applies, what it says."""
+
+    id: str
+    kind: str
+    severity: str
+    message: str | dict  # one text, or {ko: ..., en: ...}
+    source: str
+    file: str
+    description: str = ""
+    link: str | None = None
+    channels: tuple | None = None
+    locales: tuple | None = None
+    purposes: tuple | None = None
+    audiences: tuple | None = None
+    stages: tuple | None = None
+    registers: tuple | None = None
+    not_stages: tuple = ()
+    cite: bool = False  # findings carry the rule's source (the law packs: the article they enforce)
+    scope: str = "body"
+    options: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    fix: object = None  # a FixSpec: how a finding's text is repaired (msglint fix)
+    # Its file's very text passed every check before (see _marker): each of its patterns compiled
+    # on its own then, so the rule's kind need not compile them one by one again.
+    known: bool = field(default=False, repr=False, compare=False)
+    _compiled: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self._compiled is None:
+            self._compiled = LAZY
+
+    @property
+    def compiled(self):
+        """The kind's prepared form of the rule (patterns compiled...), made on first use: a check
+        of one English SMS compiles the rules for English SMS, not the Korean email ones."""
+        if self._compiled is LAZY:
+            try:
+                self._compiled = get_kind(self.kind).compile(self)
+            except (ValueError, TypeError, re.error) as exc:
+                raise RuleFileError(self.file, exc.args[0] if exc.args else str(exc), self.id) from None
+        return self._compiled
+
+    @compiled.setter
+    def compiled(self, value):
+        self._compiled = value
+
+    @property
+    def level(self) -> str:
+        return level_of(self.kind)
+
+    def applies_to(self, channel, locale, purpose=None, audience=None, stage=None, register=None) -> bool:
+        language = locale.replace("-", "_").split("_")[0] if locale else None
+        checks = (
+            (self.channels, channel), (self.purposes, purpose), (self.audiences, audience),
+            (self.stages, stage), (self.registers, register),
+        )
+        for allowed, value in checks:
+            if allowed is not None and value not in allowed:
+                return False
+        if self.locales is not None and locale not in self.locales and language not in self.locales:
+            return False
+        return stage not in self.not_stages
+
+    def applies(self, message) -> bool:
+        return self.applies_to(message.channel, message.locale, message.purpose, message.audience,
+                               message.stage, message.register)
+
+    def format(self, values: dict) -> str:
+        """The finding's message in the reader's language, its fields filled in."""
+        return i18n.fill(i18n.pick(self.message), values)
+
+    def suggestion(self) -> str | None:
+        return i18n.pick(self.options.get("suggestion"))
+
+
+def builtin_rules_dir() -> Path:
+    """Shipped rule packs: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parents[1]  # src/msglint, or msglint/ in a wheel
+    packaged = package / "rules"
+    if packaged.is_dir():
+        return packaged
+    return package.parents[1] / "rules"
+
+
+def rule_files(extra=()) -> list[Path]:
+    files = sorted(builtin_rules_dir().glob("*.yaml"))
+    for entry in extra:
+        # "builtin:profiles/us-florida.yaml" names an opt-in profile shipped with msglint.
+        path = builtin_rules_dir() / entry.split("builtin:", 1)[1] if "builtin:" in entry else Path(entry)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleFileError(path, _("rule file or folder not found (check 'rules:' in your msglint config)"))
+    return files
+
+
+class RulePacks(NamedTuple):
+    """The rules of every rule file of a run, and the settings the files give."""
+
+    rules: list
+    settings: dict  # channel arithmetic parameters (speech rates...), later files override
+
+
+def load_rules(extra=()) -> RulePacks:
+    packs = RulePacks([], {})
+    for path in rule_files(extra):
+        rules, settings = load_file(path)
+        packs.rules.extend(rules)
+        for key, value in settings.items():
+            packs.settings.setdefault(key, {}).update(value)
+    return packs
+
+
+def load_file(path: Path) -> tuple[list[Rule], dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleFileError(path, _("not UTF-8 text; save it as UTF-8")) from None
+    # A file read before is not parsed again (machine_cache): YAML is most of loading the rules.
+    named = machine_cache.key_digest(text)  # names both its parsed form and its "checked" marker
+    data = machine_cache.remembered("rules-1", text, lambda: _parsed(path, text), named)
+    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or set(data) - {"rules", "settings", "cite"}:
+        raise RuleFileError(path, _("a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')"))
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"source"}:
+        raise RuleFileError(path, _("'settings' may hold {choices} (and their source)", choices=", ".join(SETTINGS)))
+    settings = {k: v for k, v in settings.items() if k != "source"}
+    for rates in settings.get("speech_rate", {}).values():
+        if not (isinstance(rates, dict) and rates.get("unit") in ("words", "syllables")
+                and isinstance(rates.get("per_minute"), (int, float)) and rates["per_minute"] > 0):
+            raise RuleFileError(path, _("speech_rate: each language needs {{unit: words|syllables, per_minute: N}}"))
+    for channel, policy in settings.get("schedule", {}).items():
+        if channel == "countries":
+            if not (isinstance(policy, dict) and all(isinstance(v, str) for v in policy.values())):
+                raise RuleFileError(path, _("schedule: countries maps a language to a country code, e.g. {{ko: KR}}"))
+            continue
+        hours = policy.get("hours") if isinstance(policy, dict) else None
+        if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)):
+            raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
+                                        channel=channel))
+    marker = _marker(named)
+    # A file whose very text passed every check before needs only its rules built: the kinds'
+    # fields are checked (and their modules imported) for a file not seen before.
+    known = marker is not None and marker.exists()
+    rules = [_rule(path, index, raw, known) for index, raw in enumerate(data.get("rules", []))]
+    if not known:
+        _validate(rules, marker)
+    if data.get("cite"):
+        for rule in rules:
+            rule.cite = True
+    return rules, settings
+
+
+def _parsed(path: Path, text: str):
+    import yaml
+
+    from msglint.support import safe_yaml
+
+    try:
+        return safe_yaml.load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise RuleFileError(path, _("not valid YAML{where}: {exc}", where=where, exc=getattr(exc, 'problem', exc))) from None
+
+
+def _marker(named: str) -> Path | None:
+    """Where a rule file's text (``named`` by its digest) is marked as checked by this version of
+    msglint: in this machine's cache (see machine_cache), so a check in a new folder does not
+    check every rule again; without one, in the project's. None: nowhere to keep it."""
+    from msglint import __version__
+    from msglint.support.cache_dir import cache_dir
+
+    folder = machine_cache.folder() or cache_dir()
+    return folder / "rules" / f"{named}-{__version__}" if folder else None
+
+
+def _validate(rules, marker: Path | None) -> None:
+    """Compile every rule of a file the first time its content is seen, so a bad pattern stops
+    the run whichever messages it would have judged; once marked, each rule is compiled when it
+    is first used."""
+    for rule in rules:
+        rule.compiled  # noqa: B018 - compiling is the check
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only checkout validates every time
+
+
+def _tuple(path, rid, raw, key, allowed=None):
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(path, _("'{key}' must be a list of names", key=key), rid)
+    if allowed:
+        for v in value:
+            if v not in allowed:
+                raise RuleFileError(path, _("'{key}' has '{value}', which is not one of {choices}", key=key, value=v, choices=", ".join(allowed)), rid)
+    return tuple(value)
+
+
+_FIELD = re.compile(r"^[a-z_]+$")
+_SPEC = re.compile(r"^[<>^]?\d{0,3},?$")
+
+
+def _check_message_template(path, rid, message: str) -> None:
+    """A rule's message is filled in for every finding: check its {placeholders} once, at load,
+    so a typo is an error naming the rule, not a crash (or a 3 GB padding) at check time."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleFileError(path, _("message: {exc}; write a literal brace as {{{{ or }}}}", exc=exc), rid) from None
+    for _literal, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _FIELD.match(name) and name not in i18n.PARTICLES:
+            raise RuleFileError(path, _("message: '{field}' is not a placeholder; use names such as {{match}} or "
+                                        "{{suggestion}} (write a literal brace as {{{{ or }}}})", field="{" + name + "}"), rid)
+        if conversion or (spec and not _SPEC.match(spec)):
+            written = "{" + name + ("!" + conversion if conversion else "") + ":" + (spec or "") + "}"
+            raise RuleFileError(path, _("message: '{field}' — placeholders take at most a simple width such as "
+                                        "{{match:<20}}", field=written), rid)
+
+
+def _texts(path, rid, raw, key, required=False):
+    """``message``/``suggestion``: one text, or the same text per language ``{ko: …, en: …}``."""
+    value = raw.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, dict) and value and all(isinstance(v, str) and v.strip() for v in value.values()):
+        unknown = [lang for lang in value if lang not in i18n.LANGUAGES]
+        if unknown:
+            raise RuleFileError(path, _("'{key}' has a text for '{language}'; languages: {choices}{hint}", key=key,
+                                        language=unknown[0], choices=", ".join(i18n.LANGUAGES),
+                                        hint=did_you_mean(unknown[0], i18n.LANGUAGES)), rid)
+        return {lang: text.strip() for lang, text in value.items()}
+    if value is None and not required:
+        return None
+    raise RuleFileError(path, _("'{key}' is missing or not text: write one text, or one per language such as "
+                                "{{ko: …, en: …}}", key=key), rid)
+
+
+def _fix(path, rid, raw, level, examples):
+    """The rule's ``fix:`` and its ``examples: fix:`` fixtures ({before, after} pairs)."""
+    from msglint.checks.fix_spec import parse
+
+    if "fix" not in raw:
+        if examples.get("fix"):
+            raise RuleFileError(path, _("'examples: fix:' needs a 'fix:' on the rule"), rid)
+        return None
+    if level != "message":
+        raise RuleFileError(path, _("'fix' works on message rules; kind '{kind}' checks {level}s",
+                                    kind=raw["kind"], level=level), rid)
+    try:
+        spec = parse(raw["fix"])
+    except ValueError as exc:
+        raise RuleFileError(path, exc.args[0], rid) from None
+    cases = examples.get("fix") or []
+    if not isinstance(cases, list) or not all(isinstance(c, dict) and {"before", "after"} <= set(c) for c in cases):
+        raise RuleFileError(path, _("'examples: fix:' is a list of {{before: …, after: …}}"), rid)
+    return spec
+
+
+def _rule(path: Path, index: int, raw, known: bool = False) -> Rule:
+    """The rule at ``index`` of a file; ``known``: the file's text was checked whole before (see
+    ``_marker``), so the fields its kind takes are not checked again."""
+    if not isinstance(raw, dict):
+        raise RuleFileError(path, _("rule #{number} must be a mapping with id, kind, severity, message", number=index + 1))
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not ID.match(rid):
+        raise RuleFileError(path, _("rule #{number}: 'id' must be kebab-case such as generic-phrase (got '{id}')", number=index + 1, id=rid))
+    for key in ("kind", "severity", "source"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            why = _(" (say why the rule exists: a law, a study, a playbook)") if key == "source" else ""
+            raise RuleFileError(path, _("'{key}' is missing or not text{why}", key=key, why=why), rid)
+    try:
+        level = level_of(raw["kind"])
+    except KeyError:
+        raise RuleFileError(path, _("unknown kind '{kind}'; kinds: {choices}", kind=raw['kind'], choices=", ".join(kind_names())), rid) from None
+    if raw["severity"] not in SEVERITIES:
+        raise RuleFileError(path, _("severity '{severity}' is not one of {choices}", severity=raw['severity'], choices=", ".join(SEVERITIES)), rid)
+    scope = raw.get("scope", "body")
+    if scope not in TEXT_SCOPES:
+        raise RuleFileError(path, _("scope '{scope}' is not one of {choices}", scope=scope, choices=", ".join(TEXT_SCOPES)), rid)
+    message = _texts(path, rid, raw, "message", required=True)
+    options = {k: v for k, v in raw.items() if k not in COMMON_FIELDS}
+    if raw.get("suggestion") is not None:
+        options["suggestion"] = _texts(path, rid, raw, "suggestion")
+    if not known:
+        _check_fields(path, rid, raw["kind"], options)
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"fire", "pass", "fix"}:
+        raise RuleFileError(path, _("'examples' must have 'fire:' and/or 'pass:' lists (and 'fix:' for a rule that fixes)"), rid)
+    fix = _fix(path, rid, raw, level, examples)
+    rule = Rule(
+        id=rid, kind=raw["kind"], severity=raw["severity"], message=message,
+        source=" ".join(str(raw["source"]).split()), file=str(path),
+        description=str(raw.get("description") or ""), link=raw.get("link"),
+        channels=_tuple(path, rid, raw, "channels", CHANNELS),
+        locales=_tuple(path, rid, raw, "locales"),
+        purposes=_tuple(path, rid, raw, "purposes", PURPOSES),
+        audiences=_tuple(path, rid, raw, "audiences", AUDIENCES),
+        stages=_tuple(path, rid, raw, "stages"),
+        registers=_tuple(path, rid, raw, "registers"),
+        not_stages=_tuple(path, rid, raw, "not_stages") or (),
+        scope=scope, options=options, examples=examples, fix=fix, known=known,
+    )
+    if not known:
+        for text in message.values() if isinstance(message, dict) else [message]:
+            _check_message_template(path, rid, text)
+    return rule
+
+
+def _check_fields(path, rid, name: str, options: dict) -> None:
+    """The rule's own fields are the ones its kind takes, and it has those the kind needs."""
+    fields = get_kind(name).FIELDS
+    unknown = set(options) - set(fields) - {"suggestion"}
+    if unknown:
+        known = ", ".join(sorted(fields)) or "none"
+        raise RuleFileError(path, _("unknown field(s) {choices} for kind '{kind}' (its fields: {known})", choices=", ".join(sorted(unknown)), kind=name, known=known), rid)
+    for field_name, required in fields.items():
+        if required and field_name not in options:
+            raise RuleFileError(path, _("kind '{kind}' needs the field '{name}'", kind=name, name=field_name), rid)

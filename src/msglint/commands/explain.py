@@ -1,0 +1,108 @@
+"""``msglint explain RULE`` (and ``msglint rules RULE``): one rule, as a marketer needs it — what
+it checks, why (its source), where it applies, its settings, examples that fire and pass, and how
+to silence it — in the reader's language."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from msglint import i18n
+from msglint.errors import MsglintError
+from msglint.i18n import N_, _
+
+LABELS = {
+    "all": N_("all"), "disabled": N_("disabled"), "says": N_("says"), "suggests": N_("suggests"), "why": N_("why"),
+    "fires": N_("fires on"), "passes": N_("passes"), "silence": N_("silence it"),
+    "fix": N_("fix"), "line": N_("on one line and the next"), "file": N_("in one file"), "config": N_("everywhere (.msglint.yaml)"),
+}
+
+# Fields that are not settings a reader tunes: shown elsewhere, or too long to print.
+_SHOWN = {"suggestion", "suggestions", "messages", "examples"}
+
+
+def variants(ruleset, rule_id: str) -> list:
+    found = [r for r in ruleset.rules if r.id == rule_id]
+    if not found:
+        from msglint.support.spelling import did_you_mean
+
+        raise MsglintError(_("'{rule}' is not a rule id{hint}; 'msglint rules' lists the ids", rule=rule_id,
+                             hint=did_you_mean(rule_id, sorted(ruleset.known_ids))))
+    return found
+
+
+def _setting(value) -> str:
+    if isinstance(value, list):
+        return str(_("{count} entries", count=len(value))) if len(value) > 6 else ", ".join(map(str, value))
+    if isinstance(value, dict):
+        if set(value) <= set(i18n.LANGUAGES):
+            return i18n.say(value)
+        return str(_("{count} entries", count=len(value))) if len(value) > 6 else \
+            ", ".join(f"{k}: {i18n.say(v) if isinstance(v, dict) else v}" for k, v in value.items())
+    return str(value)
+
+
+def _example(example) -> str:
+    if isinstance(example, dict):
+        body = example.get("body") or example.get("template") or ""
+        example = f"{example['subject']} | {body}" if example.get("subject") else body
+    return " ".join(str(example).split())[:160]
+
+
+def _fix(rule) -> str | None:
+    from msglint.checks.fix_spec import summary
+
+    return None if rule.fix is None else str(summary(rule.fix, i18n.current()))
+
+
+def as_data(ruleset, rule_id: str) -> dict:
+    rules = variants(ruleset, rule_id)
+    return {
+        "id": rule_id,
+        "description": next((r.description for r in rules if r.description), ""),
+        "variants": [{
+            "kind": r.kind, "severity": ruleset.config.severity.get(r.id, r.severity),
+            "enabled": ruleset.config.enabled(r.id), "channels": list(r.channels or []),
+            "locales": list(r.locales or []), "purposes": list(r.purposes or []), "stages": list(r.stages or []),
+            "message": i18n.pick(r.message), "suggestion": r.suggestion(), "source": r.source,
+            "settings": {k: _setting(v) for k, v in r.options.items() if k not in _SHOWN},
+            "fires": [_example(e) for e in r.examples.get("fire", [])],
+            "passes": [_example(e) for e in r.examples.get("pass", [])],
+            "fix": _fix(r),
+            "file": r.file,
+        } for r in rules],
+        "silence": {
+            "line": f"{{# msglint: disable={rule_id} #}}",
+            "file": f"{{# msglint: disable-file={rule_id} #}}",
+            "config": f"ignore: [{rule_id}]",
+        },
+    }
+
+
+def write(ruleset, rule_id: str, fmt: str) -> None:
+    data = as_data(ruleset, rule_id)
+    if fmt == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    said = {key: str(_(text)) for key, text in LABELS.items()}
+    out = [data["id"]]
+    if data["description"]:
+        out.append(f"  {data['description']}")
+    for v in data["variants"]:
+        scope = " · ".join(f"{name}: {', '.join(v[name]) or said['all']}" for name in ("channels", "locales", "purposes"))
+        out += ["", f"  {v['kind']} · {v['severity']} · {scope}" + ("" if v["enabled"] else f" · {said['disabled']}")]
+        out.append(f"  {said['says']}: {v['message']}")
+        if v["suggestion"]:
+            out.append(f"  {said['suggests']}: {v['suggestion']}")
+        out.append(f"  {said['why']}: {v['source']}")
+        if v["fix"]:
+            out.append(f"  {said['fix']}: {v['fix']}")
+        for key, value in v["settings"].items():
+            out.append(f"  {key}: {value}")
+        for label, examples in ((said["fires"], v["fires"]), (said["passes"], v["passes"])):
+            for example in examples[:3]:
+                out.append(f"  {label}: {example}")
+    out += ["", f"  {said['silence']}:", f"    {said['line']}: {data['silence']['line']}",
+            f"    {said['file']}: {data['silence']['file']}", f"    {said['config']}: {data['silence']['config']}"]
+    print("\n".join(out))

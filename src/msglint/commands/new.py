@@ -1,0 +1,69 @@
+"""``msglint new ID --channel C``: a new template in every locale, lint-clean as written.
+
+The starting points are files in ``skeletons/<locale>/<channel>[-advertising].txt.j2``: complete
+front matter (variables with descriptions, lengths and examples, a sample) and a short, specific
+message a marketer rewrites. ``$stage`` and ``$description`` are filled in; the rest is Jinja.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from msglint.errors import MsglintError
+from msglint.i18n import _
+from msglint.vocabulary import CHANNELS
+
+SKELETONS = Path(__file__).resolve().parents[1] / "skeletons"
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DESCRIPTIONS = {
+    "ko": "새 {channel} 메시지. 언제, 누구에게 보내는지 쓰세요.",
+    "en": "New {channel} message: say when it is sent and to whom.",
+}
+
+
+def template_id(raw: str, channel: str) -> str:
+    """``sms/webinar-invite`` or ``webinar-invite`` with ``--channel sms`` -> ``sms/webinar-invite``."""
+    head, _sep, name = raw.strip("/").rpartition("/")
+    if head and head != channel:
+        from msglint.support.spelling import did_you_mean
+
+        hint = did_you_mean(head, CHANNELS) if head not in CHANNELS else ""
+        raise MsglintError(_("'{id}' is under '{folder}/' but --channel is {channel}{hint}: an id is "
+                             "<channel>/<name>, e.g. {channel}/{name}", id=raw, folder=head, channel=channel,
+                             name=name or "new-message", hint=hint))
+    if not _NAME.match(name):
+        raise MsglintError(_("'{name}' is not a template name: use lower-case words joined by hyphens, e.g. "
+                             "webinar-invite", name=name))
+    return f"{channel}/{name}"
+
+
+def skeleton(locale: str, channel: str, purpose: str) -> Path:
+    language = locale.replace("-", "_").split("_")[0]
+    suffix = "-advertising" if purpose == "advertising" else ""
+    path = SKELETONS / language / f"{channel}{suffix}.txt.j2"
+    if not path.is_file():
+        have = sorted(p.name for p in SKELETONS.iterdir()) if SKELETONS.is_dir() else []
+        raise MsglintError(_("no {purpose} {channel} skeleton for '{locale}' (skeletons: {have}); copy a template "
+                             "of that channel from the pack instead", purpose=purpose, channel=channel, locale=locale,
+                             have=", ".join(have)))
+    return path
+
+
+def create(root: Path, raw_id: str, channel: str, locales: list[str], stage: str, purpose: str) -> list[Path]:
+    """Write the template in each locale under ``root`` (a templates folder); never overwrite."""
+    tid = template_id(raw_id, channel)
+    planned = []
+    for locale in locales:
+        target = root / locale / f"{tid}.txt.j2"
+        if target.exists():
+            raise MsglintError(_("{path} already exists; pick another name or edit that file", path=target))
+        text = string.Template(skeleton(locale, channel, purpose).read_text(encoding="utf-8")).substitute(
+            stage=stage, description=DESCRIPTIONS.get(locale.split("-")[0], DESCRIPTIONS["en"]).format(channel=channel))
+        planned.append((target, text))
+    for target, text in planned:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:  # "x": a file that appeared meanwhile is kept
+            handle.write(text)
+    return [target for target, _text in planned]

@@ -1,0 +1,178 @@
+"""``msglint render``: one template, one lead, the message as the recipient gets it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from msglint.template import pack
+from msglint.render.lead_data import missing_required, parse_vars, read_data_file
+from msglint.errors import DataError, MsglintError
+from msglint.results import Report
+from msglint.run.lint import PackIndex, lint_template
+from msglint.support.spelling import closest, did_you_mean
+from msglint.support.terminal import for_stream
+from msglint import i18n
+from msglint.i18n import _
+
+
+def find_template(template_id: str, locale: str, root: str, stages=None):
+    """The template and the index it was loaded with; only that file is read."""
+    index = PackIndex(stages)
+    entries = pack.discover([root])
+    found = {}
+    for path, pack_root in entries:
+        relative = path.relative_to(pack_root) if path.is_relative_to(pack_root) else None
+        if relative is not None and len(relative.parts) >= 3 and pack.template_id(relative) == template_id:
+            found[relative.parts[0]] = (path, pack_root)
+    if locale not in found:
+        if found:
+            raise MsglintError(_("'{template}' has no {locale} version (it exists in {locales})", template=template_id,
+                                 locale=locale, locales=", ".join(sorted(found))))
+        ids = sorted({pack.template_id(p.relative_to(r)) for p, r in entries
+                      if p.is_relative_to(r) and len(p.relative_to(r).parts) >= 3})
+        hint = did_you_mean(template_id, ids)
+        raise MsglintError(_("no template '{template}' under {root}{hint}; 'msglint templates' lists them",
+                             template=template_id, root=root, hint=hint))
+    return index.load(*found[locale]), index
+
+
+# Keys every lead may carry besides the template's variables.
+LEAD_KEYS = ("timezone", "send_at", "email")  # email: the To: of --format eml
+
+
+def check_var_names(template, names, source: str) -> None:
+    """A misspelt --var must not render the sample's value in silence."""
+    known = [*template.meta.variables, *LEAD_KEYS]
+    for name in names:
+        if name not in known:
+            close = closest(name, known)
+            hint = _("did you mean '{name}'? ", name=close) if close else ""
+            raise DataError(_("{source} '{name}': {template} has no variable '{name}'; {hint}its variables: "
+                              "{variables}", source=source, name=name, template=template.id, hint=hint,
+                              variables=", ".join(template.meta.variables)))
+
+
+def lead_data(template, data_file, pairs) -> tuple[dict, list]:
+    """The lead's values and the names whose value came from the template's sample.
+
+    Without --data, the sample fills what --var leaves out (a quick preview); with --data, the
+    lead's file stands alone."""
+    given = read_data_file(data_file) if data_file else {}
+    pairs = parse_vars(pairs)
+    check_var_names(template, pairs, "--var")
+    given.update(pairs)
+    data = given if data_file else {**template.meta.sample, **given}
+    missing = missing_required(template.meta.variables, data)
+    if missing:
+        source = data_file or "--var"
+        raise DataError(_("{template} ({locale}) needs {missing}: add {options} or put them in {source}",
+                          template=template.id, locale=template.locale, missing=", ".join(missing),
+                          options=" ".join(f"--var {m}=..." for m in missing), source=source))
+    return data, [name for name in data if name not in given]
+
+
+def _is_batch(data_file, out) -> bool:
+    if data_file is None:
+        if out:
+            raise MsglintError(_("--out needs --data with the leads to render (CSV, JSON Lines, or a YAML/JSON list)"))
+        return False
+    suffix = Path(data_file).suffix.lower()
+    if suffix in (".csv", ".jsonl", ".ndjson") or out:
+        return True
+    try:
+        head = Path(data_file).read_text(encoding="utf-8-sig").lstrip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.startswith("[") or head.startswith("- ")
+
+
+def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None, defaults_file=None,
+        fmt_given=False, jobs=None) -> int:
+    template, index = find_template(template_id, locale, root, ruleset.config.stages)
+    if not template.renderable:
+        first = template.problems[0] if template.problems else None
+        reason = f"{template.display}:{first.line}: {first.message}" if first else _("it does not load")
+        raise MsglintError(_("cannot render {template} ({locale}): {reason}; run 'msglint lint {path}'",
+                             template=template_id, locale=locale, reason=reason, path=template.display))
+    if defaults_file and not data_file:
+        raise MsglintError(_("--defaults fills what the leads of --data leave empty; give --data too, or put the "
+                             "values in --var"))
+    if _is_batch(data_file, out):
+        from msglint.run.batch import render_batch
+
+        if fmt == "eml":
+            raise MsglintError(_("--format eml writes one email; for a batch, the JSON Lines carry body and html"))
+        if fmt_given and fmt == "text" and out:
+            raise MsglintError(_("--out writes JSON Lines for a sending system; drop --format text, or drop --out "
+                                 "to read the messages on screen"))
+        defaults = read_data_file(defaults_file) if defaults_file else {}
+        defaults.update(parse_vars(pairs))
+        check_var_names(template, defaults, "--var" if pairs else "--defaults")
+        echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
+        summary = render_batch(template, ruleset, data_file, out, encoding, echo, defaults=defaults, jobs=jobs,
+                               fmt="text" if fmt_given and fmt == "text" else "json")
+        echo(_("msglint: rendered {rendered}, failed {failed}, total {total}", rendered=summary.rendered,
+               failed=summary.failed, total=summary.total) + f"{_speed(summary)}{f' -> {out}' if out else ''}")
+        if summary.internal:
+            return 3
+        return 1 if summary.failed else 0
+    if defaults_file:
+        raise MsglintError(_("--defaults applies to a batch of leads (CSV, JSON Lines, a YAML/JSON list)"))
+    data, from_sample = lead_data(template, data_file, pairs)
+    result = lint_template(template, ruleset, index, data, with_sample=False)
+    message = result.message
+    if message is None:  # the lead's data did not render: the loader recorded why, with its line
+        problem = next(p for p in reversed(template.problems) if p.kind.startswith("template-"))
+        raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {i18n.say(problem.message)}")
+    report = Report([result])
+    if fmt == "eml":
+        from msglint.render.eml import to_eml
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_eml(message, data.get("email")))
+        sys.stdout.flush()
+        for f in result.findings:
+            print(f"msglint: {f.severity} {f.rule}: {f.message}", file=sys.stderr)
+        return report.exit_code
+    if fmt == "json":
+        out = {"template": template.id, "locale": locale, "channel": message.channel,
+               "subject": message.subject, "body": message.body,
+               **({"html": message.html} if message.html is not None else {}), "facts": message.facts,
+               "from_sample": from_sample,
+               "findings": [f.to_dict() for f in result.findings], "summary": report.summary()}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        _print_text(message, report, from_sample)
+    return report.exit_code
+
+
+def _speed(summary) -> str:
+    if summary.seconds <= 0:
+        return ""
+    if summary.total < 100:  # too few rows for a rate that means anything
+        return f" in {summary.seconds:.2f} s"
+    return f" in {summary.seconds:.1f} s ({summary.total / summary.seconds:,.0f} rows/s)"
+
+
+def _print_text(message, report, from_sample=()):
+    from msglint.support.terminal import console as rich_console
+    from rich.markup import escape
+
+    from msglint.report.text import write
+
+    console = rich_console(highlight=False, soft_wrap=True)
+    shown = lambda text: escape(for_stream(text, sys.stdout))  # noqa: E731 - lead data may hold escapes
+    console.print(f"[bold]{message.template}[/] {escape(f'[{message.locale}]')} · {message.channel}")
+    if from_sample:
+        label = str(_("from the template's sample, not the lead:"))
+        console.print(f"[yellow]{escape(label)}[/] {escape(', '.join(from_sample))}")
+    if message.subject is not None:
+        console.print(f"[bold]Subject:[/] {shown(message.subject)}")
+    console.rule(style="dim")
+    console.print(shown(message.body))
+    console.rule(style="dim")
+    console.print(" · ".join(f"{k} {v}" for k, v in message.facts.items() if not isinstance(v, dict)))
+    write(report, sys.stdout, kind="render")

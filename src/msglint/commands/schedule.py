@@ -1,0 +1,175 @@
+"""``msglint schedule``: the sequence in the lead's calendar, each message checked at its real time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from msglint import i18n
+from msglint.errors import DataError, MsglintError
+from msglint.findings import count
+from msglint.i18n import _
+
+
+def run(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
+    from msglint.checks.engine import check_message, keep
+    from msglint.render.jinja import RenderError
+    from msglint.run.lint import render_message
+    from msglint.support.send_time import default_zone, parse_send_at
+    from msglint.sequence.schedule import plan
+
+    path = Path(sequence_file)
+    if not path.is_file():
+        raise MsglintError(_("{path}: no such file", path=sequence_file))
+    loaded = _ready(path.resolve(), locale, ruleset)
+    if loaded is None:
+        return 1
+    sequence, templates, linted = loaded
+    zone = tz or data.get("timezone") or default_zone(locale)
+    moment = parse_send_at(start, zone)
+
+    slots = plan(sequence, moment, locale, ruleset.settings, templates)
+    for slot in slots:
+        template = templates.get((locale, slot.template)) if slot.template else None
+        if template is None or not template.renderable:
+            continue
+        try:
+            message = render_message(template, data)
+        except (RenderError, DataError) as exc:
+            slot.first_line = str(_("does not render: {reason}", reason=exc.args[0] if exc.args else exc))
+            continue
+        message.send_at = slot.actual
+        message.measure(ruleset.settings)
+        with i18n.reading(locale):
+            slot.findings = keep(ruleset, check_message(ruleset, message, with_location=False))
+        slot.subject = message.subject
+        slot.first_line = next((line.strip() for line in message.body.splitlines() if line.strip()), "")
+    findings = [f for slot in slots for f in slot.findings]
+    if fmt == "json":
+        _write_json(sequence, locale, zone, moment, slots, linted.findings)
+    else:
+        _write_text(sequence, locale, zone, slots, linted.findings)
+    return 1 if count(findings + linted.findings)["errors"] else 0
+
+
+def _when(moment: dt.datetime, language: str) -> str:
+    from babel.dates import format_datetime
+
+    return format_datetime(moment, "yyyy-MM-dd (E) HH:mm", locale=language)
+
+
+def _write_text(sequence, locale, zone, slots, sequence_findings) -> None:
+    """One block per step: when (planned → actual), channel, template, why it moved, first line,
+    findings. Blocks read better than a wide table on a terminal and in a CI log."""
+    from msglint.support.terminal import console as rich_console
+    from rich.markup import escape
+
+    language = i18n.language_of(locale) or "en"
+    console = rich_console(file=sys.stdout, highlight=False, soft_wrap=True)
+    with i18n.reading(locale):
+        console.print(f"[bold]{escape(sequence.name)}[/] · {escape(locale)} · {escape(zone)}")
+        moved_label, subject_label = str(_("moved")), str(_("subject"))
+        for slot in slots:
+            when = _when(slot.planned, language)
+            if slot.actual != slot.planned:
+                when = f"{when} → [bold]{_when(slot.actual, language)}[/]"
+            what = slot.template or slot.step.note or ""
+            condition = f" ({slot.step.condition})" if slot.step.condition != "always" else ""
+            console.print(f"{slot.step.number:>2}  {when}  {slot.channel:<9} {escape(what)}{escape(condition)}")
+            for reason in slot.reasons:
+                console.print(f"    [yellow]{escape(moved_label)}:[/] {escape(str(reason))}")
+            if slot.subject:
+                console.print(f"    [dim]{escape(subject_label)}:[/] {escape(slot.subject)}")
+            if slot.first_line:
+                console.print(f"    [dim]│[/] {escape(slot.first_line)}")
+            for f in slot.findings:
+                console.print(f"    {f.severity} [bold]{f.rule}[/] {escape(f.message)}")
+        for f in sequence_findings:
+            console.print(f"{escape(sequence.display)}:{f.line}:{f.column}: {f.severity} [bold]{f.rule}[/] "
+                          f"{escape(f.message)}")
+
+
+def _write_json(sequence, locale, zone, start, slots, sequence_findings) -> None:
+    out = {
+        "sequence": sequence.name, "path": sequence.display, "locale": locale, "timezone": zone,
+        "start": start.isoformat(),
+        "steps": [{
+            "step": slot.step.number, "action": slot.step.action, "channel": slot.channel,
+            "template": slot.template, "if": slot.step.condition,
+            "planned": slot.planned.isoformat(), "actual": slot.actual.isoformat(),
+            "moved": [str(i18n.said_for(locale, r)) for r in slot.reasons],
+            "subject": slot.subject, "first_line": slot.first_line,
+            "findings": [f.to_dict() for f in slot.findings],
+        } for slot in slots],
+        "findings": [f.to_dict() for f in sequence_findings],
+        "summary": count([f for slot in slots for f in slot.findings] + sequence_findings),
+    }
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _ready(path: Path, locale: str, ruleset):
+    """(sequence, templates, its lint result) for sending in ``locale``, or None after printing
+    why the sequence cannot be scheduled."""
+    from msglint.run.lint import PackIndex, _templates_of
+    from msglint.sequence.check import judge, prepare
+
+    sequence, templates = prepare(path, PackIndex(ruleset.config.stages), _templates_of(path.parent.parent))
+    linted = judge(sequence, templates, ruleset)
+    broken = [f for f in linted.findings if f.rule == "sequence-file"]
+    if broken:
+        _print_findings(broken)
+        return None
+    if locale not in sequence.locales:
+        raise MsglintError(_("{path} is sent in {locales}, not in {locale}", path=sequence.display,
+                             locales=", ".join(sequence.locales), locale=locale))
+    return sequence, templates, linted
+
+
+def _print_findings(findings) -> None:
+    for f in findings:
+        print(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+
+
+def find_sequence(name: str, config) -> Path:
+    """A sequence named on the command line: a file, or a name under the project's sequences/."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    project = Path(config.templates).parent if config.templates else Path.cwd()
+    folder = project / "sequences"
+    candidate = folder / f"{name}.yaml"
+    if candidate.is_file():
+        return candidate
+    from msglint.support.spelling import did_you_mean
+
+    known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    raise MsglintError(_("no sequence '{name}' in {folder}{hint}", name=name, folder=folder,
+                         hint=did_you_mean(name, known)))
+
+
+def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset, config) -> int:
+    from msglint.render.lead_data import parse_vars, read_data_file
+    from msglint.run.sequence_batch import render_sequence_batch
+
+    if not data_file:
+        raise MsglintError(_("--sequence renders a batch: give the leads with --data (CSV, JSON Lines, "
+                             "or a YAML/JSON list)"))
+    loaded = _ready(find_sequence(name, config).resolve(), locale, ruleset)
+    if loaded is None:
+        return 1
+    sequence, templates, _linted = loaded
+    if start:
+        from msglint.support.send_time import parse_send_at
+
+        parse_send_at(start, "UTC")  # a bad --start is a usage error before any lead is read
+    defaults = read_data_file(defaults_file) if defaults_file else {}
+    defaults.update(parse_vars(pairs))
+    echo = lambda text: print(text, file=sys.stderr)  # noqa: E731
+    summary = render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, encoding, echo,
+                                    start=start, defaults=defaults)
+    echo(_("msglint: rendered {rendered}, failed {failed}, total {total}", rendered=summary.rendered,
+           failed=summary.failed, total=summary.total) + (f" -> {out}" if out else ""))
+    return 1 if summary.failed else 0

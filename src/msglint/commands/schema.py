@@ -1,0 +1,155 @@
+"""JSON Schemas of the files people write by hand: template front matter, rule files, the config
+and sequences. Built from the same names the loaders check, so an editor and msglint never
+disagree. ``msglint schema NAME`` prints one; point the YAML language server at it."""
+
+from __future__ import annotations
+
+from msglint import i18n
+from msglint.config import KEYS as CONFIG_KEYS
+from msglint.findings import SEVERITIES
+from msglint.checks.kinds import kind_names
+from msglint.template.metadata import (
+    AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, TOP_KEYS, VARIABLE_KEYS, VARIABLE_TYPES,
+)
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+KEBAB = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+NAMES = ("front-matter", "rules", "config", "sequence")
+
+
+def _text() -> dict:
+    """One text, or one per language: what rule messages and suggestions take."""
+    return {"oneOf": [{"type": "string", "minLength": 1},
+                      {"type": "object", "propertyNames": {"enum": list(i18n.LANGUAGES)},
+                       "additionalProperties": {"type": "string", "minLength": 1}, "minProperties": 1}]}
+
+
+def _names(values=None) -> dict:
+    item = {"enum": list(values)} if values else {"type": "string"}
+    return {"oneOf": [item, {"type": "array", "items": item}]}
+
+
+def front_matter() -> dict:
+    variable = {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "required": {"type": "boolean", "default": True},
+            "type": {"enum": list(VARIABLE_TYPES), "default": "string"},
+            "description": {"type": "string"},
+            "max_length": {"type": "integer", "minimum": 1},
+            "examples": {"type": "array"},
+            "role": {"type": "string", "description": "name, topic, ...: what the value is to personalization rules"},
+        },
+    }
+    schema = {
+        "$schema": DRAFT, "title": "msglint template front matter", "type": "object",
+        "additionalProperties": False, "required": ["channel", "stage", "purpose"],
+        "properties": {
+            "channel": {"enum": list(CHANNELS)},
+            "stage": {"type": "string", "pattern": KEBAB, "examples": list(STAGES),
+                      "description": "one of msglint's stages, or one the config declares under 'stages:'"},
+            "purpose": {"enum": list(PURPOSES), "description": "advertising turns the law rules on"},
+            "audience": {"enum": list(AUDIENCES), "default": "b2b"},
+            "register": {"enum": list(REGISTERS), "default": "neutral"},
+            "subject": {"type": "string", "description": "email only; itself a Jinja template"},
+            "description": {"type": "string"},
+            "variables": {"type": "object", "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+                          "additionalProperties": {"oneOf": [variable, {"type": "null"}]}},
+            "sample": {"type": "object"},
+            "timezone": {"type": "string", "description": "IANA time zone, e.g. Asia/Seoul"},
+        },
+    }
+    return schema
+
+
+def _fix() -> dict:
+    _pair = {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}
+    return {
+        "type": "object", "required": ["safety"], "additionalProperties": False,
+        "description": "how msglint fix repairs a finding: safe (meaning cannot change) or unsafe (wording)",
+        "properties": {
+            "safety": {"enum": ["safe", "unsafe"]},
+            "replace": _text(), "delete": {"const": True},
+            "sub": {"oneOf": [_pair, {"type": "array", "minItems": 1, "items": _pair}]},
+            "insert": {"type": "object", "required": ["at", "text"], "additionalProperties": False,
+                       "properties": {"at": {"enum": ["start", "end"]}, "text": _text()}},
+        },
+    }
+
+
+def rules() -> dict:
+    rule = {
+        "type": "object", "required": ["id", "kind", "severity", "message", "source"],
+        "properties": {
+            "id": {"type": "string", "pattern": KEBAB},
+            "kind": {"enum": kind_names()},
+            "severity": {"enum": list(SEVERITIES)},
+            "message": _text(), "suggestion": _text(),
+            "source": {"type": "string", "minLength": 1, "description": "why the rule exists: a law, a study, a playbook"},
+            "description": {"type": "string"}, "link": {"type": "string"}, "cite": {"type": "boolean"},
+            "channels": _names(CHANNELS), "locales": _names(), "purposes": _names(PURPOSES),
+            "audiences": _names(AUDIENCES), "stages": _names(), "not_stages": _names(), "registers": _names(REGISTERS),
+            "scope": {"enum": ["body", "subject", "all", "first-line", "last-line"]},
+            "examples": {"type": "object", "additionalProperties": False,
+                         "properties": {"fire": {"type": "array"}, "pass": {"type": "array"}, "fix": {
+                             "type": "array", "items": {"type": "object", "required": ["before", "after"]}}}},
+            "fix": _fix(),
+        },
+        # Each kind adds fields of its own (phrases, patterns, thresholds): msglint checks those.
+        "additionalProperties": True,
+    }
+    return {
+        "$schema": DRAFT, "title": "msglint rule file", "type": "object", "additionalProperties": False,
+        "properties": {"rules": {"type": "array", "items": rule}, "settings": {"type": "object"},
+                       "cite": {"type": "boolean"}},
+    }
+
+
+def config() -> dict:
+    ids = {"type": "array", "items": {"type": "string"}}
+    schema = {
+        "$schema": DRAFT, "title": "msglint config (.msglint.yaml or [tool.msglint])", "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "select": ids, "ignore": ids,
+            "severity": {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
+            "per-file-ignores": {"type": "object", "additionalProperties": ids},
+            "rules": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+            "templates": {"type": "string"},
+            "formal-locales": ids,
+            "stages": {"type": "array", "items": {"type": "string", "pattern": KEBAB}},
+            "sender-names": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "lang": {"enum": list(i18n.LANGUAGES)},
+        },
+    }
+    return schema
+
+
+def sequence() -> dict:
+    from msglint.template.sequence_file import AUDIENCES as SEQ_AUDIENCES, CONDITIONS, STEP_KEYS, TOP_KEYS as SEQ_KEYS, TRIGGERS
+
+    offset = {"type": "string", "pattern": r"^\s*\d{1,3}(\s*-\s*\d{1,3})?\s*[mhdw]\s*$",
+              "examples": ["5m", "2h", "1d", "3-5d", "1-2w"]}
+    template = {"type": "string", "pattern": "^[^/]+/.+$", "examples": ["sms/missed-call"]}
+    step = {
+        "type": "object", "additionalProperties": False,
+        "properties": {"after": offset, "send": template, "voicemail": template, "call": {"type": ["string", "boolean"]},
+                       "if": {"enum": list(CONDITIONS)}, "at": {"type": ["string", "integer"]}, "note": {"type": "string"}},
+        "oneOf": [{"required": ["send"]}, {"required": ["call"]}, {"required": ["voicemail"]}],
+    }
+    schema = {
+        "$schema": DRAFT, "title": "msglint sequence", "type": "object", "additionalProperties": False,
+        "required": ["trigger", "locales", "steps"],
+        "properties": {
+            "name": {"type": "string"}, "description": {"type": "string"},
+            "trigger": {"enum": list(TRIGGERS)}, "audience": {"enum": list(SEQ_AUDIENCES)},
+            "locales": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "provides": {"type": "array", "items": {"type": "string"}},
+            "steps": {"type": "array", "items": step, "minItems": 1},
+        },
+    }
+    return schema
+
+
+def schema(name: str) -> dict:
+    return {"front-matter": front_matter, "rules": rules, "config": config, "sequence": sequence}[name]()

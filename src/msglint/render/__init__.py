@@ -1,0 +1,1 @@
+"""Template + lead -> Message: the Jinja sandbox, locale filters, lead values and the source map."""

@@ -1,0 +1,232 @@
+"""Locale-aware Jinja filters backed by Babel.
+
+Dates and times are shown in the recipient's time zone: the ``timezone`` variable of the lead
+data if present, else the template's ``timezone:``, else the locale's default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel import dates, lists, numbers
+from jinja2 import pass_context
+
+from msglint.support.send_time import DEFAULT_ZONES
+from msglint.i18n import _
+
+
+@lru_cache(maxsize=None)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(name: str):
+    from babel import Locale
+
+    return Locale.parse(name.replace("-", "_"))
+
+
+def _babel(ctx):
+    """The message's locale as Babel's object, parsed once per run rather than per value."""
+    return _babel_locale(str(ctx.get("_locale", "en")))
+
+
+def _babel_dates(function: str, value, format: str, zone, locale: str) -> str:
+    """Babel's date formatting, once per value: a campaign offers its leads the same few slots."""
+    try:
+        return _babel_dates_cached(function, value, format, zone, locale)
+    except TypeError:  # a value that cannot be a key: Babel says what is wrong with it
+        return _babel_dates_cached.__wrapped__(function, value, format, zone, locale)
+
+
+@lru_cache(maxsize=4096)
+def _babel_dates_cached(function: str, value, format: str, zone, locale: str) -> str:
+    formatter = getattr(dates, function)
+    if function == "format_date":
+        return formatter(value, format=format, locale=_babel_locale(locale))
+    return formatter(value, format=format, tzinfo=zone, locale=_babel_locale(locale))
+
+
+def _context_zone(ctx) -> ZoneInfo:
+    name = ctx.get("timezone") or ctx.get("_timezone")
+    locale = ctx.get("_locale", "en")
+    if not name:
+        name = DEFAULT_ZONES.get(str(locale).split("_")[0], "UTC")
+    return _zone(str(name))
+
+
+def _aware(value, zone):
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return value
+
+
+@pass_context
+def format_date(ctx, value, format="medium"):
+    value = _aware(value, _context_zone(ctx))
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(_context_zone(ctx)).date()
+    return _babel_dates("format_date", value, format, None, str(ctx.get("_locale", "en")))
+
+
+@pass_context
+def format_time(ctx, value, format="short"):
+    zone = _context_zone(ctx)
+    return _babel_dates("format_time", _aware(value, zone), format, zone, str(ctx.get("_locale", "en")))
+
+
+@pass_context
+def format_datetime(ctx, value, format="medium"):
+    zone = _context_zone(ctx)
+    return _babel_dates("format_datetime", _aware(value, zone), format, zone, str(ctx.get("_locale", "en")))
+
+
+@pass_context
+def format_weekday(ctx, value, format="EEEE"):
+    return format_date(ctx, value, format)
+
+
+# The house style for a time offered to a lead: the minutes are written when there are any, so a
+# 14:30 slot is never offered as "2 PM". (language -> (with the date, time only), whole hour / :30)
+_SLOT_PATTERNS = {
+    "ko": (("M월 d일(E) aaaa h시", "M월 d일(E) aaaa h시 m분"), ("aaaa h시", "aaaa h시 m분")),
+    "en": (("EEE, MMM d, h a", "EEE, MMM d, h:mm a"), ("EEE h a", "EEE h:mm a")),
+}
+
+
+@pass_context
+def format_slot(ctx, value, with_date=True):
+    """``{{ slot|slot }}`` -> "11월 24일(화) 오후 2시 30분" / "Tue, Nov 24, 2:30 PM" (no ":00" on the hour)."""
+    zone = _context_zone(ctx)
+    moment = _aware(value, zone)
+    if isinstance(moment, dt.datetime):
+        moment = moment.astimezone(zone)
+    language = str(ctx["_locale"]).split("_")[0].split("-")[0]
+    dated, bare = _SLOT_PATTERNS.get(language, _SLOT_PATTERNS["en"])
+    on_the_hour, with_minutes = dated if with_date else bare
+    pattern = with_minutes if getattr(moment, "minute", 0) else on_the_hour
+    return _babel_dates("format_datetime", moment, pattern, zone, str(ctx.get("_locale", "en")))
+
+
+@pass_context
+def format_number(ctx, value):
+    return numbers.format_decimal(value, locale=_babel(ctx))
+
+
+@pass_context
+def format_percent(ctx, value):
+    return numbers.format_percent(value, locale=_babel(ctx))
+
+
+@pass_context
+def format_currency(ctx, value, currency=None):
+    if currency is None:
+        currency = numbers.get_territory_currencies(_territory(ctx["_locale"]))[0]
+    return numbers.format_currency(value, currency, locale=_babel(ctx))
+
+
+@pass_context
+def format_list(ctx, values, style="standard"):
+    """Join items the way the locale does: "A, B, and C"; "월요일, 화요일 또는 수요일" with style="or"."""
+    return _babel_list(tuple(str(v) for v in values), style, str(ctx.get("_locale", "en")))
+
+
+@lru_cache(maxsize=1024)
+def _babel_list(values: tuple, style: str, locale: str) -> str:
+    return lists.format_list(list(values), style=style, locale=_babel_locale(locale))
+
+
+def _territory(locale: str) -> str:
+    from babel import Locale
+
+    parsed = Locale.parse(locale)
+    return parsed.territory or {"ko": "KR", "en": "US"}.get(parsed.language, "US")
+
+
+FILTERS = {
+    "date": format_date,
+    "time": format_time,
+    "datetime": format_datetime,
+    "weekday": format_weekday,
+    "slot": format_slot,
+    "number": format_number,
+    "percent": format_percent,
+    "currency": format_currency,
+    "join_list": format_list,
+}
+
+
+# Korean particles change with the last sound of the word before them ("CRM 도입을", "견적서를"),
+# and that word often comes from a variable. Forms are written "with-final/without-final".
+# Digits as read aloud: 영 일 이 삼 사 오 육 칠 팔 구 (and 십, 백, 천, 만 end in a consonant too).
+_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
+                    "6": True, "7": True, "8": True, "9": False}
+# Symbols after a number, as read: 퍼센트, 도, 플러스 end in a vowel.
+_SYMBOL_HAS_FINAL = {"%": False, "％": False, "°": False, "℃": False, "+": False, "#": False}
+# An acronym is read letter by letter; 엘, 엠, 엔, 알 end in a consonant (CRM을, API를, HR을).
+_ACRONYM_FINAL = {"L": (True, True), "M": (True, False), "N": (True, False), "R": (True, True)}
+
+
+def _latin_final(word: str) -> tuple[bool, bool]:
+    """How a Latin word ends when read in Korean: HubSpot(팟)을, Slack(랙)을, Google(구글)을,
+    Zoom(줌)을, Jira(지라)를, Salesforce(포스)를, Microsoft(소프트)를, Docker(도커)를."""
+    letters = "".join(ch for ch in word if ch.isascii() and ch.isalpha())
+    if not letters:
+        return False, False
+    if letters.isupper() and len(letters) <= 5:
+        return _ACRONYM_FINAL.get(letters[-1], (False, False))
+    w = letters.lower()
+    vowels = "aeiouy"
+    if w.endswith("ng"):
+        return True, False
+    if w.endswith("e") and len(w) > 2 and w[-2] not in vowels:  # a silent e: the consonant before decides
+        return {"l": (True, True), "m": (True, False), "n": (True, False)}.get(w[-2], (False, False))
+    last, before = w[-1], w[-2] if len(w) > 1 else ""
+    if last in "mn":
+        return True, False
+    if last == "l":
+        return True, True
+    if last == "k" or (last in "ptc" and before in vowels) or w.endswith("ck"):
+        return True, False  # 팟, 랙, 북, 토픽 — but -st, -ft, -pt are 스트, 프트: no final
+    return False, False
+
+
+def _final_consonant(word: str) -> tuple[bool, bool]:
+    """(has a final consonant, that consonant is ㄹ) for the last readable character."""
+    text = word.strip()
+    for index in range(len(text) - 1, -1, -1):
+        ch = text[index]
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            final = code % 28
+            return final != 0, final == 8
+        if ch in _SYMBOL_HAS_FINAL:
+            return _SYMBOL_HAS_FINAL[ch], False
+        if ch.isdigit():
+            return _DIGIT_HAS_FINAL.get(ch, False), ch in "178"
+        if ch.isascii() and ch.isalpha():
+            start = index
+            while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+                start -= 1
+            return _latin_final(text[start:index + 1])
+    return False, False
+
+
+def josa(word, forms: str) -> str:
+    """``{{ topic|josa("을/를") }}`` -> "CRM 도입을"; handles 이/가, 은/는, 과/와, 으로/로, 이에요/예요."""
+    with_final, slash, without_final = str(forms).partition("/")
+    if not slash or not with_final or not without_final:
+        raise ValueError(_("josa needs both forms, with and without a final consonant: josa('을/를'), not "
+                           "josa('{forms}')", forms=forms))
+    has_final, is_rieul = _final_consonant(str(word))
+    if with_final == "으로" and is_rieul:
+        return f"{word}{without_final}"
+    return f"{word}{with_final if has_final else without_final}"
+
+
+FILTERS["josa"] = josa

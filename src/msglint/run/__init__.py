@@ -1,0 +1,1 @@
+"""Many templates, files or leads at once: lint orchestration, batches, check of files, --changed."""

@@ -1,0 +1,79 @@
+"""Lint results cached per template, so an unchanged pack re-lints without rendering anything.
+
+A result is keyed by everything it depends on: the template file, its counterparts in the other
+locales (for parity), every rule file, the config file and the msglint version. Entries are
+written to a temporary file and renamed into place, so two concurrent runs never see half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from msglint import __version__
+from msglint.support.cache_dir import cache_dir
+
+
+def _library_versions() -> str:
+    """Libraries whose upgrade changes a result: date formats (babel), rendering (jinja2),
+    Korean analysis (kiwipiepy and its model), holidays."""
+    from importlib import metadata
+
+    out = []
+    for name in ("babel", "jinja2", "kiwipiepy", "kiwipiepy_model", "holidays", "regex"):
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=none")
+    return ";".join(out)
+
+
+class ResultCache:
+    def __init__(self, folder: Path | None, context: bytes):
+        self.folder = folder / "results" if folder else None
+        self._context = hashlib.sha256(__version__.encode() + b"\0" + context).digest()
+
+    @classmethod
+    def for_run(cls, rule_files, config_file, extra: bytes = b"") -> "ResultCache":
+        from msglint import i18n
+
+        # Findings are stored as words: a run in another --lang must not reuse them.
+        digest = hashlib.sha256(_library_versions().encode() + b"\0lang=" + (i18n.explicit() or "").encode()
+                                + b"\0" + extra)
+        for path in [*rule_files, *([config_file] if config_file else [])]:
+            digest.update(str(path).encode() + b"\0")
+            try:
+                digest.update(Path(path).read_bytes())
+            except OSError:
+                digest.update(b"<unreadable>")
+        return cls(cache_dir(), digest.digest())
+
+    def key(self, *parts: bytes) -> str:
+        digest = hashlib.sha256(self._context)
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "little") + part)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> dict | None:
+        if self.folder is None:
+            return None
+        try:
+            return json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, data: dict) -> None:
+        if self.folder is None:
+            return
+        target = self.folder / key[:2] / f"{key}.json"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, default=str)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only checkout still lints, just without the cache

@@ -1,0 +1,1 @@
+"""Plumbing every stage shares: atomic writes, caches, cores, the terminal, YAML and time zones."""

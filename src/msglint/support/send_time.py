@@ -1,0 +1,60 @@
+"""When a message is sent, in the recipient's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from msglint.errors import MsglintError
+from msglint.i18n import _
+
+
+# A recipient's zone when neither the lead, the template nor the command line names one.
+DEFAULT_ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
+
+
+def default_zone(locale: str | None) -> str:
+    return DEFAULT_ZONES.get(str(locale or "").replace("-", "_").split("_")[0], "UTC")
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise MsglintError(zone_problem(name)) from None
+
+
+def zone_problem(name) -> str:
+    """Why ``name`` is not a time zone, with the closest IANA name when there is one."""
+    from zoneinfo import available_timezones
+
+    from msglint.support.spelling import closest
+
+    folded = {z.lower(): z for z in sorted(available_timezones())}
+    close = closest(str(name).lower(), folded, cutoff=0.75)
+    hint = _(" (did you mean '{name}'?)", name=folded[close]) if close else ""
+    return _("unknown time zone '{name}'{hint}: use an IANA name such as Asia/Seoul or America/Chicago",
+             name=name, hint=hint)
+
+
+def check_zone(name) -> None:
+    """Raise MsglintError unless ``name`` is a known IANA time zone."""
+    if not isinstance(name, str):
+        raise MsglintError(zone_problem(name))
+    zone(name)
+
+
+def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
+    """``2026-11-24T21:30`` read in ``tz``; an explicit offset is converted to ``tz``."""
+    try:
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        if type(moment) is dt.date:
+            raise ValueError
+    except ValueError:
+        raise MsglintError(_("--send-at '{value}' is not an ISO date-time such as 2026-11-24T21:30", value=value)) from None
+    if moment.tzinfo is None:
+        if tz is None:
+            raise MsglintError(_("--send-at '{value}' has no time zone: add --tz ZONE (the recipient's), e.g. --tz Asia/Seoul",
+                                 value=value))
+        return moment.replace(tzinfo=zone(tz))
+    return moment.astimezone(zone(tz)) if tz else moment

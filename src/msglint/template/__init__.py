@@ -1,0 +1,1 @@
+"""Find and read templates: the pack, front matter, metadata, suppressions, sequence files."""

@@ -1,0 +1,251 @@
+"""A sequence file: when each touch of a cadence happens, read and validated like front matter.
+
+```yaml
+name: inbound-lead
+trigger: inquiry            # inquiry | consultation | meeting-booked | cold
+audience: b2b               # b2b | b2c
+locales: [ko, en]
+provides: [name, topic]     # the lead data the trigger brings (a web form: name, topic, phone)
+steps:
+  - after: 5m               # from the trigger (first step) or the previous step; 3-5d is a range
+    send: sms/inbound-first-response
+  - after: 10m
+    call: first attempt
+  - voicemail: voicemail/first-attempt   # left on the call before it, when nobody answers
+    if: no-answer
+  - after: 2m
+    send: email/inbound-response
+```
+
+Every problem is a ``sequence-file`` finding with the line it is on; a sequence with problems is
+not scheduled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from msglint.support import safe_yaml
+from msglint.i18n import _
+from msglint.support.spelling import did_you_mean
+
+TRIGGERS = ("inquiry", "consultation", "meeting-booked", "cold")
+AUDIENCES = ("b2b", "b2c")
+ACTIONS = ("send", "call", "voicemail")
+CONDITIONS = ("always", "no-reply", "no-answer")
+TOP_KEYS = ("name", "description", "trigger", "audience", "locales", "provides", "steps")
+STEP_KEYS = ("after", "send", "call", "voicemail", "if", "at", "note")
+UNITS = {"m": dt.timedelta(minutes=1), "h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
+         "w": dt.timedelta(weeks=1)}
+_OFFSET = re.compile(r"^\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*([mhdw])\s*$")
+_AT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class Offset:
+    low: dt.timedelta
+    high: dt.timedelta
+    text: str
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+def parse_offset(value) -> Offset | None:
+    """'5m', '2h', '3d', '1w', or a range the playbook gives as one: '3-5d', '1-2w'."""
+    match = _OFFSET.match(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if match is None:
+        return None
+    low, high, unit = int(match.group(1)), int(match.group(2) or match.group(1)), match.group(3)
+    if high < low:
+        return None
+    return Offset(low * UNITS[unit], high * UNITS[unit], str(value).strip())
+
+
+ZERO = Offset(dt.timedelta(0), dt.timedelta(0), "0m")
+
+
+@dataclass
+class Step:
+    number: int  # 1-based, as people count them
+    action: str  # send | call | voicemail
+    template: str | None  # the template id for send and voicemail
+    after: Offset
+    condition: str = "always"
+    at: dt.time | None = None  # a time of day the step waits for ("at: 10:00")
+    note: str = ""
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Problem:
+    message: object
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Sequence:
+    path: Path
+    name: str = ""
+    trigger: str | None = None
+    audience: str = "b2b"
+    locales: tuple = ()
+    provides: tuple = ()
+    steps: list = field(default_factory=list)
+    description: str = ""
+    problems: list = field(default_factory=list)
+    lines: dict = field(default_factory=dict)  # key path -> (line, column)
+
+    def where(self, *path) -> tuple[int, int]:
+        from msglint.template.frontmatter import where
+
+        return where(self.lines, *path)
+
+    @property
+    def display(self) -> str:
+        from msglint.template.pack import display_path
+
+        return display_path(self.path)
+
+
+def load(path: Path) -> Sequence:
+    sequence = Sequence(path=Path(path), name=Path(path).stem)
+    try:
+        text = sequence.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        sequence.problems.append(Problem(_("file is not UTF-8 text: save it as UTF-8")))
+        return sequence
+    except OSError as exc:
+        sequence.problems.append(Problem(_("cannot read the file: {reason}", reason=exc.strerror)))
+        return sequence
+    try:
+        node, loader = safe_yaml.compose(text)
+        data = loader.construct_document(node) if node is not None else {}
+        loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        sequence.problems.append(Problem(_("not valid YAML: {problem}", problem=exc.problem or exc.context),
+                                         (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1))
+        return sequence
+    except yaml.YAMLError as exc:
+        sequence.problems.append(Problem(_("not valid YAML: {problem}", problem=exc)))
+        return sequence
+    if not isinstance(data, dict):
+        sequence.problems.append(Problem(_("a sequence is a mapping with trigger:, audience:, locales: and steps:")))
+        return sequence
+    from msglint.template.frontmatter import _walk
+
+    _walk(node, (), sequence.lines, 1)
+    _read(sequence, data)
+    return sequence
+
+
+def _problem(sequence, message, *path):
+    line, column = sequence.where(*path)
+    sequence.problems.append(Problem(message, line, column))
+
+
+def _read(sequence: Sequence, data: dict) -> None:
+    for key in data:
+        if key not in TOP_KEYS:
+            _problem(sequence, _("unknown key '{key}'{hint}; known keys: {keys}", key=key,
+                                 hint=did_you_mean(key, TOP_KEYS), keys=", ".join(TOP_KEYS)), key)
+    sequence.name = str(data.get("name") or sequence.name)
+    sequence.description = str(data.get("description") or "")
+    trigger = data.get("trigger")
+    if trigger not in TRIGGERS:
+        message = (_("'trigger' is missing: set it to one of {choices}", choices=", ".join(TRIGGERS)) if trigger is None
+                   else _("'trigger: {value}' is not one of {choices}{hint}", value=trigger,
+                          choices=", ".join(TRIGGERS), hint=did_you_mean(trigger, TRIGGERS)))
+        _problem(sequence, message, "trigger", "<value>")
+    else:
+        sequence.trigger = trigger
+    audience = data.get("audience", "b2b")
+    if audience not in AUDIENCES:
+        _problem(sequence, _("'audience: {value}' is not one of {choices}", value=audience,
+                             choices=", ".join(AUDIENCES)), "audience", "<value>")
+    else:
+        sequence.audience = audience
+    locales = data.get("locales")
+    if not isinstance(locales, list) or not locales or not all(isinstance(x, str) for x in locales):
+        _problem(sequence, _("'locales' must list the languages the sequence is sent in, e.g. [ko, en]"), "locales")
+    else:
+        sequence.locales = tuple(locales)
+    provides = data.get("provides") or []
+    if not isinstance(provides, list) or not all(isinstance(x, str) for x in provides):
+        _problem(sequence, _("'provides' must list the lead data the trigger brings, e.g. [name, topic]"), "provides")
+    else:
+        sequence.provides = tuple(provides)
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not steps:
+        _problem(sequence, _("'steps' must list the touches in order"), "steps")
+        return
+    for index, raw in enumerate(steps):
+        step = _step(sequence, index, raw)
+        if step is not None:
+            sequence.steps.append(step)
+
+
+def _step(sequence, index, raw) -> Step | None:
+    path = ("steps", index)
+    if not isinstance(raw, dict):
+        _problem(sequence, _("step {number} must be a mapping such as {example}", number=index + 1,
+                             example="{after: 2d, send: email/value-follow-up}"), *path)
+        return None
+    ok = True
+    for key in raw:
+        if key not in STEP_KEYS:
+            _problem(sequence, _("step {number}: unknown key '{key}'{hint}; known keys: {keys}", number=index + 1,
+                                 key=key, hint=did_you_mean(key, STEP_KEYS), keys=", ".join(STEP_KEYS)), *path, key)
+            ok = False
+    actions = [a for a in ACTIONS if a in raw]
+    if len(actions) != 1:
+        _problem(sequence, _("step {number} needs exactly one action: send: <template>, call: <note> or "
+                             "voicemail: <template>", number=index + 1), *path)
+        return None
+    action = actions[0]
+    template = None
+    if action in ("send", "voicemail"):
+        template = raw[action]
+        if not isinstance(template, str) or "/" not in template:
+            _problem(sequence, _("step {number}: '{action}' names a template id such as sms/missed-call",
+                                 number=index + 1, action=action), *path, action, "<value>")
+            ok = False
+    default = ZERO if action == "voicemail" else None
+    after = parse_offset(raw["after"]) if "after" in raw else default
+    if after is None:
+        message = (_("step {number}: 'after' is missing: how long after the previous step (5m, 2h, 3d, 3-5d, 1w)",
+                     number=index + 1) if "after" not in raw else
+                   _("step {number}: 'after: {value}' is not an offset such as 5m, 2h, 3d, 3-5d or 1w",
+                     number=index + 1, value=raw["after"]))
+        _problem(sequence, message, *path, "after", "<value>")
+        ok = False
+    condition = raw.get("if", "always")
+    if condition not in CONDITIONS:
+        _problem(sequence, _("step {number}: 'if: {value}' is not one of {choices}", number=index + 1,
+                             value=condition, choices=", ".join(CONDITIONS)), *path, "if", "<value>")
+        ok = False
+    at = None
+    if "at" in raw:
+        text = str(raw["at"]) if not isinstance(raw["at"], int) else f"{raw['at'] // 60:02d}:{raw['at'] % 60:02d}"
+        match = _AT.match(text)
+        if match is None:
+            _problem(sequence, _("step {number}: 'at: {value}' is not a time of day such as 10:00",
+                                 number=index + 1, value=raw["at"]), *path, "at", "<value>")
+            ok = False
+        else:
+            at = dt.time(int(match.group(1)), int(match.group(2)))
+    if not ok:
+        return None
+    line, column = sequence.where(*path)
+    return Step(number=index + 1, action=action, template=template, after=after, condition=condition, at=at,
+                note=str(raw.get("note") or (raw["call"] if action == "call" and isinstance(raw["call"], str) else "")),
+                line=line, column=column)
