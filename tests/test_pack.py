@@ -17,7 +17,8 @@ from msglint.checks.engine import Ruleset
 from msglint.commands.listing import markdown_catalogue, template_rows
 from msglint.checks.rulebook import load_rules
 from msglint.checks.text import check_text
-from msglint.run.lint import PackIndex, render_message
+from msglint.template.index import PackIndex
+from msglint.render.lead import render_message
 
 EXPECTED_IDS = {
     "voicemail/first-attempt", "voicemail/follow-up-attempt", "sms/missed-call", "sms/inbound-first-response",

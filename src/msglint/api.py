@@ -23,7 +23,9 @@ from msglint.render.lead_data import lead_values
 from msglint.errors import DataError, MsglintError
 from msglint.findings import Finding
 from msglint.message import Message
-from msglint.run.lint import PackIndex, lint_template, render_message
+from msglint.template.index import PackIndex
+from msglint.checks.template import lint_template
+from msglint.render.lead import render_message
 from msglint.support.send_time import parse_send_at
 from msglint.i18n import _
 

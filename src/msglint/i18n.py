@@ -21,16 +21,12 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
+from msglint.languages import josa
+
 LANGUAGES = ("en", "ko")
 DEFAULT = "en"
 
-#: A particle field names the with-final-consonant form; its pair is the other.
-PARTICLES = {
-    "은": "은/는", "는": "은/는", "이": "이/가", "가": "이/가", "을": "을/를", "를": "을/를",
-    "과": "과/와", "와": "과/와", "으로": "으로/로", "로": "으로/로", "이라는": "이라는/라는",
-    "라는": "이라는/라는", "이나": "이나/나", "나": "이나/나", "이에요": "이에요/예요", "예요": "이에요/예요",
-    "이라고": "이라고/라고", "라고": "이라고/라고", "이란": "이란/란", "란": "이란/란",
-}
+PARTICLES = josa.PAIRS  # a particle field names the with-final-consonant form
 
 _explicit: str | None = None
 _reading: contextvars.ContextVar = contextvars.ContextVar("msglint_reading", default=None)
@@ -193,9 +189,7 @@ class _Formatter(string.Formatter):
 
 def particle(word: str, name: str) -> str:
     """The form of particle ``name`` that follows ``word`` (을 or 를 ...)."""
-    from msglint.render.filters import josa
-
-    return josa(word, PARTICLES[name])[len(word):]
+    return josa.attach(word, PARTICLES[name])[len(word):]
 
 
 def fill(template: str, values: dict, language: str | None = None) -> str:

@@ -68,6 +68,9 @@ class Rule:
     # Its file's very text passed every check before (see _marker): each of its patterns compiled
     # on its own then, so the rule's kind need not compile them one by one again.
     known: bool = field(default=False, repr=False, compare=False)
+    # It comes from a shipped rule pack (vetted by the tests): its patterns run on Python's re,
+    # compiled once per machine; a team's own patterns run with a timeout.
+    shipped: bool = field(default=False, repr=False, compare=False)
     _compiled: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
@@ -189,7 +192,8 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
     # A file whose very text passed every check before needs only its rules built: the kinds'
     # fields are checked (and their modules imported) for a file not seen before.
     known = marker is not None and marker.exists()
-    rules = [_rule(path, index, raw, known) for index, raw in enumerate(data.get("rules", []))]
+    shipped = _is_shipped(path)
+    rules = [_rule(path, index, raw, known, shipped) for index, raw in enumerate(data.get("rules", []))]
     if not known:
         _validate(rules, marker)
     if data.get("cite"):
@@ -315,7 +319,14 @@ def _fix(path, rid, raw, level, examples):
     return spec
 
 
-def _rule(path: Path, index: int, raw, known: bool = False) -> Rule:
+def _is_shipped(path: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(builtin_rules_dir().resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def _rule(path: Path, index: int, raw, known: bool = False, shipped: bool = False) -> Rule:
     """The rule at ``index`` of a file; ``known``: the file's text was checked whole before (see
     ``_marker``), so the fields its kind takes are not checked again."""
     if not isinstance(raw, dict):
@@ -357,7 +368,7 @@ def _rule(path: Path, index: int, raw, known: bool = False) -> Rule:
         stages=_tuple(path, rid, raw, "stages"),
         registers=_tuple(path, rid, raw, "registers"),
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
-        scope=scope, options=options, examples=examples, fix=fix, known=known,
+        scope=scope, options=options, examples=examples, fix=fix, known=known, shipped=shipped,
     )
     if not known:
         for text in message.values() if isinstance(message, dict) else [message]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from msglint.checks.engine import check_message, keep
+from msglint.checks.engine import Ruleset, check_message, keep
 from msglint.message import Message
 from msglint.results import Result
 from msglint.render.sourcemap import Location, TextMap

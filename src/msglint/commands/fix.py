@@ -22,7 +22,7 @@ from msglint.i18n import _
 
 
 def run(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int:
-    from msglint.run.lint import PackIndex
+    from msglint.template.index import PackIndex
 
     index = PackIndex(config.stages)
     outcomes = []

@@ -80,7 +80,7 @@ def print_rules(ruleset, fmt):
 
 def template_rows(paths, stages=None):
     from msglint.template import pack
-    from msglint.run.lint import PackIndex
+    from msglint.template.index import PackIndex
 
     index = PackIndex(stages)
     by_id: dict = {}

@@ -10,7 +10,8 @@ from msglint.template import pack
 from msglint.render.lead_data import missing_required, parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
 from msglint.results import Report
-from msglint.run.lint import PackIndex, lint_template
+from msglint.template.index import PackIndex
+from msglint.checks.template import lint_template
 from msglint.support.spelling import closest, did_you_mean
 from msglint.support.terminal import for_stream
 from msglint import i18n

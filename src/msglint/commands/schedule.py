@@ -16,7 +16,7 @@ from msglint.i18n import _
 def run(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
     from msglint.checks.engine import check_message, keep
     from msglint.render.jinja import RenderError
-    from msglint.run.lint import render_message
+    from msglint.render.lead import render_message
     from msglint.support.send_time import default_zone, parse_send_at
     from msglint.sequence.schedule import plan
 
@@ -113,10 +113,10 @@ def _write_json(sequence, locale, zone, start, slots, sequence_findings) -> None
 def _ready(path: Path, locale: str, ruleset):
     """(sequence, templates, its lint result) for sending in ``locale``, or None after printing
     why the sequence cannot be scheduled."""
-    from msglint.run.lint import PackIndex, _templates_of
+    from msglint.template.index import PackIndex, templates_of
     from msglint.sequence.check import judge, prepare
 
-    sequence, templates = prepare(path, PackIndex(ruleset.config.stages), _templates_of(path.parent.parent))
+    sequence, templates = prepare(path, PackIndex(ruleset.config.stages), templates_of(path.parent.parent))
     linted = judge(sequence, templates, ruleset)
     broken = [f for f in linted.findings if f.rule == "sequence-file"]
     if broken:

@@ -149,7 +149,7 @@ def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=No
     """Fix one template file's source (the caller writes ``outcome.after``)."""
     from msglint.template import pack
     from msglint.render.html_text import is_html
-    from msglint.run.lint import lint_template
+    from msglint.checks.template import lint_template
 
     loaded = pack.load(path, root, stages)
     outcome = Outcome(loaded.display, loaded.text or "", loaded.text or "", locale=loaded.locale)

@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from msglint.support.cache_dir import cache_dir
+from msglint.languages.josa import final_consonant
 from msglint.support import shortcut
 
 # Part of every cache key (with Kiwi's version and options): bump it when what is stored per line changes.
@@ -264,9 +265,7 @@ def standin(value: str) -> str | None:
     """A name that reads like ``value`` to Kiwi and to the particles after it, or None."""
     if not _PLAIN_NAME.fullmatch(value):
         return None
-    from msglint.render.filters import _final_consonant
-
-    has_final, rieul = _final_consonant(value)
+    has_final, rieul = final_consonant(value)
     if value.isascii():
         return "Daniel" if rieul else ("John" if has_final else "Sara")
     return "김한별" if rieul else ("김민준" if has_final else "김민수")

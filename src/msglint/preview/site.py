@@ -15,7 +15,8 @@ from msglint import __version__
 from msglint.template import pack
 from msglint.findings import count
 from msglint.preview.highlight import CHANNEL_ICONS, ICONS, marked
-from msglint.run.lint import PackIndex, lint_template
+from msglint.template.index import PackIndex
+from msglint.checks.template import lint_template
 
 STAGE_ORDER = ["inbound-response", "prospecting", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
                "graceful-exit", "offer"]
@@ -149,7 +150,7 @@ class Timeline:
 def sequence_timelines(paths, ruleset, pages_for: set) -> list[Timeline]:
     """One timeline per sequence beside the pack: days across, a step's channel and template in
     its day, the findings on its lines."""
-    from msglint.run.lint import split_sequences
+    from msglint.template.index import split_sequences
     from msglint.sequence.cadence import build as build_cadence
     from msglint.sequence.check import judge, prepare
 

@@ -15,6 +15,7 @@ from jinja2 import pass_context
 
 from msglint.support.send_time import DEFAULT_ZONES
 from msglint.i18n import _
+from msglint.languages import josa as korean_particles
 
 
 @lru_cache(maxsize=None)
@@ -161,72 +162,12 @@ FILTERS = {
 }
 
 
-# Korean particles change with the last sound of the word before them ("CRM 도입을", "견적서를"),
-# and that word often comes from a variable. Forms are written "with-final/without-final".
-# Digits as read aloud: 영 일 이 삼 사 오 육 칠 팔 구 (and 십, 백, 천, 만 end in a consonant too).
-_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
-                    "6": True, "7": True, "8": True, "9": False}
-# Symbols after a number, as read: 퍼센트, 도, 플러스 end in a vowel.
-_SYMBOL_HAS_FINAL = {"%": False, "％": False, "°": False, "℃": False, "+": False, "#": False}
-# An acronym is read letter by letter; 엘, 엠, 엔, 알 end in a consonant (CRM을, API를, HR을).
-_ACRONYM_FINAL = {"L": (True, True), "M": (True, False), "N": (True, False), "R": (True, True)}
-
-
-def _latin_final(word: str) -> tuple[bool, bool]:
-    """How a Latin word ends when read in Korean: HubSpot(팟)을, Slack(랙)을, Google(구글)을,
-    Zoom(줌)을, Jira(지라)를, Salesforce(포스)를, Microsoft(소프트)를, Docker(도커)를."""
-    letters = "".join(ch for ch in word if ch.isascii() and ch.isalpha())
-    if not letters:
-        return False, False
-    if letters.isupper() and len(letters) <= 5:
-        return _ACRONYM_FINAL.get(letters[-1], (False, False))
-    w = letters.lower()
-    vowels = "aeiouy"
-    if w.endswith("ng"):
-        return True, False
-    if w.endswith("e") and len(w) > 2 and w[-2] not in vowels:  # a silent e: the consonant before decides
-        return {"l": (True, True), "m": (True, False), "n": (True, False)}.get(w[-2], (False, False))
-    last, before = w[-1], w[-2] if len(w) > 1 else ""
-    if last in "mn":
-        return True, False
-    if last == "l":
-        return True, True
-    if last == "k" or (last in "ptc" and before in vowels) or w.endswith("ck"):
-        return True, False  # 팟, 랙, 북, 토픽 — but -st, -ft, -pt are 스트, 프트: no final
-    return False, False
-
-
-def _final_consonant(word: str) -> tuple[bool, bool]:
-    """(has a final consonant, that consonant is ㄹ) for the last readable character."""
-    text = word.strip()
-    for index in range(len(text) - 1, -1, -1):
-        ch = text[index]
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            final = code % 28
-            return final != 0, final == 8
-        if ch in _SYMBOL_HAS_FINAL:
-            return _SYMBOL_HAS_FINAL[ch], False
-        if ch.isdigit():
-            return _DIGIT_HAS_FINAL.get(ch, False), ch in "178"
-        if ch.isascii() and ch.isalpha():
-            start = index
-            while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
-                start -= 1
-            return _latin_final(text[start:index + 1])
-    return False, False
-
-
 def josa(word, forms: str) -> str:
     """``{{ topic|josa("을/를") }}`` -> "CRM 도입을"; handles 이/가, 은/는, 과/와, 으로/로, 이에요/예요."""
-    with_final, slash, without_final = str(forms).partition("/")
-    if not slash or not with_final or not without_final:
+    if korean_particles.split_forms(forms) is None:
         raise ValueError(_("josa needs both forms, with and without a final consonant: josa('을/를'), not "
                            "josa('{forms}')", forms=forms))
-    has_final, is_rieul = _final_consonant(str(word))
-    if with_final == "으로" and is_rieul:
-        return f"{word}{without_final}"
-    return f"{word}{with_final if has_final else without_final}"
+    return korean_particles.attach(word, forms)
 
 
 FILTERS["josa"] = josa

@@ -20,7 +20,7 @@ from msglint.render.lead_data import lead_values, missing_required
 from msglint.errors import DataError, MsglintError
 from msglint.run.lead_files import read
 from msglint.render.jinja import RenderError
-from msglint.run.lint import render_message
+from msglint.render.lead import render_message
 from msglint.support.terminal import for_stream
 from msglint.support import cores
 from msglint import i18n

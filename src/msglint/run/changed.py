@@ -64,7 +64,7 @@ def changed_templates(paths, ref: str | None, watched=(), echo=None) -> list[str
         if echo:
             echo(_("msglint: {files} changed: linting every template, since rules and config apply to all of them",
                    files=", ".join(judges[:3]) + (" …" if len(judges) > 3 else "")))
-        from msglint.run.lint import split_sequences
+        from msglint.template.index import split_sequences
 
         sequences = [str(path) for path, _root in split_sequences(paths)[1]]
         return sorted(str(f) for f, _ in pack.discover(paths)) + sequences

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from msglint.checks.engine import Ruleset
 from msglint.checks.text import check_text
-from msglint.run.lint import PackIndex, lint_template
+from msglint.template.index import PackIndex
+from msglint.checks.template import lint_template
 
 _FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,30}$")
 CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz")

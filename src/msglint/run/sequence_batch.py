@@ -20,7 +20,7 @@ from msglint.errors import DataError, MsglintError
 from msglint.i18n import _
 from msglint.run.lead_files import read
 from msglint.render.jinja import RenderError
-from msglint.run.lint import render_message
+from msglint.render.lead import render_message
 from msglint.support.send_time import default_zone, parse_send_at
 
 

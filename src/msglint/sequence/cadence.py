@@ -46,7 +46,7 @@ def build(sequence: Sequence, templates: dict) -> Cadence:
     """``templates``: (locale, template id) -> loaded pack template (or None when missing)."""
     from msglint.errors import DataError
     from msglint.render.jinja import RenderError
-    from msglint.run.lint import render_message
+    from msglint.render.lead import render_message
 
     points, low, high = [], dt.timedelta(0), dt.timedelta(0)
     for step in sequence.steps:

@@ -17,7 +17,6 @@ module declares:
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
 from dataclasses import dataclass, field
 from msglint.i18n import _
 
@@ -191,7 +190,7 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
     """The rule's pattern: Python's ``re`` for the shipped rule packs (vetted by the tests, faster,
     and compiled once per machine), the ``regex`` package with a timeout for patterns from
     anywhere else."""
-    if _shipped(rule):
+    if rule.shipped:
         from msglint.support import machine_cache
 
         return machine_cache.compile(source, flag_bits)
@@ -201,19 +200,3 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
         return TimedPattern(regex.compile(source, flag_bits))
     except regex.error as exc:
         raise ValueError(_bad_pattern(source, exc)) from None
-
-
-def _shipped(rule) -> bool:
-    return _shipped_file(str(rule.file))
-
-
-@lru_cache(maxsize=64)
-def _shipped_file(file: str) -> bool:
-    from pathlib import Path
-
-    from msglint.checks.rulebook import builtin_rules_dir
-
-    try:
-        return Path(file).resolve().is_relative_to(builtin_rules_dir().resolve())
-    except (OSError, ValueError):
-        return False

@@ -173,14 +173,13 @@ class Narrowed:
 
     def __init__(self, rule, units: list[str], assemble, flags: int):
         from msglint.support import machine_cache
-        from msglint.checks.kinds import _shipped
 
         self._rule, self._assemble, self._flags = rule, assemble, flags
         self._signature = None
         self.full = self._compiled((True,) * len(units))
         found = machine_cache.remembered(
             READING, f"{flags}\0" + "\0\0".join(units),
-            lambda: [clauses(unit, flags) for unit in units]) if _shipped(rule) else None
+            lambda: [clauses(unit, flags) for unit in units]) if rule.shipped else None
         self._needs = None if found is None else [
             None if c is None else tuple(frozenset(words) for words in c) for c in found]
         self._cut: dict = {}
@@ -248,7 +247,7 @@ class Narrowed:
 
     def _compiled(self, keep: tuple[bool, ...]):
         from msglint.support import machine_cache
-        from msglint.checks.kinds import _shipped, compile_regex
+        from msglint.checks.kinds import compile_regex
 
         # A cut depends on the alternatives alone (``assemble`` is a partial of plain values): it
         # is named by them and those kept, and for the shipped rules its text and engine code
@@ -258,7 +257,7 @@ class Narrowed:
                 [self._assemble.func.__module__, self._assemble.func.__qualname__, self._assemble.args],
                 ensure_ascii=False).encode("utf-8", "surrogatepass"))
         key = self._signature + "\0" + "".join("1" if kept else "0" for kept in keep)
-        if _shipped(self._rule):
+        if self._rule.shipped:
             return machine_cache.compile_named(ALTERNATION, key, lambda: self._assemble(keep), self._flags)
         return compile_regex(self._rule, machine_cache.remembered(ALTERNATION, key, lambda: self._assemble(keep)),
                              self._flags)

@@ -1,0 +1,1 @@
+"""One place for the languages msglint knows: what each one needs from every stage."""
