@@ -154,7 +154,7 @@ def test_random_lead_values_are_all_accounted_for(rows):
     from msglint.run.batch import render_batch
     from msglint.config import Config
     from msglint.checks.engine import build_ruleset
-    from msglint.commands.render import find_template
+    from msglint.template.index import find_template
 
     template, _ = find_template("sms/missed-call", "en", str(REPO / "templates"))
     import tempfile

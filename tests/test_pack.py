@@ -14,7 +14,7 @@ from msglint.template import pack
 from msglint.config import Config
 from msglint.render.lead_data import worst_case
 from msglint.checks.engine import Ruleset
-from msglint.commands.listing import markdown_catalogue, template_rows
+from msglint.commands.templates import markdown_catalogue, template_rows
 from msglint.checks.rulebook import load_rules
 from msglint.checks.text import check_text
 from msglint.template.index import PackIndex

@@ -46,7 +46,7 @@ def test_rules_test_command_reports_counts(repo_cli):
 
 def test_rule_reference_is_current():
     from conftest import REPO
-    from msglint.commands.listing import rules_markdown
+    from msglint.commands.rules import rules_markdown
 
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(RULESET), \
         "docs/rules.md is stale: msglint rules --format markdown > docs/rules.md"

@@ -36,7 +36,7 @@ def _loaded(template_id: str, locale: str, templates: str, config_path: str | No
     """The template and rules, once per worker process."""
     from msglint.config import find_config, load_config
     from msglint.checks.engine import build_ruleset
-    from msglint.commands.render import find_template
+    from msglint.template.index import find_template
 
     config = load_config(config_path) if config_path else find_config()
     ruleset = build_ruleset(config)

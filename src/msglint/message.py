@@ -6,12 +6,43 @@ and on any text a rep pastes into ``msglint check``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from msglint.channels.facts import compute_facts
-from msglint.render.sourcemap import TextMap
+
+_NEWLINE = re.compile("\n")
+
+
+class Location(NamedTuple):
+    """A place in the source: line and column, and the expression when a variable printed it."""
+
+    line: int
+    column: int
+    expr: str | None = None
+
+    @property
+    def from_variable(self) -> bool:
+        return self.expr is not None
+
+
+class TextMap:
+    """Positions in plain text (a message a rep pasted): offset -> line, column."""
+
+    def __init__(self, text: str, line_offset: int = 0):
+        self._text = text
+        self._starts = None  # where each line starts, worked out when a finding is placed
+        self._line_offset = line_offset
+
+    def locate(self, offset: int) -> Location:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _NEWLINE.finditer(self._text)]
+        row = bisect.bisect_right(self._starts, offset) - 1
+        return Location(row + 1 + self._line_offset, offset - self._starts[row] + 1)
 
 
 @dataclass

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 from msglint.checks.engine import Ruleset, check_message, keep
-from msglint.message import Message
+from msglint.message import Location, Message, TextMap
 from msglint.results import Result
-from msglint.render.sourcemap import Location, TextMap
 
 
 def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",

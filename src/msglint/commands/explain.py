@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 import sys
 
+import click
+
 from msglint import i18n
 from msglint.errors import MsglintError
 from msglint.i18n import N_, _
+from msglint.commands import completion
+from msglint.commands.common import CONFIG, FORMAT, fails_cleanly, setup
 
 LABELS = {
     "all": N_("all"), "disabled": N_("disabled"), "says": N_("says"), "suggests": N_("suggests"), "why": N_("why"),
@@ -106,3 +110,14 @@ def write(ruleset, rule_id: str, fmt: str) -> None:
     out += ["", f"  {said['silence']}:", f"    {said['line']}: {data['silence']['line']}",
             f"    {said['file']}: {data['silence']['file']}", f"    {said['config']}: {data['silence']['config']}"]
     print("\n".join(out))
+
+
+@click.command()
+@click.argument("rule_id", metavar="RULE", shell_complete=completion.rule_ids)
+@FORMAT
+@CONFIG
+@fails_cleanly
+def explain(rule_id, fmt, config_path):
+    """One rule: what it checks, why, where, its settings, examples, how to silence it."""
+    _, ruleset = setup(config_path)
+    write(ruleset, rule_id, fmt)

@@ -19,9 +19,10 @@ from msglint.template import pack
 from msglint.findings import count
 from msglint.fixes.apply import fix_template
 from msglint.i18n import _
+from msglint.commands.common import CONFIG, FORMAT, SELECT, fails_cleanly, setup
 
 
-def run(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int:
+def fix_paths(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int:
     from msglint.template.index import PackIndex
 
     index = PackIndex(config.stages)
@@ -139,3 +140,22 @@ def check_fix(results_input, ruleset, unsafe: bool, context: dict) -> int:
         if any(f.severity == "error" for f in outcome.findings):
             worst = 1
     return worst
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if there are any).")
+@click.option("--unsafe", is_flag=True, help="Also apply fixes that change wording, not just markers, quotes and spacing.")
+@FORMAT
+@CONFIG
+@SELECT
+@fails_cleanly
+def fix(paths, diff, unsafe, fmt, config_path):
+    """Apply rule fixes to template sources: never inside {{ }} or {% %}, never to front matter.
+
+    \b
+    A fix is kept only if the template still renders and lints no worse. Exit codes: with --diff,
+    1 when there is something to fix; else 1 when error findings are left after fixing.
+    """
+    config, ruleset = setup(config_path)
+    sys.exit(fix_paths(paths, config, ruleset, unsafe, diff, fmt))

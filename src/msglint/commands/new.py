@@ -11,9 +11,14 @@ import re
 import string
 from pathlib import Path
 
+import click
+
 from msglint.errors import MsglintError
 from msglint.i18n import _
-from msglint.vocabulary import CHANNELS
+from msglint.vocabulary import CHANNELS, PURPOSES, stage_problem
+from msglint.commands.common import CONFIG, Choice, emit, fails_cleanly, ruleset_for, run_config
+from msglint.run.lint import lint_paths
+from msglint.template.pack import known_locale
 
 SKELETONS = Path(__file__).resolve().parents[1] / "skeletons"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,3 +72,29 @@ def create(root: Path, raw_id: str, channel: str, locales: list[str], stage: str
         with open(target, "x", encoding="utf-8") as handle:  # "x": a file that appeared meanwhile is kept
             handle.write(text)
     return [target for target, _text in planned]
+
+
+@click.command()
+@click.argument("template_id", metavar="ID")
+@click.option("--channel", required=True, type=Choice(CHANNELS), help="How the message is sent.")
+@click.option("--locales", help="Comma-separated locales (default: those of the pack, else ko,en).")
+@click.option("--stage", default="follow-up", show_default=True, help="Sales stage, e.g. inbound-response or offer.")
+@click.option("--purpose", type=Choice(PURPOSES), default="transactional", show_default=True,
+              help="advertising adds what the law asks for: (광고), sender, opt-out.")
+@click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
+@CONFIG
+@fails_cleanly
+def new(template_id, channel, locales, stage, purpose, root, config_path):
+    """Scaffold template ID in every locale, with complete front matter, lint-clean as written."""
+    config = run_config(config_path)
+    problem = stage_problem(stage, config.stages)
+    if problem:
+        raise click.BadParameter(problem, param_hint="'--stage'")
+    folder = Path(root or config.templates or "templates")
+    wanted = [x.strip() for x in locales.split(",") if x.strip()] if locales else (
+        sorted(d.name for d in folder.iterdir() if d.is_dir() and known_locale(d.name)) if folder.is_dir() else [])
+    written = create(folder, template_id, channel, wanted or ["ko", "en"], stage, purpose)
+    for path in written:
+        click.echo(_("msglint: wrote {path}", path=path), err=True)
+    report = lint_paths([str(p) for p in written], lambda: ruleset_for(config), None, config=config)
+    emit(report, "text", "lint", config=config)

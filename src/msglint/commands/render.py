@@ -6,37 +6,20 @@ import json
 import sys
 from pathlib import Path
 
-from msglint.template import pack
+import click
+
 from msglint.render.lead_data import missing_required, parse_vars, read_data_file
 from msglint.errors import DataError, MsglintError
 from msglint.results import Report
-from msglint.template.index import PackIndex
+from msglint.template.index import find_template
 from msglint.checks.template import lint_template
-from msglint.support.spelling import closest, did_you_mean
+from msglint.support.spelling import closest
 from msglint.support.terminal import for_stream
 from msglint import i18n
 from msglint.i18n import _
-
-
-def find_template(template_id: str, locale: str, root: str, stages=None):
-    """The template and the index it was loaded with; only that file is read."""
-    index = PackIndex(stages)
-    entries = pack.discover([root])
-    found = {}
-    for path, pack_root in entries:
-        relative = path.relative_to(pack_root) if path.is_relative_to(pack_root) else None
-        if relative is not None and len(relative.parts) >= 3 and pack.template_id(relative) == template_id:
-            found[relative.parts[0]] = (path, pack_root)
-    if locale not in found:
-        if found:
-            raise MsglintError(_("'{template}' has no {locale} version (it exists in {locales})", template=template_id,
-                                 locale=locale, locales=", ".join(sorted(found))))
-        ids = sorted({pack.template_id(p.relative_to(r)) for p, r in entries
-                      if p.is_relative_to(r) and len(p.relative_to(r).parts) >= 3})
-        hint = did_you_mean(template_id, ids)
-        raise MsglintError(_("no template '{template}' under {root}{hint}; 'msglint templates' lists them",
-                             template=template_id, root=root, hint=hint))
-    return index.load(*found[locale]), index
+from msglint.commands import completion
+from msglint.commands.common import CONFIG, Choice, fails_cleanly, given, setup
+from msglint.commands.schedule import render_sequence
 
 
 # Keys every lead may carry besides the template's variables.
@@ -89,7 +72,7 @@ def _is_batch(data_file, out) -> bool:
     return head.startswith("[") or head.startswith("- ")
 
 
-def run(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None, defaults_file=None,
+def render_template(template_id, locale, data_file, pairs, root, ruleset, fmt, out=None, encoding=None, defaults_file=None,
         fmt_given=False, jobs=None) -> int:
     template, index = find_template(template_id, locale, root, ruleset.config.stages)
     if not template.renderable:
@@ -177,3 +160,42 @@ def _print_text(message, report, from_sample=()):
     console.rule(style="dim")
     console.print(" · ".join(f"{k} {v}" for k, v in message.facts.items() if not isinstance(v, dict)))
     write(report, sys.stdout, kind="render")
+
+
+@click.command()
+@click.argument("template_id", metavar="ID", required=False, shell_complete=completion.template_ids)
+@click.option("--sequence", shell_complete=completion.sequences,
+              help="Render a whole sequence (a name under sequences/, or its file) for every lead of --data.")
+@click.option("--start", help="Sequence: when the trigger happened, for leads without a 'start' column (ISO 8601).")
+@click.option("--locale", required=True, shell_complete=completion.locales, help="Which locale's template to render.")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False), help="Lead data, YAML or JSON.")
+@click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A variable's value (repeatable); with a batch, the value for every lead that has none.")
+@click.option("--defaults", "defaults_file", type=click.Path(dir_okay=False),
+              help="Batch: values (YAML or JSON) for every lead that has none, e.g. the sender's name and phone.")
+@click.option("--templates", "root", type=click.Path(file_okay=False), help="Templates folder (default: the project's).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Batch: write one JSON line per lead here (default: stdout).")
+@click.option("--encoding", help="Batch: the CSV's encoding (default: detect UTF-8, UTF-8 with BOM, CP949).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Batch: worker processes (default: every core from 2,000 rows); the output keeps the input's order.")
+@click.option("--format", "fmt", type=Choice(["text", "json", "eml"]), default="text", show_default=True,
+              help="Output format; eml writes an email as a MIME message a mail client opens.")
+@CONFIG
+@fails_cleanly
+def render(template_id, sequence, start, locale, data_file, pairs, defaults_file, root, out, encoding, jobs, fmt,
+           config_path):
+    """Print the message ID rendered for one lead, with its facts and findings.
+
+    With --data leads.csv (or .jsonl, or a YAML/JSON list) it renders every lead: one JSON line
+    per row, failures reported by row and field, and a summary on stderr. With --sequence NAME
+    instead of ID: one JSON line per lead and step, with the time it is sent.
+    """
+    if bool(template_id) == bool(sequence):
+        raise click.UsageError(str(_("name a template ID or a --sequence, not both")) if template_id
+                               else str(_("name the template ID to render (or --sequence NAME)")))
+    config, ruleset = setup(config_path)
+    if sequence:
+        sys.exit(render_sequence(sequence, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset,
+                           config))
+    sys.exit(render_template(template_id, locale, data_file, pairs, root or config.templates or ".", ruleset, fmt,
+                 out=out, encoding=encoding, defaults_file=defaults_file, fmt_given=given("fmt"), jobs=jobs))

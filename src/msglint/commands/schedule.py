@@ -7,13 +7,18 @@ import json
 import sys
 from pathlib import Path
 
+import click
+
 from msglint import i18n
 from msglint.errors import DataError, MsglintError
 from msglint.findings import count
 from msglint.i18n import _
+from msglint.commands import completion
+from msglint.commands.common import CONFIG, FORMAT, fails_cleanly, setup
+from msglint.render.lead_data import read_data_file
 
 
-def run(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
+def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
     from msglint.checks.engine import check_message, keep
     from msglint.render.jinja import RenderError
     from msglint.render.lead import render_message
@@ -150,7 +155,7 @@ def find_sequence(name: str, config) -> Path:
                          hint=did_you_mean(name, known)))
 
 
-def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset, config) -> int:
+def render_sequence(name, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset, config) -> int:
     from msglint.render.lead_data import parse_vars, read_data_file
     from msglint.run.sequence_batch import render_sequence_batch
 
@@ -173,3 +178,21 @@ def run_batch(name, locale, data_file, pairs, defaults_file, out, encoding, star
     echo(_("msglint: rendered {rendered}, failed {failed}, total {total}", rendered=summary.rendered,
            failed=summary.failed, total=summary.total) + (f" -> {out}" if out else ""))
     return 1 if summary.failed else 0
+
+
+@click.command()
+@click.argument("sequence", metavar="SEQUENCE", shell_complete=completion.sequences)
+@click.option("--start", required=True, help="When the trigger happened, ISO 8601 (e.g. 2026-02-13T20:30).")
+@click.option("--locale", required=True, shell_complete=completion.locales,
+              help="The lead's language: which locale's templates are sent.")
+@click.option("--tz", help="The lead's time zone (IANA; default: the lead data's, else the locale's usual one).")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False),
+              help="The lead (YAML or JSON); values it lacks come from each template's sample.")
+@FORMAT
+@CONFIG
+@fails_cleanly
+def schedule(sequence, start, locale, tz, data_file, fmt, config_path):
+    """The sequence as the lead lives it: planned and actual times, moves and why, each message checked."""
+    config, ruleset = setup(config_path)
+    data = read_data_file(data_file) if data_file else {}
+    sys.exit(schedule_one(sequence, start, locale, tz, data, ruleset, fmt))

@@ -4,7 +4,12 @@ disagree. ``msglint schema NAME`` prints one; point the YAML language server at 
 
 from __future__ import annotations
 
+import json
+
+import click
+
 from msglint import i18n
+from msglint.commands.common import Choice, fails_cleanly
 from msglint.config import KEYS as CONFIG_KEYS
 from msglint.findings import SEVERITIES
 from msglint.checks.kinds import kind_names
@@ -151,5 +156,13 @@ def sequence() -> dict:
     return schema
 
 
-def schema(name: str) -> dict:
+def build(name: str) -> dict:
     return {"front-matter": front_matter, "rules": rules, "config": config, "sequence": sequence}[name]()
+
+
+@click.command()
+@click.argument("name", type=Choice(["front-matter", "rules", "config", "sequence"]))
+@fails_cleanly
+def schema(name):
+    """The JSON Schema of template front matter, rule files, the config or sequences (for editors)."""
+    click.echo(json.dumps(build(name), ensure_ascii=False, indent=2))

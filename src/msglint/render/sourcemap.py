@@ -22,6 +22,8 @@ import bisect
 import re
 from typing import NamedTuple
 
+from msglint.message import Location
+
 OPEN, CLOSE, ESCAPED = "\ue000", "\ue001", "\ue002"
 _ANCHOR = re.compile(f"{OPEN}(?:(\\d+){CLOSE}|{ESCAPED})")
 
@@ -46,18 +48,6 @@ class Anchor(NamedTuple):
     line: int  # 1-based line in the source the template was read from
     column: int  # 1-based
     expr: str | None = None  # the expression's source when the text came from {{ ... }}
-
-
-class Location(NamedTuple):
-    """A place in the source: line and column, and the expression when a variable printed it."""
-
-    line: int
-    column: int
-    expr: str | None = None
-
-    @property
-    def from_variable(self) -> bool:
-        return self.expr is not None
 
 
 def _tag_end(source: str, start: int, closer: str) -> int:
@@ -222,18 +212,3 @@ class SourceMap:
         if anchor.expr is not None:
             return Location(anchor.line, anchor.column, anchor.expr)
         return Location(anchor.line, anchor.column + (offset - self._offsets[i]))
-
-
-class TextMap:
-    """Positions in plain text (a message a rep pasted): offset -> line, column."""
-
-    def __init__(self, text: str, line_offset: int = 0):
-        self._text = text
-        self._starts = None  # where each line starts, worked out when a finding is placed
-        self._line_offset = line_offset
-
-    def locate(self, offset: int) -> Location:
-        if self._starts is None:
-            self._starts = [0] + [m.end() for m in _NEWLINE.finditer(self._text)]
-        row = bisect.bisect_right(self._starts, offset) - 1
-        return Location(row + 1 + self._line_offset, offset - self._starts[row] + 1)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from msglint.errors import MsglintError
+from msglint.i18n import _
+from msglint.support.spelling import did_you_mean
 from msglint.template import pack
 
 
@@ -65,3 +68,22 @@ def templates_of(project: Path):
     return folder.resolve() if folder.is_dir() else None
 
 
+def find_template(template_id: str, locale: str, root: str, stages=None):
+    """The template and the index it was loaded with; only that file is read."""
+    index = PackIndex(stages)
+    entries = pack.discover([root])
+    found = {}
+    for path, pack_root in entries:
+        relative = path.relative_to(pack_root) if path.is_relative_to(pack_root) else None
+        if relative is not None and len(relative.parts) >= 3 and pack.template_id(relative) == template_id:
+            found[relative.parts[0]] = (path, pack_root)
+    if locale not in found:
+        if found:
+            raise MsglintError(_("'{template}' has no {locale} version (it exists in {locales})", template=template_id,
+                                 locale=locale, locales=", ".join(sorted(found))))
+        ids = sorted({pack.template_id(p.relative_to(r)) for p, r in entries
+                      if p.is_relative_to(r) and len(p.relative_to(r).parts) >= 3})
+        hint = did_you_mean(template_id, ids)
+        raise MsglintError(_("no template '{template}' under {root}{hint}; 'msglint templates' lists them",
+                             template=template_id, root=root, hint=hint))
+    return index.load(*found[locale]), index

@@ -1,11 +1,18 @@
-"""``msglint rules`` and ``msglint templates``: what the linter knows and what the pack holds."""
+"""``msglint rules``: every rule the linter knows (and ``--test``: every rule's own examples run)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+
+import click
+
 from msglint import i18n
+from msglint.commands import completion, explain
+from msglint.commands.common import CONFIG, Choice, fails_cleanly, setup
 from msglint.i18n import _
+from msglint.run.rule_examples import run_examples
 
 
 def _scope(values):
@@ -42,8 +49,6 @@ def rules_markdown(ruleset) -> str:
 
 
 def _relative(file: str) -> str:
-    from pathlib import Path
-
     parts = Path(file).parts
     return "/".join(parts[parts.index("rules"):]) if "rules" in parts else Path(file).name
 
@@ -78,68 +83,8 @@ def print_rules(ruleset, fmt):
         console.print(f"{'':<{width}}  [dim]source:[/] {escape(rule.source)}")
 
 
-def template_rows(paths, stages=None):
-    from msglint.template import pack
-    from msglint.template.index import PackIndex
-
-    index = PackIndex(stages)
-    by_id: dict = {}
-    for path, root in pack.discover(paths):
-        t = index.load(path, root)
-        row = by_id.setdefault(t.id, {"id": t.id, "stage": None, "channel": t.channel, "purpose": None,
-                                      "locales": [], "description": ""})
-        row["locales"].append(t.locale)
-        if t.meta:
-            row["stage"] = row["stage"] or t.meta.stage
-            row["purpose"] = row["purpose"] or t.meta.purpose
-            if t.meta.description and (not row["description"] or t.locale == "en"):
-                row["description"] = t.meta.description
-    return [by_id[k] for k in sorted(by_id)]
-
-
-def markdown_catalogue(rows) -> str:
-    lines = ["| id | stage | channel | purpose | locales | what it is for |", "|---|---|---|---|---|---|"]
-    for row in rows:
-        description = row["description"].replace("|", "\\|")
-        lines.append(f"| `{row['id']}` | {row['stage']} | {row['channel']} | {row['purpose']} | "
-                     f"{', '.join(sorted(row['locales']))} | {description} |")
-    return "\n".join(lines) + "\n"
-
-
-def print_templates(paths, fmt, stages=None):
-    rows = template_rows(paths, stages)
-    if fmt == "markdown":
-        sys.stdout.write(markdown_catalogue(rows))
-        return
-    if fmt == "json":
-        json.dump({"templates": rows}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    from msglint.support.terminal import console as rich_console
-    from rich.table import Table
-
-    console = rich_console(highlight=False)
-    # Ids, stages and channels are copied into commands and config: never wrapped or cut. The
-    # description takes what room is left, and makes way on a narrow terminal.
-    described = console.width >= 110
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "stage", "channel", "purpose", "locales"):
-        widest = max((len(str(r[column] if column != "locales" else ",".join(r[column]))) for r in rows), default=0)
-        table.add_column(column, no_wrap=True, overflow="ignore" if column in ("id", "stage") else "ellipsis",
-                         min_width=max(widest, len(column)) if column in ("id", "stage") else None)
-    if described:
-        table.add_column("description", overflow="fold")
-    for row in rows:
-        cells = [row["id"], row["stage"] or "?", row["channel"] or "?", row["purpose"] or "?",
-                 ",".join(sorted(row["locales"]))]
-        table.add_row(*cells, *([row["description"]] if described else []))
-    console.print(table)
-
-
 def print_example_outcomes(ruleset) -> int:
     """Print each failing example; exit code 1 if any, like a test run."""
-    from msglint.run.rule_examples import run_examples
-
     outcomes = run_examples(ruleset)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
@@ -154,3 +99,21 @@ def print_example_outcomes(ruleset) -> int:
         print(f"FAIL {o.rule}: {what}\n    {' '.join(str(example).split())[:160]}")
     print(_("{passed} passed, {failed} failed", passed=len(outcomes) - len(failed), failed=len(failed)))
     return 1 if failed else 0
+
+
+@click.command()
+@click.argument("rule_id", metavar="[RULE]", required=False, shell_complete=completion.rule_ids)
+@click.option("--test", "run_tests", is_flag=True, help="Run every rule's examples (fire / pass) and report failures.")
+@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="Output format; markdown prints the rule reference in docs/rules.md.")
+@CONFIG
+@fails_cleanly
+def rules(rule_id, run_tests, fmt, config_path):
+    """List every rule: id, kind, severity, channels, locales, source (or explain RULE_ID)."""
+    _, ruleset = setup(config_path)
+    if run_tests:
+        sys.exit(print_example_outcomes(ruleset))
+    if rule_id:
+        explain.write(ruleset, rule_id, "json" if fmt == "json" else "text")
+        return
+    print_rules(ruleset, fmt)
