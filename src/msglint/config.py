@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from msglint import i18n
+from msglint import i18n, languages
 from msglint.i18n import _
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
@@ -57,7 +57,7 @@ class Config:
 
     def register_for(self, locale: str, register: str) -> str:
         if register == "neutral" and self.formal_locales:
-            language = locale.replace("-", "_").split("_")[0]
+            language = languages.primary(locale)
             if locale in self.formal_locales or locale.replace("_", "-") in self.formal_locales \
                     or language in self.formal_locales:
                 return "formal"

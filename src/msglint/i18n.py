@@ -21,6 +21,7 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
+from msglint import languages
 from msglint.languages import josa
 
 LANGUAGES = ("en", "ko")
@@ -36,7 +37,7 @@ def language_of(locale: str | None) -> str | None:
     """'ko-KR' -> 'ko'; a language msglint does not speak -> None."""
     if not locale:
         return None
-    code = str(locale).replace("-", "_").split("_")[0].split(".")[0].lower()
+    code = languages.primary(locale)
     return code if code in LANGUAGES else None
 
 

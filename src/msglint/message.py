@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from msglint import languages
 from msglint.channels.facts import compute_facts
 
 _NEWLINE = re.compile("\n")
@@ -83,4 +84,4 @@ class Message:
 
 @lru_cache(maxsize=64)  # asked several times for every message: a run has a locale or two
 def _language(locale: str) -> str:
-    return locale.replace("-", "_").split("_")[0]
+    return languages.primary(locale)

@@ -6,10 +6,12 @@ checking a message do not import it.
 
 from __future__ import annotations
 
+from msglint import channels
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
 
-CHANNELS = ("sms", "voicemail", "email")
+#: The channels a message goes out on (msglint.channels holds what each one is; a live view).
+CHANNELS = channels.NAMES
 #: Where in the sales process a message is sent, in that order. Rules switch on and off by stage,
 #: so a misspelt stage would silently switch them off: the set is closed, and a team that works
 #: with other stages declares them under ``stages:`` in its config.

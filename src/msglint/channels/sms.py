@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import re
 from functools import lru_cache
 
+from msglint.channels import korean_carrier
+
 SEGMENT_BITS = 1120
 HEADER_BITS = 48
 GSM_BASIC = frozenset(
@@ -122,3 +124,15 @@ def _count_segments(sizes: list[int]) -> int:
         current[0] += size
         current[1].append(size)
     return len(segments)
+
+
+def measure(message, settings: dict, facts: dict) -> None:
+    """A text's segments, as carriers bill them; a Korean text's carrier bytes and SMS/LMS type."""
+    seg = segment(message.body)
+    # What a phone shows as one character (an emoji with modifiers is one), as carriers count.
+    facts.update(chars=seg.characters, encoding=seg.encoding, segments=seg.segments, units=seg.units)
+    if message.language == "ko":
+        nbytes = korean_carrier.byte_length(message.body)
+        facts.update(kr_bytes=nbytes, kr_type=korean_carrier.message_type(nbytes))
+        if message.subject:
+            facts["kr_subject_bytes"] = korean_carrier.byte_length(message.subject)

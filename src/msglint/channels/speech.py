@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 
-DEFAULT_RATES = {
-    "en": {"unit": "words", "per_minute": 150},
-    "ko": {"unit": "syllables", "per_minute": 330},
-}
+from msglint import languages
+
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _DIGIT = re.compile(r"\d")
@@ -34,6 +32,11 @@ def syllables(text: str) -> int:
 
 
 def seconds(text: str, language: str, rates: dict | None = None) -> float:
-    rate = (rates or DEFAULT_RATES).get(language) or DEFAULT_RATES.get(language) or DEFAULT_RATES["en"]
+    rate = (rates or {}).get(language) or languages.of(language).speech_rate
     amount = syllables(text) if rate["unit"] == "syllables" else len(_WORD.findall(text))
     return round(amount / rate["per_minute"] * 60, 1)
+
+
+def measure(message, settings: dict, facts: dict) -> None:
+    """How many seconds the script takes to say, at the rule packs' (or the language's) rate."""
+    facts["seconds"] = seconds(message.body, message.language, settings.get("speech_rate"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from msglint import i18n
+from msglint import i18n, languages
 from msglint.support import machine_cache
 from msglint.errors import RuleFileError
 from msglint.findings import SEVERITIES
@@ -97,7 +97,7 @@ class Rule:
         return level_of(self.kind)
 
     def applies_to(self, channel, locale, purpose=None, audience=None, stage=None, register=None) -> bool:
-        language = locale.replace("-", "_").split("_")[0] if locale else None
+        language = languages.primary(locale) if locale else None
         checks = (
             (self.channels, channel), (self.purposes, purpose), (self.audiences, audience),
             (self.stages, stage), (self.registers, register),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from msglint import channels
 from msglint.checks.engine import Ruleset, check_message, keep
 from msglint.message import Location, Message, TextMap
 from msglint.results import Result
@@ -20,7 +21,7 @@ def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, pu
     body = text[:-2] if text.endswith("\r\n") else text[:-1] if text.endswith("\n") else text
     lead = ""
     header = ""
-    if subject is None and channel == "email":
+    if subject is None and (known := channels.get(channel)) is not None and known.subject == "required":
         subject, body, header = split_subject(body)
     line_offset = (lead + header).count("\n")
     message = Message(

@@ -18,7 +18,8 @@ from msglint.report.json_format import encode_share, write_shares
 from msglint.results import Report
 from msglint.run.files import check_files, message_files
 from msglint.support import cores
-from msglint.support.send_time import default_zone, parse_send_at
+from msglint.languages import default_zone
+from msglint.support.send_time import parse_send_at
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, stage_problem
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from msglint import languages
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.vocabulary import CHANNELS, PURPOSES, stage_problem
@@ -22,10 +23,6 @@ from msglint.template.pack import known_locale
 
 SKELETONS = Path(__file__).resolve().parents[1] / "skeletons"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DESCRIPTIONS = {
-    "ko": "새 {channel} 메시지. 언제, 누구에게 보내는지 쓰세요.",
-    "en": "New {channel} message: say when it is sent and to whom.",
-}
 
 
 def template_id(raw: str, channel: str) -> str:
@@ -45,7 +42,7 @@ def template_id(raw: str, channel: str) -> str:
 
 
 def skeleton(locale: str, channel: str, purpose: str) -> Path:
-    language = locale.replace("-", "_").split("_")[0]
+    language = languages.primary(locale)
     suffix = "-advertising" if purpose == "advertising" else ""
     path = SKELETONS / language / f"{channel}{suffix}.txt.j2"
     if not path.is_file():
@@ -65,7 +62,7 @@ def create(root: Path, raw_id: str, channel: str, locales: list[str], stage: str
         if target.exists():
             raise MsglintError(_("{path} already exists; pick another name or edit that file", path=target))
         text = string.Template(skeleton(locale, channel, purpose).read_text(encoding="utf-8")).substitute(
-            stage=stage, description=DESCRIPTIONS.get(locale.split("-")[0], DESCRIPTIONS["en"]).format(channel=channel))
+            stage=stage, description=languages.of(locale).new_description.format(channel=channel))
         planned.append((target, text))
     for target, text in planned:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,8 @@ def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, da
     from msglint.checks.engine import check_message, keep
     from msglint.render.jinja import RenderError
     from msglint.render.lead import render_message
-    from msglint.support.send_time import default_zone, parse_send_at
+    from msglint.languages import default_zone
+    from msglint.support.send_time import parse_send_at
     from msglint.sequence.schedule import plan
 
     path = Path(sequence_file)

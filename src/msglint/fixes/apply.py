@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from msglint import channels
 from msglint.fixes.edits import Skipped, TemplateSource, apply, plan_template, plan_text
 from msglint.i18n import _
 
@@ -182,7 +183,8 @@ def fix_message(body: str, ruleset, unsafe: bool, values: dict | None = None, **
     from msglint.checks.text import check_text, split_subject
 
     header = ""
-    if context.get("channel") == "email" and context.get("subject") is None:
+    if (known := channels.get(context.get("channel"))) is not None and known.subject == "required" \
+            and context.get("subject") is None:
         subject, body, header = split_subject(body)
         context["subject"] = subject
     outcome = Outcome(context.get("path") or "<stdin>", body, body)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from msglint import __version__
+from msglint import __version__, languages
 from msglint.template import pack
 from msglint.findings import count
 from msglint.preview.highlight import CHANNEL_ICONS, ICONS, marked
@@ -83,7 +83,7 @@ def lead_for(data: dict | None, locale: str) -> dict | None:
     if nested:
         return nested.get(locale) or None
     own = data.get("locale") or ("ko" if any(_HANGUL.search(str(v)) for v in data.values()) else None)
-    if own is not None and str(own).split("-")[0].split("_")[0] != locale.split("-")[0].split("_")[0]:
+    if own is not None and languages.primary(own) != languages.primary(locale):
         return None
     return {k: v for k, v in data.items() if k != "locale"}
 

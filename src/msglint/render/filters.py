@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from babel import dates, lists, numbers
 from jinja2 import pass_context
 
-from msglint.support.send_time import DEFAULT_ZONES
 from msglint.i18n import _
+from msglint import languages
 from msglint.languages import josa as korean_particles
 
 
@@ -55,7 +55,7 @@ def _context_zone(ctx) -> ZoneInfo:
     name = ctx.get("timezone") or ctx.get("_timezone")
     locale = ctx.get("_locale", "en")
     if not name:
-        name = DEFAULT_ZONES.get(str(locale).split("_")[0], "UTC")
+        name = languages.default_zone(locale)
     return _zone(str(name))
 
 
@@ -92,14 +92,6 @@ def format_weekday(ctx, value, format="EEEE"):
     return format_date(ctx, value, format)
 
 
-# The house style for a time offered to a lead: the minutes are written when there are any, so a
-# 14:30 slot is never offered as "2 PM". (language -> (with the date, time only), whole hour / :30)
-_SLOT_PATTERNS = {
-    "ko": (("M월 d일(E) aaaa h시", "M월 d일(E) aaaa h시 m분"), ("aaaa h시", "aaaa h시 m분")),
-    "en": (("EEE, MMM d, h a", "EEE, MMM d, h:mm a"), ("EEE h a", "EEE h:mm a")),
-}
-
-
 @pass_context
 def format_slot(ctx, value, with_date=True):
     """``{{ slot|slot }}`` -> "11월 24일(화) 오후 2시 30분" / "Tue, Nov 24, 2:30 PM" (no ":00" on the hour)."""
@@ -107,8 +99,8 @@ def format_slot(ctx, value, with_date=True):
     moment = _aware(value, zone)
     if isinstance(moment, dt.datetime):
         moment = moment.astimezone(zone)
-    language = str(ctx["_locale"]).split("_")[0].split("-")[0]
-    dated, bare = _SLOT_PATTERNS.get(language, _SLOT_PATTERNS["en"])
+    # The house style: the minutes are written when there are any (languages.Language.slot_formats).
+    dated, bare = languages.of(ctx["_locale"]).slot_formats
     on_the_hour, with_minutes = dated if with_date else bare
     pattern = with_minutes if getattr(moment, "minute", 0) else on_the_hour
     return _babel_dates("format_datetime", moment, pattern, zone, str(ctx.get("_locale", "en")))
@@ -146,7 +138,7 @@ def _territory(locale: str) -> str:
     from babel import Locale
 
     parsed = Locale.parse(locale)
-    return parsed.territory or {"ko": "KR", "en": "US"}.get(parsed.language, "US")
+    return parsed.territory or languages.of(parsed.language).territory
 
 
 FILTERS = {

@@ -23,7 +23,7 @@ from msglint.render.jinja import RenderError
 from msglint.render.lead import render_message
 from msglint.support.terminal import for_stream
 from msglint.support import cores
-from msglint import i18n
+from msglint import i18n, languages
 from msglint.i18n import _
 
 
@@ -182,7 +182,7 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
         return
     written = _written(first, fmt)
     yield written
-    if written[1] != "ok" and _STATE["template"].locale.split("-")[0].split("_")[0] == "ko":
+    if written[1] != "ok" and languages.primary(_STATE["template"].locale) == "ko":
         from msglint.korean.morph import kiwi
 
         kiwi()  # the first lead failed before its analysis: load the model here, not in each worker

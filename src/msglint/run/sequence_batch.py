@@ -21,7 +21,8 @@ from msglint.i18n import _
 from msglint.run.lead_files import read
 from msglint.render.jinja import RenderError
 from msglint.render.lead import render_message
-from msglint.support.send_time import default_zone, parse_send_at
+from msglint.languages import default_zone
+from msglint.support.send_time import parse_send_at
 
 
 def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, encoding, echo,

@@ -7,6 +7,7 @@ from pathlib import Path
 from msglint import i18n
 from msglint.checks.engine import keep
 from msglint.findings import Finding
+from msglint import channels
 from msglint.i18n import _
 from msglint.checks.kinds import get_kind
 from msglint.results import Result
@@ -15,8 +16,6 @@ from msglint.sequence.cadence import build
 from msglint.support.spelling import did_you_mean
 from msglint.template.suppress import Suppressions
 
-# What a step's action may send: a call leaves a voicemail, a send is a text or an email.
-CHANNELS = {"send": ("sms", "email"), "voicemail": ("voicemail",)}
 
 
 def prepare(path: Path, index, root: Path | None) -> tuple:
@@ -89,10 +88,10 @@ def _match(sequence, index, root) -> dict:
         template = next((t for t in found.values() if t is not None and t.meta is not None), None)
         if template is None:
             continue
-        if template.meta.channel not in CHANNELS[step.action]:
+        if template.meta.channel not in channels.sent_by(step.action):
             _add(sequence, step, _("step {number}: '{action}' sends a {allowed} message, but '{template}' is "
                                    "a {channel} template", number=step.number, action=step.action,
-                                   allowed=" / ".join(CHANNELS[step.action]), template=step.template,
+                                   allowed=" / ".join(channels.sent_by(step.action)), template=step.template,
                                    channel=template.meta.channel))
         needed = sorted(name for name, var in template.meta.variables.items()
                         if var.required and name not in sequence.provides)

@@ -9,14 +9,6 @@ from msglint.errors import MsglintError
 from msglint.i18n import _
 
 
-# A recipient's zone when neither the lead, the template nor the command line names one.
-DEFAULT_ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
-
-
-def default_zone(locale: str | None) -> str:
-    return DEFAULT_ZONES.get(str(locale or "").replace("-", "_").split("_")[0], "UTC")
-
-
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from msglint import channels
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, stage_problem
@@ -96,9 +97,9 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
     if subject is not None and not isinstance(subject, str):
         problems.append(Problem(_("'subject' must be text"), ("subject", "<value>")))
         subject = None
-    if channel == "email" and not subject:
+    if channel is not None and channels.get(channel).subject == "required" and not subject:
         problems.append(Problem(_("an email template needs a 'subject' (itself a Jinja template)"), ("subject",)))
-    if channel == "voicemail" and subject:
+    if channel is not None and channels.get(channel).subject == "none" and subject:
         problems.append(Problem(_("a voicemail has no subject: remove 'subject'"), ("subject",)))
 
     variables = _variables(raw.get("variables"), problems)
