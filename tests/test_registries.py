@@ -94,3 +94,4 @@ def test_an_unknown_language_falls_back_and_names_no_zone():
                                           ("EN-us", "en"), (None, ""), ("", "")])
 def test_one_reading_of_a_locale(locale, code):
     assert languages.primary(locale) == code
+

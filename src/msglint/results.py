@@ -18,6 +18,9 @@ class Result:
     locale: str | None = None
     channel: str | None = None
     message: object = None  # the Message, when rendered in this process
+    # What linting a template found wrong with it besides the loader's problems (a render that
+    # failed, an unknown rule id in a comment), when linted in this process.
+    problems: list = field(default_factory=list, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Result":

@@ -3,6 +3,7 @@ the source, filtered by its suppressions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from msglint import i18n
@@ -34,28 +35,31 @@ def _lint_template(template, ruleset, index, data, with_sample) -> Result:
     from msglint.render.jinja import RenderError
 
     findings = []
+    found = []  # problems this lint finds: the cached template itself is never changed
     message = None
     if template.renderable:
         try:
             message = render_message(template, data or {}, with_sample).measure(ruleset.settings)
             if not data:
                 _add_worst_case(template, message, ruleset.settings)
-                _check_time_formats(template, message)
+                found.extend(_check_time_formats(template, message))
         except RenderError as exc:
-            template.problems.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template),
-                                                  exc.line or template.doc.body_line))
+            found.append(pack.Problem(RENDER_KINDS[exc.kind], _render_problem(exc, template),
+                                      exc.line or template.doc.body_line))
         except DataError as exc:
             line, column = template.doc.where("sample")
             reason = exc.args[0] if exc.args else ""
             said = _("lead data: {reason}", reason=reason) if data else _("sample data: {reason}", reason=reason)
-            template.problems.append(pack.Problem("template-render", said, line, column))
+            found.append(pack.Problem("template-render", said, line, column))
     for rule_id, line, column, close in template.suppressions.unknown(ruleset.known_ids):
         hint = _(" (did you mean '{name}'?)", name=close) if close else ""
         problem = pack.Problem("suppression", _("'{rule}' is not a rule id{hint}, so this comment silences nothing; "
                                                 "'msglint rules' lists the ids", rule=rule_id, hint=hint),
                                line, column, excerpt=rule_id)
-        if problem not in template.problems:
-            template.problems.append(problem)
+        if problem not in template.problems and problem not in found:
+            found.append(problem)
+    # The rule kinds read the template's problems: the loader's and this lint's.
+    template = replace(template, problems=[*template.problems, *found])
     for rule in ruleset.by_level["template"]:
         if _applies(rule, template):
             for hit in get_kind(rule.kind).check_template(rule, template):
@@ -75,7 +79,7 @@ def _lint_template(template, ruleset, index, data, with_sample) -> Result:
     return Result(
         findings=keep(ruleset, findings, template.display, template.suppressions),
         facts=message.facts if message else {}, template=template.id, path=template.display,
-        locale=template.locale, channel=template.channel, message=message,
+        locale=template.locale, channel=template.channel, message=message, problems=found,
     )
 
 
@@ -114,14 +118,15 @@ def _example_findings(template, ruleset, seen: set) -> list:
     return out
 
 
-def _check_time_formats(template, message) -> None:
+def _check_time_formats(template, message) -> list:
     """A date-time shown in a format that drops information: with the sample moved to :30, the
-    message must change, or a 14:30 slot reaches the lead as "2시" / "2 PM"."""
+    message must change, or a 14:30 slot reaches the lead as "2시" / "2 PM". Returns the problems."""
     import datetime as dt
 
     from msglint.render.jinja import RenderError
 
     meta = template.meta
+    problems = []
     for name, var in meta.variables.items():
         value = meta.sample.get(name)
         if var.type not in ("datetime", "datetime-list") or value in (None, ""):
@@ -140,11 +145,12 @@ def _check_time_formats(template, message) -> None:
             continue
         if (other.body, other.subject) == (message.body, message.subject) and name in template.used_variables():
             line, column = template.doc.where("variables", name)
-            template.problems.append(pack.Problem(
+            problems.append(pack.Problem(
                 "lossy-format", _("'{name}' is shown without its minutes: a {hour}:30 slot would read the same as "
                                   "{hour}:00; use the slot filter (오후 2시 30분 / 2:30 PM) or a format with minutes",
                                   name=name, hour=f"{moments[0]:%H}"),
                 line, column, excerpt=name))
+    return problems
 
 
 def _add_worst_case(template, message, settings) -> None:

@@ -108,7 +108,7 @@ def render_template(template_id, locale, data_file, pairs, root, ruleset, fmt, o
     result = lint_template(template, ruleset, index, data, with_sample=False)
     message = result.message
     if message is None:  # the lead's data did not render: the loader recorded why, with its line
-        problem = next(p for p in reversed(template.problems) if p.kind.startswith("template-"))
+        problem = next(p for p in reversed(result.problems) if p.kind.startswith("template-"))
         raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {i18n.say(problem.message)}")
     report = Report([result])
     if fmt == "eml":
