@@ -37,3 +37,26 @@ def test_linting_a_pack_again_and_again_changes_nothing_it_holds(tmp_path):
     for _ in range(9):
         assert [f.to_dict() for f in pack.lint()] == first
     assert template.problems == loaded
+
+
+def test_checking_a_message_leaves_it_as_it_was():
+    """A market that expects formal greetings checks a neutral message as formal, on a copy: the
+    caller's message keeps its register (it was rewritten in place)."""
+    from msglint.checks.engine import build_ruleset, check_message
+    from msglint.message import Message
+
+    ruleset = build_ruleset(Config(formal_locales={"en-GB"}))
+    message = Message(body="Hi Anna, thank you for your inquiry.", channel="email", locale="en-GB",
+                      subject="Your inquiry", stage="inbound-response", register="neutral").measure(ruleset.settings)
+    fired = {f.rule for f in check_message(ruleset, message)}
+    assert "greeting-formality" in fired  # checked as formal...
+    assert message.register == "neutral"  # ...without changing the message
+
+
+def test_the_korean_analysis_keeps_no_message_in_a_module_global():
+    """Where the lead's name stands travels with the message (name_spans), not in a global that
+    the next message could read."""
+    from msglint.korean import morph
+
+    assert not hasattr(morph, "_masks") and not hasattr(morph, "mask_names")
+    assert morph.sentences("김민수 님, 안녕하세요.") == morph.sentences("김민수 님, 안녕하세요.", ())

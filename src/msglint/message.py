@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from msglint import languages
@@ -71,6 +71,15 @@ class Message:
     def __post_init__(self):
         if self.body_map is None:
             self.body_map = TextMap(self.body)
+
+    @cached_property
+    def name_spans(self) -> tuple:
+        """(start, end) of each stretch of the body that a name variable printed: the Korean
+        analysis reads a stand-in there, so a line is analysed once for every lead's name."""
+        if not self.name_variables or not hasattr(self.body_map, "variable_spans"):
+            return ()
+        return tuple((start, end) for start, end, expr in self.body_map.variable_spans()
+                     if expr.strip() in self.name_variables)
 
     def measure(self, settings: dict | None = None) -> "Message":
         """Fill ``facts``; ``settings`` come from the rule packs (speech rates...)."""

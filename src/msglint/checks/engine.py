@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from msglint import i18n
 from msglint.findings import Finding
 from msglint.checks.fix_spec import describe
@@ -122,9 +124,9 @@ def _lines(text):
 
 
 def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Finding]:
-    message.register = ruleset.config.register_for(message.locale, message.register)
-    if message.language == "ko":
-        _mask_names(message)
+    register = ruleset.config.register_for(message.locale, message.register)
+    if register != message.register:  # the config's formal locales: the rules read a copy, the caller's stays
+        message = replace(message, register=register)
     findings = []
     limit = ruleset.checked_chars
     # Variants of one rule id report one place once: where two overlap, the narrower (more precise)
@@ -165,17 +167,6 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
             except PatternTimeout as exc:
                 findings.append(_timeout_finding(rule, message, str(exc)))
     return findings
-
-
-def _mask_names(message) -> None:
-    """Tell the Korean analysis where the lead's name is, so a line is analysed once for all leads."""
-    from msglint.korean.morph import mask_names
-
-    spans = []
-    if message.name_variables and hasattr(message.body_map, "variable_spans"):
-        spans = [(start, end) for start, end, expr in message.body_map.variable_spans()
-                 if expr.strip() in message.name_variables]
-    mask_names(message.body, spans)
 
 
 def _timeout_finding(rule, message, pattern) -> Finding:

@@ -258,7 +258,6 @@ def _analysed(lines) -> dict:
 # for them all (memo.TokenMemo). tests/test_shortcut.py proves the findings identical with and
 # without all of it; MSGLINT_NO_SHORTCUT=1 turns it off.
 _PLAIN_NAME = re.compile(r"[가-힣]{1,5}|[A-Za-z]{2,20}")
-_masks: dict = {}  # text being checked -> ((start, end), ...) of the names in it
 
 
 def standin(value: str) -> str | None:
@@ -271,18 +270,18 @@ def standin(value: str) -> str | None:
     return "김한별" if rieul else ("김민준" if has_final else "김민수")
 
 
-def mask_names(text: str, spans) -> None:
-    """Say which stretches of ``text`` are the lead's name, for the next analyses of it."""
-    _masks.clear()  # one message at a time: the kinds of one message read the same texts
-    if shortcut.ON and spans:
-        _masks[text] = tuple(spans)
-
-
-def sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences of every line holding Hangul; a line break always ends a sentence.
+def sentences(text: str, names=()) -> tuple[Sentence, ...]:
+    """Sentences of every line holding Hangul; a line break always ends a sentence. ``names``:
+    (start, end) of the stretches of ``text`` that are the lead's name (read as a stand-in).
 
     Memoised: the speech-level and the address rules read the same text one after the other."""
-    return _sentences(text, _masks.get(text, ()))
+    return _sentences(text, tuple(names) if shortcut.ON else ())
+
+
+def message_sentences(message, text: str) -> tuple[Sentence, ...]:
+    """The sentences of ``text``, a part of ``message``: the lead's name is masked when ``text``
+    is the whole body its name spans were measured on."""
+    return sentences(text, message.name_spans if text == message.body else ())
 
 
 @lru_cache(maxsize=2048)

@@ -122,12 +122,12 @@ def _calls(tokens, first: bool, honorifics, suffixes, titles) -> tuple:
 
 
 def check(rule, message, segment):
-    from msglint.korean.morph import sentences
+    from msglint.korean.morph import message_sentences
 
     honorifics, suffixes, messages, titles, spaced, titled, greeted, memo = rule.compiled
     text = segment.text
     found = []
-    analysed = sentences(text)
+    analysed = message_sentences(message, text)
     for number, sentence in enumerate(analysed):
         first = number == 0
         calls = memo.get(sentence.tokens, first,

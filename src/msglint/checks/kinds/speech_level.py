@@ -56,13 +56,13 @@ _PLANS = TokenMemo()
 
 
 def check(rule, message, segment):
-    from msglint.korean.morph import sentences
+    from msglint.korean.morph import message_sentences
     from msglint.korean.speech_level import CASUAL, FAMILIAR, inverted, polite_rewrite
 
     suggestions, pronouns, messages, casual_words = rule.compiled
     text = segment.text
     before = None  # the verdict on the sentence just before, when it ended on a comma
-    for sentence in sentences(text):
+    for sentence in message_sentences(message, text):
         ends_text = not text[sentence.end:].strip()
         verdict, single, nouns, vocative = _PLANS.get(sentence.tokens, (ends_text, sentence.noun_reading),
                                                        lambda: _plan(sentence, ends_text))

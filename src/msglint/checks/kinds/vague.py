@@ -77,11 +77,11 @@ _PLANS = TokenMemo()
 
 
 def check(rule, message, segment):
-    from msglint.korean.morph import sentences
+    from msglint.korean.morph import message_sentences
 
     vague, anchors, asks = rule.compiled
     text = segment.text
-    for sentence in sentences(text):
+    for sentence in message_sentences(message, text):
         plan = _PLANS.get(sentence.tokens, None, lambda: _plan(sentence.tokens))
         if plan is None:
             continue
