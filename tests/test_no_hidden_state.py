@@ -60,3 +60,21 @@ def test_the_korean_analysis_keeps_no_message_in_a_module_global():
 
     assert not hasattr(morph, "_masks") and not hasattr(morph, "mask_names")
     assert morph.sentences("김민수 님, 안녕하세요.") == morph.sentences("김민수 님, 안녕하세요.", ())
+
+
+def test_no_cache_is_an_argument_of_the_run_not_an_environment_variable(tmp_path, monkeypatch):
+    """`lint --no-cache` switched caching off by writing MSGLINT_NO_CACHE into os.environ, where
+    every later run in the process (and every program it started) inherited it."""
+    from click.testing import CliRunner
+
+    from msglint.cli import main
+    from msglint.support import cache_dir
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MSGLINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache_dir, "_turned_off", False)  # put back after the test
+    result = CliRunner().invoke(main, ["lint", "--no-cache", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "MSGLINT_NO_CACHE" not in __import__("os").environ
+    assert cache_dir.is_off() and cache_dir.cache_dir() is None
+    assert not (tmp_path / ".msglint_cache").exists()

@@ -3,8 +3,6 @@ sequences beside it."""
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from msglint.checks.rulebook import rule_files
@@ -14,7 +12,7 @@ from msglint.results import Report
 from msglint.run.changed import changed_templates
 from msglint.run.lint import lint_paths
 from msglint.run.result_cache import ResultCache
-from msglint.support import cores
+from msglint.support import cache_dir, cores
 
 
 @click.command()
@@ -33,7 +31,7 @@ from msglint.support import cores
 def lint(paths, fmt, config_path, no_cache, changed, jobs, exit_zero):
     """Lint the pack(s) under PATH: a project, a templates folder, or template files."""
     if no_cache:
-        os.environ["MSGLINT_NO_CACHE"] = "1"
+        cache_dir.turn_off()
     config = run_config(config_path)
     cache = ResultCache.for_run(rule_files(config.rules), config.file, extra=repr(sorted(config.given)).encode())
     if not paths:

@@ -8,6 +8,7 @@ from pathlib import Path
 from msglint import i18n
 from msglint.checks.template import lint_template
 from msglint.results import Report, Result
+from msglint.support import cache_dir
 from msglint.template import pack
 from msglint.template.index import PackIndex, split_sequences
 
@@ -58,10 +59,12 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
 _worker: dict = {}
 
 
-def _init_worker(config, lang) -> None:
+def _init_worker(config, lang, no_cache) -> None:
     from msglint.checks.engine import build_ruleset
 
     i18n.configure(lang)
+    if no_cache:  # a worker started afresh (not forked) learns the run's --no-cache here
+        cache_dir.turn_off()
     _worker["ruleset"] = build_ruleset(config)
     _worker["index"] = PackIndex(config.stages)
 
@@ -77,7 +80,7 @@ def _lint_parallel(todo, jobs, config):
 
     items = [(path, root) for _, path, root, _ in todo]
     chunk = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, i18n.explicit())) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, i18n.explicit(), cache_dir.is_off())) as pool:
         yield from pool.map(_lint_one, items, chunksize=chunk)
 
 

@@ -25,6 +25,8 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from msglint.support import cache_dir
+
 try:  # CPython's own SHA-1, without loading OpenSSL (a few ms of every start-up) for file names
     from _sha1 import sha1 as _sha1
 except ImportError:  # pragma: no cover - another Python
@@ -138,7 +140,7 @@ def _as_json(value):
 def folder() -> Path | None:
     """This machine's cache folder for this msglint and Python, or None when there is none."""
     env = os.environ
-    return _folder_for(env.get("MSGLINT_NO_CACHE"), env.get("MSGLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"),
+    return _folder_for(cache_dir.is_off(), env.get("MSGLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"),
                        env.get("HOME"))
 
 
