@@ -4,6 +4,7 @@ changed by linting it, a message not by checking it; options travel as arguments
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from msglint import api
 from msglint.config import Config
@@ -70,6 +71,9 @@ def test_no_cache_is_an_argument_of_the_run_not_an_environment_variable(tmp_path
     from msglint.cli import main
     from msglint.support import cache_dir
 
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "templates" / "en" / "sms", tmp_path / "templates" / "en" / "sms")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MSGLINT_NO_CACHE", raising=False)
     monkeypatch.setattr(cache_dir, "_turned_off", False)  # put back after the test
