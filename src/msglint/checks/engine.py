@@ -8,7 +8,7 @@ from msglint import i18n
 from msglint.findings import Finding
 from msglint.checks.fix_spec import describe
 from msglint.i18n import _
-from msglint.checks.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind
+from msglint.checks.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind, stages_named
 
 
 DEFAULT_CHECKED_CHARS = 20_000
@@ -85,9 +85,7 @@ def _check_rule_stages(rules, stages) -> None:
     from msglint.vocabulary import stage_problem
 
     for rule in rules:
-        required = rule.options.get("require") if rule.kind == "personalization" else None
-        named = [s for s in (required or {}) if s != "*"]
-        for stage in (*(rule.stages or ()), *rule.not_stages, *named):
+        for stage in (*(rule.stages or ()), *rule.not_stages, *stages_named(rule)):
             problem = stage_problem(stage, stages)
             if problem:
                 raise RuleFileError(rule.file, _("stages: {problem}", problem=problem), rule.id)

@@ -29,7 +29,8 @@ class Plan:
                     admits = cut.admits
                     for word in cut.triggers:
                         self._by_word.setdefault(word, set()).add(index)
-            self.steps.append((rule, get_kind(rule.kind), admits, (rule.scope, rule.kind == "metric")))
+            kind = get_kind(rule.kind)
+            self.steps.append((rule, kind, admits, (rule.scope, getattr(kind, "WHOLE_MESSAGE", False))))
         self._scan = WordScan(vocabulary)
         self._woken: dict = {}  # the words a text holds -> the gated steps that may run on it
 

@@ -91,7 +91,7 @@ def _example_findings(template, ruleset, seen: set) -> list:
     from msglint.render.jinja import RenderError
 
     meta = template.meta
-    metric_rules = {r.id for r in ruleset.rules if r.kind == "metric"}
+    metric_rules = {r.id for r in ruleset.rules if getattr(get_kind(r.kind), "WHOLE_MESSAGE", False)}
     out = []
     for name, var in meta.variables.items():
         for example in var.examples:

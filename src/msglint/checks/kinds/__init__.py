@@ -11,7 +11,10 @@ module declares:
   template kinds, ``check_pack(rule, templates)`` for pack kinds, ``check_sequence(rule, cadence)`` for
   sequence kinds, each yielding ``Hit``;
 - optionally ``narrowed(compiled)``: the rule's ``prefilter.Narrowed`` alternation, for a kind
-  that scans with one, so the engine's word scan can skip the rule on text without its words.
+  that scans with one, so the engine's word scan can skip the rule on text without its words;
+- optionally ``WHOLE_MESSAGE = True``: the kind measures the whole message once (``metric``): it
+  reads the uncut body, and a template's example values do not repeat its findings (the worst
+  case already measures the longest values);
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ _KINDS = {
         "sequence-file": "sequence_file",
     },
 }
+# Fields whose keys name stages ("*": any other), checked like a rule's ``stages:`` when the rules
+# load; kept here, not in the kind's module, so that check imports no kind.
+_STAGE_FIELDS = {"personalization": "require"}
 _MODULES = {name: module for kinds in _KINDS.values() for name, module in kinds.items()}
 _LEVELS = {name: level for level, kinds in _KINDS.items() for name in kinds}
 _loaded: dict = {}
@@ -75,6 +81,13 @@ def kind_names() -> list[str]:
 def level_of(name: str) -> str:
     """What a kind checks: ``message``, ``template``, ``pack`` or ``sequence``."""
     return _LEVELS[name]
+
+
+def stages_named(rule) -> list:
+    """The stages a rule names in its kind's own fields (a personalization's ``require:``)."""
+    field_name = _STAGE_FIELDS.get(rule.kind)
+    named = rule.options.get(field_name) if field_name else None
+    return [stage for stage in (named or {}) if stage != "*"]
 
 
 def get_kind(name: str):

@@ -11,11 +11,20 @@ forms would keep it an SMS.
 
 from __future__ import annotations
 
-from msglint.i18n import _
+from typing import NamedTuple
+
 from msglint.checks.kinds import Hit
+from msglint.i18n import _
 
 FIELDS = {"charset": True, "replacements": False, "bytes_limit": False}
 CHARSETS = ("gsm7", "cp949")
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    charset: object
+    replacements: object
 
 
 def compile(rule):
@@ -28,7 +37,7 @@ def compile(rule):
     limit = rule.options.get("bytes_limit")
     if limit is not None and (charset != "cp949" or not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
         raise ValueError(_("'bytes_limit' is a whole number of bytes, for charset cp949"))
-    return charset, {str(k): str(v) for k, v in replacements.items()}
+    return Compiled(charset, {str(k): str(v) for k, v in replacements.items()})
 
 
 def _describe(ch: str) -> str:
@@ -39,7 +48,10 @@ def _describe(ch: str) -> str:
 
 
 def check(rule, message, segment):
-    from msglint.channels import korean_carrier, sms  # their tables load with the first SMS checked
+    from msglint.channels import (  # their tables load with the first SMS checked
+        korean_carrier,
+        sms,
+    )
 
     charset, replacements = rule.compiled
     text = segment.text

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from msglint.i18n import _
+from typing import NamedTuple
+
 from msglint.checks.kinds.cadence_common import at_step, offset, words
+from msglint.i18n import _
 
 FIELDS = {"triggers": True, "within": True}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    triggers: object
+    within: object
 
 
 def compile(rule):
     triggers = rule.options["triggers"]
     if not isinstance(triggers, list):
         raise ValueError(_("'triggers' must be a list such as [inquiry]"))
-    return set(triggers), offset(rule, "within")
+    return Compiled(set(triggers), offset(rule, "within"))
 
 
 def check_sequence(rule, cadence):

@@ -4,10 +4,19 @@ range reaches outside the allowed range is reported; the last allowed gap repeat
 
 from __future__ import annotations
 
-from msglint.i18n import _
+from typing import NamedTuple
+
 from msglint.checks.kinds.cadence_common import at_step, words
+from msglint.i18n import _
 
 FIELDS = {"triggers": True, "gaps": True}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    triggers: object
+    gaps: object
 
 
 def compile(rule):
@@ -23,7 +32,7 @@ def compile(rule):
     triggers = rule.options["triggers"]
     if not isinstance(triggers, list):
         raise ValueError(_("'triggers' must be a list such as [inquiry]"))
-    return set(triggers), parsed
+    return Compiled(set(triggers), parsed)
 
 
 def check_sequence(rule, cadence):

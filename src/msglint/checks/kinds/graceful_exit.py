@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from msglint.checks.kinds.cadence_common import at_step
 
 FIELDS = {"stage": True, "triggers": False}
 
 
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    stage: object
+    triggers: object
+
+
 def compile(rule):
-    return str(rule.options["stage"]), set(rule.options.get("triggers") or [])
+    return Compiled(str(rule.options["stage"]), set(rule.options.get("triggers") or []))
 
 
 def check_sequence(rule, cadence):

@@ -8,11 +8,12 @@ variable that holds a person's name (role ``name``) must be followed by 님 or a
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msglint import i18n
 from msglint.checks.kinds import Hit
-from msglint.korean.memo import TokenMemo
 from msglint.i18n import _
+from msglint.korean.memo import TokenMemo
 
 FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles": False, "surnames": False,
           "greetings": False}
@@ -35,6 +36,19 @@ class _Needing:
         if not any(needle in text for needle in self._needles):
             return iter(())
         return self.pattern.finditer(text)
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    honorifics: object
+    suffixes: object
+    messages: object
+    titles: object
+    spaced: object
+    titled: object
+    greeted: object
+    memo: object
 
 
 def compile(rule):
@@ -61,7 +75,7 @@ def compile(rule):
     greeted = _Needing(re.compile(line_start + name + r",[ \t]*(?=" + "|".join(map(re.escape, greetings)) + r")"),
                        greetings) if surnames and greetings else None
     # The last item remembers each analysis' calls: a batch's leads share their template's tokens.
-    return set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced, titled, greeted, TokenMemo()
+    return Compiled(set(rule.options["honorifics"]), suffixes, messages, set(titles), spaced, titled, greeted, TokenMemo())
 
 
 def _listed(tokens, i, j) -> bool:

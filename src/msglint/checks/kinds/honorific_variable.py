@@ -6,6 +6,7 @@ not only for the sample.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -15,11 +16,18 @@ _EXPR = re.compile(r"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)[^}]*\}\}")
 _NEXT_EXPR = re.compile(r"^\s*\{\{[^}]*\}\}")
 
 
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    names: object
+    honorific: object
+
+
 def compile(rule):
     names = rule.options["name_variables"]
     if not isinstance(names, list):
         raise ValueError(_("'name_variables' must be a list of variable names"))
-    return set(names), re.compile(rule.options.get("honorific", r"^\s*[가-힣]{0,4}님"))
+    return Compiled(set(names), re.compile(rule.options.get("honorific", r"^\s*[가-힣]{0,4}님")))
 
 
 def check_template(rule, template):

@@ -6,12 +6,25 @@ each level its own; ``suggestion`` is the advice for both."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from msglint import i18n
-from msglint.i18n import _
 from msglint.checks.kinds import Hit
+from msglint.i18n import _
+
+# It measures the whole message once (see msglint.checks.kinds).
+WHOLE_MESSAGE = True
 
 FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "suggestion": False, "suggestions": False,
           "worst_case": False, "worst_case_note": False}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    fact: object
+    warning: object
+    error: object
 
 
 def compile(rule):
@@ -26,7 +39,7 @@ def compile(rule):
     if not isinstance(suggestions, dict) or set(suggestions) - {"warning", "error"} \
             or not all(i18n.is_text(v) for v in suggestions.values()):
         raise ValueError(_("'suggestions' maps warning and/or error to the advice for that level"))
-    return fact, warning, error
+    return Compiled(fact, warning, error)
 
 
 def check(rule, message, segment):

@@ -7,6 +7,7 @@ sound. Checked on the source, so it holds for every lead, not only for the sampl
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -18,6 +19,13 @@ FIELDS = {"particles": True}
 _AFTER = r"\{\{-?\s*(?P<expr>[^{}]*?)\s*-?\}\}(?P<close>['\"’”」』)\]]?)(?P<particle>{particles})(?![가-힣])"
 
 
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    pattern: object
+    pairs: object
+
+
 def compile(rule):
     pairs = rule.options["particles"]
     if not isinstance(pairs, dict) or not pairs:
@@ -26,7 +34,7 @@ def compile(rule):
         if not isinstance(forms, str) or forms.count("/") != 1:
             raise ValueError(_("particle '{particle}': forms must read with-final/without-final, e.g. 을/를", particle=particle))
     alternatives = "|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))
-    return re.compile(_AFTER.replace("{particles}", alternatives)), pairs
+    return Compiled(re.compile(_AFTER.replace("{particles}", alternatives)), pairs)
 
 
 def opening(close: str) -> str:

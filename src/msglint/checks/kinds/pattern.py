@@ -9,12 +9,21 @@ empty lead field is a placeholder, "None of our customers…" written by a perso
 from __future__ import annotations
 
 from functools import partial
+from typing import NamedTuple
 
 from msglint.checks.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.i18n import _
 
 FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False, "report": False,
           "from_variable": False}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    full: object
+    limit: object
+    narrowed: object
 
 
 def compile(rule):
@@ -36,7 +45,7 @@ def compile(rule):
     bits = flags(rule)
     units = [f"(?:{p})" for p in patterns]
     narrowed = Narrowed(rule, units, partial(_alternation, units, bits), bits)
-    return narrowed.full, limit, narrowed
+    return Compiled(narrowed.full, limit, narrowed)
 
 
 def _alternation(units: list[str], bits: int, keep) -> str:
@@ -46,7 +55,7 @@ def _alternation(units: list[str], bits: int, keep) -> str:
 
 
 def narrowed(compiled):
-    return compiled[2]
+    return compiled.narrowed
 
 
 def _from_variable(message, segment, match) -> bool:

@@ -7,10 +7,19 @@ with ``role:`` in its front matter. ``require`` maps a stage (or ``*`` for any s
 
 from __future__ import annotations
 
-from msglint.i18n import _
+from typing import NamedTuple
+
 from msglint.checks.kinds import Hit
+from msglint.i18n import _
 
 FIELDS = {"roles": True, "require": True, "role_names": False}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    roles: object
+    require: object
 
 
 def compile(rule):
@@ -23,7 +32,7 @@ def compile(rule):
         for role in needed:
             if role not in roles:
                 raise ValueError(_("stage '{stage}' requires role '{role}', which 'roles' does not define", stage=stage, role=role))
-    return roles, require
+    return Compiled(roles, require)
 
 
 def check_template(rule, template):

@@ -25,10 +25,10 @@ import re
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from msglint.support import machine_cache
 from msglint.checks.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.checks.kinds.phrase_family import family_regex, is_family
 from msglint.i18n import _
+from msglint.support import machine_cache
 
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False,
           "skip_quoted": False, "unless_sentence_has": False}
@@ -95,6 +95,19 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    regex: object
+    literal: object
+    patterns: object
+    lookup: object
+    sep: object
+    ignore_case: object
+    specifics: object
+    narrowed: object
+
+
 def compile(rule):
     word_boundaries = rule.options.get("word_boundaries", True)
     ignore_case = bool(flags(rule))
@@ -131,7 +144,7 @@ def compile(rule):
         specifics = machine_cache.compile(str(specifics)) if specifics is not None else None
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
-    return regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed
+    return Compiled(regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed)
 
 
 # An English phrase ends where its last word does: not inside a longer word, nor before the "'t"
@@ -195,7 +208,7 @@ def _alternation(shape: _Shape, tokens: list, patterns: list[str], keep) -> str:
 
 
 def narrowed(compiled):
-    return compiled[7]
+    return compiled.narrowed
 
 
 def assembled(parts: list[str], at_word_start: int) -> str:
@@ -258,7 +271,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def check(rule, message, segment):
-    specifics, narrowed = rule.compiled[6], rule.compiled[7]
+    specifics, narrowed = rule.compiled.specifics, rule.compiled.narrowed
     regex = narrowed.regex(segment.text, segment.words)
     if regex is None:
         return  # the text holds none of the words any branch needs

@@ -9,6 +9,7 @@ then one of those names is required instead of the ``any`` patterns.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msglint.checks.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.i18n import _
@@ -16,6 +17,14 @@ from msglint.i18n import _
 FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False,
           "config_names": False}
 POSITIONS = ("anywhere", "start", "end")
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    pattern: object
+    position: object
+    within: object
 
 
 def compile(rule):
@@ -31,7 +40,7 @@ def compile(rule):
     if within is not None and (not isinstance(within, int) or within < 1):
         raise ValueError(_("'within_lines' must be a whole number ≥ 1"))
     check_patterns(rule, patterns)
-    return compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within
+    return Compiled(compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within)
 
 
 def _window(text: str, position: str, within: int | None) -> tuple[str, int]:

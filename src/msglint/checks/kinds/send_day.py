@@ -6,12 +6,20 @@ the country the rule maps the message's language to.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msglint import i18n
-from msglint.i18n import _
 from msglint.checks.kinds import Hit
+from msglint.i18n import _
 
 FIELDS = {"weekends": False, "holidays": False}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    weekends: object
+    countries: object
 
 
 def compile(rule):
@@ -22,7 +30,7 @@ def compile(rule):
         # The holidays package is imported only when a send time is checked (it costs start-up).
         if not (isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)):
             raise ValueError(_("'{country}' is not an ISO 3166 two-letter country code such as KR or US", country=country))
-    return bool(rule.options.get("weekends", True)), countries
+    return Compiled(bool(rule.options.get("weekends", True)), countries)
 
 
 def check(rule, message, segment):
@@ -34,7 +42,9 @@ def check(rule, message, segment):
     reason = None
     country = countries.get(message.language)
     if country:
-        from msglint.support.holiday_calendar import holiday  # babel and holidays load only when a send time is checked
+        from msglint.support.holiday_calendar import (
+            holiday,  # babel and holidays load only when a send time is checked
+        )
 
         name = holiday(country, day, message.language)
         if name:

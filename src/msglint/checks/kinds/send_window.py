@@ -7,6 +7,7 @@ time's own zone is the recipient's; without one, the rule's ``timezone`` applies
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -22,6 +23,14 @@ def _clock(text) -> dt.time:
         raise ValueError(_("'{text}' is not a time such as 08:00", text=text)) from None
 
 
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    start: object
+    end: object
+    zone: object
+
+
 def compile(rule):
     allowed = rule.options["allowed"]
     if not isinstance(allowed, dict) or set(allowed) != {"from", "to"}:
@@ -31,7 +40,7 @@ def compile(rule):
         from msglint.support.send_time import zone as load_zone
 
         load_zone(zone)
-    return _clock(allowed["from"]), _clock(allowed["to"]), zone
+    return Compiled(_clock(allowed["from"]), _clock(allowed["to"]), zone)
 
 
 def check(rule, message, segment):

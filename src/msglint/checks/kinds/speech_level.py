@@ -7,12 +7,23 @@ Real morphology (Kiwi's final-ending tag EF), not the last character: "감사합
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from msglint import i18n
 from msglint.checks.kinds import Hit
-from msglint.korean.memo import TokenMemo
 from msglint.i18n import _
+from msglint.korean.memo import TokenMemo
 
 FIELDS = {"suggestions": True, "pronouns": False, "messages": True, "casual_words": False}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    suggestions: object
+    pronouns: object
+    messages: object
+    casual_words: object
 
 
 def compile(rule):
@@ -27,7 +38,7 @@ def compile(rule):
     casual_words = rule.options.get("casual_words") or {}
     if not isinstance(casual_words, dict):
         raise ValueError(_("'casual_words' must map a word to its polite form"))
-    return suggestions, pronouns, messages, casual_words
+    return Compiled(suggestions, pronouns, messages, casual_words)
 
 
 # Kiwi writes an ending's first consonant as a final jamo ("ᆯ게", "ᆷ"); a reader expects ㄹ게, ㅁ.

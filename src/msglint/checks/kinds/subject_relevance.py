@@ -8,12 +8,21 @@ nor its first ``stem`` letters, is found in the body.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
 
 FIELDS = {"stopwords": False, "min_words": False, "stem": False}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    stopwords: object
+    min_words: object
+    stem: object
 
 
 def compile(rule):
@@ -24,7 +33,7 @@ def compile(rule):
     stem = rule.options.get("stem", 5)
     if not isinstance(min_words, int) or not isinstance(stem, int) or min_words < 1 or stem < 2:
         raise ValueError(_("'min_words' must be ≥ 1 and 'stem' ≥ 2"))
-    return {w.lower() for w in stopwords}, min_words, stem
+    return Compiled({w.lower() for w in stopwords}, min_words, stem)
 
 
 def _folded(text: str) -> str:

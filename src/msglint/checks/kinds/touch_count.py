@@ -4,11 +4,21 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from msglint import i18n
-from msglint.i18n import _
 from msglint.checks.kinds.cadence_common import at_step
+from msglint.i18n import _
 
 FIELDS = {"min_calls": True, "min_touches": True, "max_touches": True, "triggers": False, "messages": True}
+
+
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    limits: object
+    triggers: object
+    messages: object
 
 
 def compile(rule):
@@ -19,7 +29,7 @@ def compile(rule):
     messages = rule.options["messages"]
     if not isinstance(messages, dict) or set(messages) != {"few", "many"} or not all(map(i18n.is_text, messages.values())):
         raise ValueError(_("'messages' needs 'few' and 'many' texts"))
-    return values, set(rule.options.get("triggers") or []), messages
+    return Compiled(values, set(rule.options.get("triggers") or []), messages)
 
 
 def check_sequence(rule, cadence):

@@ -11,8 +11,10 @@ sentence about someone, and it passes.
 
 from __future__ import annotations
 
-from msglint.i18n import _
+from typing import NamedTuple
+
 from msglint.checks.kinds import Hit
+from msglint.i18n import _
 from msglint.korean.memo import TokenMemo
 
 FIELDS = {"vague": True, "anchors": True, "asks": True, "suggestion": False}
@@ -28,12 +30,20 @@ _REASON = ("어서", "아서", "서")
 _FUTURE = ("ᆯ", "ㄹ", "을")
 
 
+class Compiled(NamedTuple):
+    """What compile() prepares once per rule, read by name."""
+
+    vague: object
+    anchors: object
+    asks: object
+
+
 def compile(rule):
     lists = {key: rule.options[key] for key in ("vague", "anchors", "asks")}
     for key, words in lists.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise ValueError(_("'{key}' must be a list of words", key=key))
-    return set(lists["vague"]) | set(lists["anchors"]), set(lists["anchors"]), set(lists["asks"])
+    return Compiled(set(lists["vague"]) | set(lists["anchors"]), set(lists["anchors"]), set(lists["asks"]))
 
 
 def _stem_tag(token) -> str:
