@@ -21,25 +21,11 @@ import json
 import os
 import re
 import sys
-from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from msglint.support import cache_dir
+from msglint.support import cache_dir, re_internals
 
-try:  # CPython's own SHA-1, without loading OpenSSL (a few ms of every start-up) for file names
-    from _sha1 import sha1 as _sha1
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import sha1 as _sha1
-
-try:  # the parts of re that turn a pattern into engine code (re._parser on 3.11+, sre_* before)
-    import _sre
-    from re import _compiler, _constants, _parser
-
-    if array("I").itemsize != _sre.CODESIZE:  # pragma: no cover - the code would not round-trip
-        _sre = None
-except ImportError:  # pragma: no cover - another Python: compile as usual
-    _sre = None
 
 _seen: dict = {}  # (source, flags) -> pattern, in this process (re keeps its own cache likewise)
 
@@ -50,7 +36,7 @@ FORMAT = "2"
 
 def digest(data: bytes) -> str:
     """A name for ``data`` (SHA-1, hex) that needs no OpenSSL loaded."""
-    return _sha1(data).hexdigest()
+    return re_internals.sha1(data).hexdigest()
 
 
 def key_digest(key: str) -> str:
@@ -146,7 +132,7 @@ def folder() -> Path | None:
 
 @lru_cache(maxsize=8)  # asked for every pattern: worked out once per run (per environment)
 def _folder_for(off, base, xdg, home) -> Path | None:
-    if off or _sre is None:
+    if off or re_internals.engine_code is None:  # without re's internals: compile every run
         return None
     if base:
         root = Path(base)
@@ -161,35 +147,20 @@ def _folder_for(off, base, xdg, home) -> Path | None:
 
     # A new msglint reads its own files afresh (its YAML loader may be stricter); a new Python or
     # re engine builds its own code.
-    version = f"{__version__}-{sys.implementation.cache_tag}-{_constants.MAGIC}-{FORMAT}"
+    version = f"{__version__}-{sys.implementation.cache_tag}-{re_internals.MAGIC}-{FORMAT}"
     return root / "re" / version
 
 
 def _compiled(source: str, flags: int) -> tuple[re.Pattern, dict]:
-    """What ``re._compiler.compile`` does, keeping the engine code it builds."""
-    parsed = _parser.parse(source, flags)
-    code = _compiler._code(parsed, flags)
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    entry = {"source": source, "requested": flags, "flags": flags | parsed.state.flags,
-             "groups": parsed.state.groups - 1, "groupindex": groupindex, "indexgroup": indexgroup,
-             "code": array("I", code).tobytes().hex()}
-    return _engine(source, entry), entry
-
-
-def _engine(source: str, entry: dict) -> re.Pattern:
-    code = array("I")
-    code.frombytes(bytes.fromhex(entry["code"]))
-    return _sre.compile(source, entry["flags"], code.tolist(), entry["groups"], entry["groupindex"],
-                        tuple(entry["indexgroup"]))
+    """What ``re.compile`` does, keeping the engine code it builds."""
+    entry = re_internals.compiled_code(source, flags)
+    return re_internals.pattern_from_code(source, entry), entry
 
 
 def _loaded(entry: dict, source: str, flags: int) -> re.Pattern | None:
     if entry.get("source") != source or entry.get("requested") != flags:
         return None  # another pattern under the same name: never trust a hash alone
-    pattern = _engine(source, entry)  # the engine rejects code that is not well formed
+    pattern = re_internals.pattern_from_code(source, entry)  # the engine rejects code that is not well formed
     return pattern if pattern.pattern == source and pattern.groups == entry["groups"] else None
 
 

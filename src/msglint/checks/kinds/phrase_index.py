@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import re
 
-try:  # the parser behind re.compile: re._parser on 3.11+, sre_parse before
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c
-    import sre_parse as _parser
+from msglint.support import re_internals
+from msglint.support.re_internals import REPEATS as _REPEATS, ZERO_WIDTH as _ZERO_WIDTH
 
 _EMPTY = ""  # in a first-character set: the pattern can match without consuming a character
-_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
-_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset | None:
@@ -44,7 +38,10 @@ def _scan(pattern: str, flags: int) -> tuple[frozenset | None, bool]:
 def _scanned(pattern: str, flags: int) -> tuple[list | None, bool]:
     fold = [False]
     try:
-        found = _first(list(_parser.parse(pattern, flags)), fold)
+        items = re_internals.parse(pattern, flags)
+        if items is None:  # re's parser is not there: no guard, the branch is tried as it is
+            return None, False
+        found = _first(items, fold)
     except (re.error, RecursionError, TypeError, ValueError):
         return None, False
     if found is None or _EMPTY in found:
@@ -57,17 +54,17 @@ def _first(items, fold) -> set | None:
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
-        if op is _c.LITERAL:
+        if op is re_internals.ops.LITERAL:
             out.add(chr(av))
             return out
-        if op is _c.IN:
+        if op is re_internals.ops.IN:
             chars = _charset(av)
             return None if chars is None else out | chars
-        if op is _c.SUBPATTERN:
+        if op is re_internals.ops.SUBPATTERN:
             if av[1] & re.IGNORECASE:
                 fold[0] = True  # a group that folds case inside: its equivalents are re's to know
             inner = _first(list(av[-1]), fold)
-        elif op is _c.BRANCH:
+        elif op is re_internals.ops.BRANCH:
             inner = set()
             for branch in av[1]:
                 part = _first(list(branch), fold)
@@ -92,9 +89,9 @@ def _first(items, fold) -> set | None:
 def _charset(items) -> set | None:
     chars: set = set()
     for op, av in items:
-        if op is _c.LITERAL:
+        if op is re_internals.ops.LITERAL:
             chars.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] < 256:
+        elif op is re_internals.ops.RANGE and av[1] - av[0] < 256:
             chars.update(chr(code) for code in range(av[0], av[1] + 1))
         else:
             return None
