@@ -131,7 +131,7 @@ def _failing_at(bad):
 
 
 def test_without_a_process_to_spare_the_run_checks_everything_itself(monkeypatch):
-    from msglint.run import files as module
+    from msglint.support import pool as module
 
     def no_fork(check_one, share, finish):
         raise OSError(11, "Resource temporarily unavailable")

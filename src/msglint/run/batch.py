@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import sys
 import time
+from functools import partial
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from msglint.run.lead_files import read
 from msglint.render.jinja import RenderError
 from msglint.render.lead import render_message
 from msglint.support.terminal import for_stream
-from msglint.support import cores
+from msglint.support import cores, pool
 from msglint import i18n, languages
 from msglint.i18n import _
 
@@ -186,72 +187,7 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
         from msglint.korean.morph import kiwi
 
         kiwi()  # the first lead failed before its analysis: load the model here, not in each worker
-    import gc
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice
-
-    # Everything loaded so far stays out of the collector's reach: a worker's collections then
-    # never walk (and so never copy) the pages it shares with this process.
-    gc.freeze()
-
-    # A worker that dies makes the executor fail loudly (an internal error), never hang.
-    try:
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_as_worker)
-        try:
-            pending: deque = deque()
-            while True:
-                while len(pending) < jobs * IN_FLIGHT_PER_JOB:
-                    chunk = list(islice(rows, CHUNK))
-                    if not chunk:
-                        break
-                    pending.append(pool.submit(_written_chunk, chunk, fmt))
-                if not pending:
-                    break
-                yield from pending.popleft().result()
-            pool.shutdown(wait=True)  # a stop while it waits is a stop too
-        except BaseException:
-            _stop_workers(pool)
-            raise
-    finally:
-        gc.unfreeze()  # a caller that goes on (the API) gets its collector back whole
-
-
-def _as_worker() -> None:
-    """A worker ends at once on SIGTERM or SIGHUP and leaves Ctrl-C to the run it works for (which
-    stops it): it must not take over the handler that ends the run cleanly (msglint.support.atomic). And
-    it ends when that run is gone, killed where nothing can clean up (SIGKILL, the OOM killer):
-    otherwise it waits for ever on a queue whose other end it holds itself."""
-    import signal
-    import threading
-
-    for name, action in (("SIGTERM", signal.SIG_DFL), ("SIGHUP", signal.SIG_DFL), ("SIGINT", signal.SIG_IGN)):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), action)
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="msglint-parent-watch", daemon=True).start()
-
-
-def _stop_workers(pool) -> None:
-    """End the workers now, their chunks unfinished: a run that is stopped (a signal, Ctrl-C, its
-    reader gone) must not wait for them, nor leave them behind. Left to an exit that skips the
-    executor's own cleanup, they block for ever on a queue whose other end they hold themselves."""
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
-    if terminate is not None:
-        terminate()
-        return
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=10)
+    yield from pool.stream_map(partial(_written_chunk, fmt=fmt), rows, jobs, CHUNK, IN_FLIGHT_PER_JOB)
 
 
 def _written_chunk(chunk, fmt):

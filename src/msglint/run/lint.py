@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from msglint import i18n
 from msglint.checks.template import lint_template
 from msglint.results import Report, Result
-from msglint.support import cache_dir
+from msglint.support import pool
 from msglint.template import pack
 from msglint.template.index import PackIndex, split_sequences
 
@@ -37,11 +37,17 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
                 progress()
         else:
             todo.append((position, path, root, key))
-    if jobs > 1 and config is not None and len(todo) >= PARALLEL_MIN:
-        done = _lint_parallel(todo, jobs, config)
+    ruleset = load_ruleset() if todo else None
+
+    def lint_one(item) -> dict:
+        path, root = item
+        return lint_template(index.load(path, root), ruleset, index).to_dict()
+
+    items = [(path, root) for _, path, root, _ in todo]
+    if jobs > 1 and len(todo) >= PARALLEL_MIN and hasattr(os, "fork"):
+        done = pool.parallel_map(lint_one, items, jobs)  # forked after the rules are loaded: shared
     else:
-        ruleset = load_ruleset() if todo else None
-        done = (lint_template(index.load(path, root), ruleset, index).to_dict() for _, path, root, _ in todo)
+        done = (lint_one(item) for item in items)
     for (position, path, _root, key), data in zip(todo, done):
         results[position] = Result.from_dict(data)
         if cache is not None:
@@ -54,34 +60,6 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
         ruleset = load_ruleset()
         results.extend(lint_sequence(path, ruleset, index, root) for path, root in sequences)
     return Report(results)
-
-
-_worker: dict = {}
-
-
-def _init_worker(config, lang, no_cache) -> None:
-    from msglint.checks.engine import build_ruleset
-
-    i18n.configure(lang)
-    if no_cache:  # a worker started afresh (not forked) learns the run's --no-cache here
-        cache_dir.turn_off()
-    _worker["ruleset"] = build_ruleset(config)
-    _worker["index"] = PackIndex(config.stages)
-
-
-def _lint_one(item) -> dict:
-    path, root = item
-    index = _worker["index"]
-    return lint_template(index.load(path, root), _worker["ruleset"], index).to_dict()
-
-
-def _lint_parallel(todo, jobs, config):
-    from concurrent.futures import ProcessPoolExecutor
-
-    items = [(path, root) for _, path, root, _ in todo]
-    chunk = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, i18n.explicit(), cache_dir.is_off())) as pool:
-        yield from pool.map(_lint_one, items, chunksize=chunk)
 
 
 def _dependencies(path: Path, root: Path, index: PackIndex) -> list[bytes]:

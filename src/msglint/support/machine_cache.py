@@ -24,7 +24,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from msglint.support import cache_dir, re_internals
+from msglint.support import cache_dir, internals
 
 
 _seen: dict = {}  # (source, flags) -> pattern, in this process (re keeps its own cache likewise)
@@ -36,7 +36,7 @@ FORMAT = "2"
 
 def digest(data: bytes) -> str:
     """A name for ``data`` (SHA-1, hex) that needs no OpenSSL loaded."""
-    return re_internals.sha1(data).hexdigest()
+    return internals.sha1(data).hexdigest()
 
 
 def key_digest(key: str) -> str:
@@ -132,7 +132,7 @@ def folder() -> Path | None:
 
 @lru_cache(maxsize=8)  # asked for every pattern: worked out once per run (per environment)
 def _folder_for(off, base, xdg, home) -> Path | None:
-    if off or re_internals.engine_code is None:  # without re's internals: compile every run
+    if off or internals.engine_code is None:  # without re's internals: compile every run
         return None
     if base:
         root = Path(base)
@@ -147,20 +147,20 @@ def _folder_for(off, base, xdg, home) -> Path | None:
 
     # A new msglint reads its own files afresh (its YAML loader may be stricter); a new Python or
     # re engine builds its own code.
-    version = f"{__version__}-{sys.implementation.cache_tag}-{re_internals.MAGIC}-{FORMAT}"
+    version = f"{__version__}-{sys.implementation.cache_tag}-{internals.MAGIC}-{FORMAT}"
     return root / "re" / version
 
 
 def _compiled(source: str, flags: int) -> tuple[re.Pattern, dict]:
     """What ``re.compile`` does, keeping the engine code it builds."""
-    entry = re_internals.compiled_code(source, flags)
-    return re_internals.pattern_from_code(source, entry), entry
+    entry = internals.compiled_code(source, flags)
+    return internals.pattern_from_code(source, entry), entry
 
 
 def _loaded(entry: dict, source: str, flags: int) -> re.Pattern | None:
     if entry.get("source") != source or entry.get("requested") != flags:
         return None  # another pattern under the same name: never trust a hash alone
-    pattern = re_internals.pattern_from_code(source, entry)  # the engine rejects code that is not well formed
+    pattern = internals.pattern_from_code(source, entry)  # the engine rejects code that is not well formed
     return pattern if pattern.pattern == source and pattern.groups == entry["groups"] else None
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from msglint.support import re_internals
-from msglint.support.re_internals import REPEATS as _REPEATS, ZERO_WIDTH as _ZERO_WIDTH
+from msglint.support import internals
+from msglint.support.internals import REPEATS as _REPEATS, ZERO_WIDTH as _ZERO_WIDTH
 
 _EMPTY = ""  # in a first-character set: the pattern can match without consuming a character
 
@@ -38,7 +38,7 @@ def _scan(pattern: str, flags: int) -> tuple[frozenset | None, bool]:
 def _scanned(pattern: str, flags: int) -> tuple[list | None, bool]:
     fold = [False]
     try:
-        items = re_internals.parse(pattern, flags)
+        items = internals.parse(pattern, flags)
         if items is None:  # re's parser is not there: no guard, the branch is tried as it is
             return None, False
         found = _first(items, fold)
@@ -54,17 +54,17 @@ def _first(items, fold) -> set | None:
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
-        if op is re_internals.ops.LITERAL:
+        if op is internals.ops.LITERAL:
             out.add(chr(av))
             return out
-        if op is re_internals.ops.IN:
+        if op is internals.ops.IN:
             chars = _charset(av)
             return None if chars is None else out | chars
-        if op is re_internals.ops.SUBPATTERN:
+        if op is internals.ops.SUBPATTERN:
             if av[1] & re.IGNORECASE:
                 fold[0] = True  # a group that folds case inside: its equivalents are re's to know
             inner = _first(list(av[-1]), fold)
-        elif op is re_internals.ops.BRANCH:
+        elif op is internals.ops.BRANCH:
             inner = set()
             for branch in av[1]:
                 part = _first(list(branch), fold)
@@ -89,9 +89,9 @@ def _first(items, fold) -> set | None:
 def _charset(items) -> set | None:
     chars: set = set()
     for op, av in items:
-        if op is re_internals.ops.LITERAL:
+        if op is internals.ops.LITERAL:
             chars.add(chr(av))
-        elif op is re_internals.ops.RANGE and av[1] - av[0] < 256:
+        elif op is internals.ops.RANGE and av[1] - av[0] < 256:
             chars.update(chr(code) for code in range(av[0], av[1] + 1))
         else:
             return None

@@ -24,8 +24,8 @@ import re
 from operator import itemgetter
 
 from msglint.support import shortcut
-from msglint.support import re_internals
-from msglint.support.re_internals import REPEATS as _REPEATS
+from msglint.support import internals
+from msglint.support.internals import REPEATS as _REPEATS
 
 # A class such as [Ff] or [!！] is spelt out into the words around it while the spellings of one
 # run of text stay this few; past that it ends the run.
@@ -51,14 +51,14 @@ def _plain(ch: str) -> bool:
     """A character whose every IGNORECASE equivalent is its lower() or upper() form: ASCII, Hangul,
     and characters without case (！, ○, %), which re matches only as themselves (nothing folds
     onto one: tests/test_prefilter.py checks that over all of Unicode)."""
-    return ch.isascii() or "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" or not re_internals.is_cased(ch)
+    return ch.isascii() or "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" or not internals.is_cased(ch)
 
 
 def clauses(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
     """Sets of lower-case words such that every match of ``pattern`` contains a word of each set,
     most selective first, or None when none is known (the scan then always runs)."""
     try:
-        items = re_internals.parse(pattern, flags)
+        items = internals.parse(pattern, flags)
         if items is None:  # re's parser is not there: no words known, the scan always runs
             return None
         found = _required(items)
@@ -80,14 +80,14 @@ def _required(items) -> list[frozenset]:
         run[:] = [""]
 
     for op, av in items:
-        chars = chr(av) if op is re_internals.ops.LITERAL else _spelt(av) if op is re_internals.ops.IN else None
+        chars = chr(av) if op is internals.ops.LITERAL else _spelt(av) if op is internals.ops.IN else None
         if chars and all(_plain(ch) for ch in chars) and len(run) * len(chars) <= SPELLINGS:
             run[:] = [spelling + ch for spelling in run for ch in chars]
             continue
         close()
-        if op is re_internals.ops.SUBPATTERN:
+        if op is internals.ops.SUBPATTERN:
             found += _required(list(av[-1]))
-        elif op is re_internals.ops.BRANCH:
+        elif op is internals.ops.BRANCH:
             options = [_best(_required(list(branch))) for branch in av[1]]
             if all(options):
                 found.append(frozenset().union(*options))
@@ -100,7 +100,7 @@ def _required(items) -> list[frozenset]:
 
 def _spelt(items) -> str | None:
     """The characters of a class made of single characters only ([Ff], [!！]), else None."""
-    if all(op is re_internals.ops.LITERAL for op, _ in items):
+    if all(op is internals.ops.LITERAL for op, _ in items):
         return "".join(chr(av) for _, av in items)
     return None
 

@@ -1,4 +1,4 @@
-"""CPython's private regex internals are read in one module (msglint.support.re_internals), and
+"""CPython's private regex internals are read in one module (msglint.support.internals), and
 without them every message gets the same findings: the guards, the skipped scans and the kept
 engine code are speed, never a verdict."""
 
@@ -22,16 +22,16 @@ PRIVATE = {"_sre", "sre_parse", "sre_compile", "sre_constants", "_sha1", "re._pa
 # is there but fails on every pattern, as a changed one would.
 SCRIPT = """
 import json, sys
-from msglint.support import re_internals
+from msglint.support import internals
 if sys.argv[1] == "missing":
-    re_internals.parser = re_internals.ops = re_internals.engine_code = re_internals._sre = None
+    internals.parser = internals.ops = internals.engine_code = internals._sre = None
 elif sys.argv[1] == "broken":
     class Parser:
         @staticmethod
         def parse(pattern, flags=0):
             raise TypeError("the parser changed")
-    re_internals.parser = Parser
-    re_internals.engine_code = None
+    internals.parser = Parser
+    internals.engine_code = None
 from msglint import check
 cases = json.loads(sys.stdin.read())
 print(json.dumps([[f.to_dict() for f in check(text, **context)] for text, context in cases], sort_keys=True))
@@ -74,18 +74,18 @@ def test_without_the_private_internals_every_finding_is_the_same(mode):
 def test_the_fallback_for_cased_characters_errs_on_the_safe_side(monkeypatch):
     """A character taken for caseless lets the word scan skip a rule: without _sre, any character
     with another case or a case fold counts as cased (never the reverse of _sre's answer)."""
-    from msglint.support import re_internals
+    from msglint.support import internals
 
-    with_sre = {ch for ch in map(chr, range(0x30000)) if re_internals.is_cased(ch)}
-    monkeypatch.setattr(re_internals, "_sre", None)
-    without = {ch for ch in map(chr, range(0x30000)) if re_internals.is_cased(ch)}
+    with_sre = {ch for ch in map(chr, range(0x30000)) if internals.is_cased(ch)}
+    monkeypatch.setattr(internals, "_sre", None)
+    without = {ch for ch in map(chr, range(0x30000)) if internals.is_cased(ch)}
     assert with_sre <= without
 
 
 def test_no_other_module_imports_a_private_name_of_the_standard_library():
     found = []
     for path in (REPO / "src" / "msglint").rglob("*.py"):
-        if path.name == "re_internals.py":
+        if path.name == "internals.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []

@@ -10,11 +10,13 @@ msglint's speed-ups read what ``re`` keeps to itself:
 - its compiler's engine code and ``_sre.compile``: a compiled pattern kept on disk and handed
   straight to the engine on the next run (``support.machine_cache``);
 - ``_sre.unicode_iscased``: whether case folding can turn a character into another;
-- CPython's own ``_sha1``, to name cache files without loading OpenSSL.
+- CPython's own ``_sha1``, to name cache files without loading OpenSSL;
+- a process pool's worker processes, to end them at once when a run stops (before Python 3.14,
+  which gives ``terminate_workers``).
 
 Where a name is missing or no longer behaves as read here (another Python, a new release),
 :data:`parser` or :data:`engine_code` is None and each caller takes its plain path: no guard, no
-skipped scan, ``re.compile`` every run. ``tests/test_re_internals.py`` takes that path on purpose
+skipped scan, ``re.compile`` every run. ``tests/test_internals.py`` takes that path on purpose
 and checks that every corpus message gets the same findings. Nothing else in msglint imports a
 private name of the standard library.
 """
@@ -93,3 +95,19 @@ def pattern_from_code(source: str, entry: dict) -> re.Pattern:
     code.frombytes(bytes.fromhex(entry["code"]))
     return _sre.compile(source, entry["flags"], code.tolist(), entry["groups"], entry["groupindex"],
                         tuple(entry["indexgroup"]))
+
+
+def terminate_workers(pool) -> None:
+    """End an executor's worker processes now, their work unfinished. Python 3.14 has a method for
+    it; before, the workers are found where the executor keeps them (``_processes``), and where
+    they are not found the executor is only shut down without waiting."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
