@@ -3,8 +3,9 @@ changed by linting it, a message not by checking it; options travel as arguments
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
+
+from conftest import write_template
 
 from msglint import api
 from msglint.config import Config
@@ -13,23 +14,17 @@ from msglint.config import Config
 def test_linting_a_pack_again_and_again_changes_nothing_it_holds(tmp_path):
     """A long-running process (a CRM using the API) lints the same loaded pack many times: the same
     findings each time, and the loaded templates do not grow."""
-    path = tmp_path / "templates" / "en" / "sms" / "hello.txt.j2"
-    path.parent.mkdir(parents=True)
-    path.write_text(textwrap.dedent("""\
-        ---
+    write_template(tmp_path, "en/sms/hello.txt.j2", """
         channel: sms
         stage: follow-up
         purpose: transactional
-        audience: b2b
-        description: Hello.
         variables:
           name: {type: string, role: name, required: true}
           slot: {type: datetime, required: true}
         sample: {name: Maria, slot: "2026-11-24T14:00:00+09:00"}
-        ---
-        {# msglint: disable=not-a-rule #}
+        """, '''{# msglint: disable=not-a-rule #}
         Hi {{ name }}, does {{ slot|time("h a") }} work? Reply STOP to opt out.
-        """), encoding="utf-8")
+        ''')
     pack = api.Pack(tmp_path / "templates", config=Config())
     template = pack.template("sms/hello", "en")
     loaded = list(template.problems)

@@ -5,9 +5,9 @@ timing). Both tests register a toy that no module of msglint mentions."""
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
+from conftest import write_template
 
 from msglint import api, channels, languages
 from msglint.channels import Channel
@@ -47,21 +47,15 @@ def test_a_registered_channel_is_measured_and_checked(fax):
 
 
 def test_a_registered_channel_is_a_valid_template_folder_and_front_matter(fax, tmp_path):
-    path = tmp_path / "templates" / "en" / "fax" / "cover.txt.j2"
-    path.parent.mkdir(parents=True)
-    path.write_text(textwrap.dedent("""\
-        ---
+    write_template(tmp_path, "en/fax/cover.txt.j2", """
         channel: fax
         stage: follow-up
         purpose: transactional
-        audience: b2b
         description: A cover page.
         variables:
           name: {type: string, role: name, required: true}
         sample: {name: Maria}
-        ---
-        Hello {{ name }}, the signed contract follows on the next page.
-        """), encoding="utf-8")
+        """, "Hello {{ name }}, the signed contract follows on the next page.\n")
     pack = api.Pack(tmp_path / "templates", config=Config())
     assert pack.ids() == ["fax/cover"]
     message = pack.render("fax/cover", "en", {"name": "Maria"}, check=False)

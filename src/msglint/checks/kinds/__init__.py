@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+
 from msglint.i18n import _
 
 # Each kind's module and what it checks, so loading the rules imports only the kinds a run uses.
@@ -193,6 +194,17 @@ def check_patterns(rule, patterns) -> None:
             machine_cache.compile(pattern)
         except re.error as exc:
             raise ValueError(_bad_pattern(pattern, exc)) from None
+
+
+def pattern_list(rule, field_name: str) -> list:
+    """The rule's ``field_name``: one regular expression or a list of them, each checked."""
+    patterns = rule.options[field_name]
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns:
+        raise ValueError(_("'{field}' must be a regex or a list of them", field=field_name))
+    check_patterns(rule, patterns)
+    return patterns
 
 
 def _bad_pattern(pattern: str, exc) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from msglint.i18n import _
 from msglint.checks.kinds import Hit
+from msglint.i18n import _
 
 
 def offset(rule, key: str, required: bool = True):

@@ -11,7 +11,7 @@ forms would keep it an SMS.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -20,11 +20,8 @@ FIELDS = {"charset": True, "replacements": False, "bytes_limit": False}
 CHARSETS = ("gsm7", "cp949")
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    charset: object
-    replacements: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "charset replacements")
 
 
 def compile(rule):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from msglint.i18n import _
 from msglint.checks.kinds.cadence_common import at_step
+from msglint.i18n import _
 
 FIELDS = {"max_consecutive_days": True}
 DAY = dt.timedelta(days=1)

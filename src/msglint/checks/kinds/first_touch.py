@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds.cadence_common import at_step, offset, words
 from msglint.i18n import _
@@ -10,11 +10,8 @@ from msglint.i18n import _
 FIELDS = {"triggers": True, "within": True}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    triggers: object
-    within: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "triggers within")
 
 
 def compile(rule):

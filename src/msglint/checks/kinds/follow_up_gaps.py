@@ -4,7 +4,7 @@ range reaches outside the allowed range is reported; the last allowed gap repeat
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds.cadence_common import at_step, words
 from msglint.i18n import _
@@ -12,11 +12,8 @@ from msglint.i18n import _
 FIELDS = {"triggers": True, "gaps": True}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    triggers: object
-    gaps: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "triggers gaps")
 
 
 def compile(rule):

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds.cadence_common import at_step
 
 FIELDS = {"stage": True, "triggers": False}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    stage: object
-    triggers: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "stage triggers")
 
 
 def compile(rule):

@@ -8,7 +8,7 @@ variable that holds a person's name (role ``name``) must be followed by 님 or a
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint import i18n
 from msglint.checks.kinds import Hit
@@ -38,17 +38,8 @@ class _Needing:
         return self.pattern.finditer(text)
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    honorifics: object
-    suffixes: object
-    messages: object
-    titles: object
-    spaced: object
-    titled: object
-    greeted: object
-    memo: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "honorifics suffixes messages titles spaced titled greeted memo")
 
 
 def compile(rule):

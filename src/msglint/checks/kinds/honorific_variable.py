@@ -6,7 +6,7 @@ not only for the sample.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -16,11 +16,8 @@ _EXPR = re.compile(r"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)[^}]*\}\}")
 _NEXT_EXPR = re.compile(r"^\s*\{\{[^}]*\}\}")
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    names: object
-    honorific: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "names honorific")
 
 
 def compile(rule):

@@ -6,7 +6,7 @@ each level its own; ``suggestion`` is the advice for both."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint import i18n
 from msglint.checks.kinds import Hit
@@ -19,12 +19,8 @@ FIELDS = {"fact": True, "warning": False, "error": False, "unit": False, "sugges
           "worst_case": False, "worst_case_note": False}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    fact: object
-    warning: object
-    error: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "fact warning error")
 
 
 def compile(rule):

@@ -4,8 +4,8 @@ nearly the same text (rapidfuzz's token-sort ratio — the same words in any ord
 
 from __future__ import annotations
 
-from msglint.i18n import _
 from msglint.checks.kinds.cadence_common import at_step
+from msglint.i18n import _
 
 FIELDS = {"threshold": True}
 

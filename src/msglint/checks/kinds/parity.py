@@ -4,8 +4,8 @@ its pack, declaring the same variables (the CRM fills them the same way whatever
 
 from __future__ import annotations
 
-from msglint.checks.kinds import Hit
 from msglint import i18n
+from msglint.checks.kinds import Hit
 from msglint.i18n import _
 
 FIELDS: dict = {}

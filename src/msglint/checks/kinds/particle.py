@@ -7,7 +7,7 @@ sound. Checked on the source, so it holds for every lead, not only for the sampl
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -19,11 +19,8 @@ FIELDS = {"particles": True}
 _AFTER = r"\{\{-?\s*(?P<expr>[^{}]*?)\s*-?\}\}(?P<close>['\"’”」』)\]]?)(?P<particle>{particles})(?![가-힣])"
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    pattern: object
-    pairs: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "pattern pairs")
 
 
 def compile(rule):

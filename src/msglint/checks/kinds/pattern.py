@@ -8,31 +8,22 @@ empty lead field is a placeholder, "None of our customers…" written by a perso
 
 from __future__ import annotations
 
+from collections import namedtuple
 from functools import partial
-from typing import NamedTuple
 
-from msglint.checks.kinds import Hit, check_patterns, compile_regex, flags
+from msglint.checks.kinds import Hit, compile_regex, flags, pattern_list
 from msglint.i18n import _
 
 FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False, "report": False,
           "from_variable": False}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    full: object
-    limit: object
-    narrowed: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "full limit narrowed")
 
 
 def compile(rule):
-    patterns = rule.options["patterns"]
-    if isinstance(patterns, str):
-        patterns = [patterns]
-    if not isinstance(patterns, list) or not patterns:
-        raise ValueError(_("'patterns' must be a regex or a list of them"))
-    check_patterns(rule, patterns)
+    patterns = pattern_list(rule, "patterns")
     limit = rule.options.get("max_matches", 0)
     if not isinstance(limit, int) or limit < 0:
         raise ValueError(_("'max_matches' must be a whole number ≥ 0"))

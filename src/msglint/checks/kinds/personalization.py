@@ -7,7 +7,7 @@ with ``role:`` in its front matter. ``require`` maps a stage (or ``*`` for any s
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -15,11 +15,8 @@ from msglint.i18n import _
 FIELDS = {"roles": True, "require": True, "role_names": False}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    roles: object
-    require: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "roles require")
 
 
 def compile(rule):

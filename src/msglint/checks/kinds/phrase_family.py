@@ -12,6 +12,7 @@ instead of twenty phrases, and the variants nobody listed are caught too.
 from __future__ import annotations
 
 import re
+
 from msglint.i18n import _
 
 SPECIAL = set("[]()|")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from msglint.support import internals
-from msglint.support.internals import REPEATS as _REPEATS, ZERO_WIDTH as _ZERO_WIDTH
+from msglint.support.internals import REPEATS as _REPEATS
+from msglint.support.internals import ZERO_WIDTH as _ZERO_WIDTH
 
 _EMPTY = ""  # in a first-character set: the pattern can match without consuming a character
 

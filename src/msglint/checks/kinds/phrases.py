@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import namedtuple
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -95,17 +96,8 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    regex: object
-    literal: object
-    patterns: object
-    lookup: object
-    sep: object
-    ignore_case: object
-    specifics: object
-    narrowed: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "regex literal patterns lookup sep ignore_case specifics narrowed")
 
 
 def compile(rule):

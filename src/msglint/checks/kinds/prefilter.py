@@ -23,8 +23,7 @@ import json
 import re
 from operator import itemgetter
 
-from msglint.support import shortcut
-from msglint.support import internals
+from msglint.support import internals, shortcut
 from msglint.support.internals import REPEATS as _REPEATS
 
 # A class such as [Ff] or [!！] is spelt out into the words around it while the spellings of one
@@ -248,8 +247,8 @@ class Narrowed:
         return keep
 
     def _compiled(self, keep: tuple[bool, ...]):
-        from msglint.support import machine_cache
         from msglint.checks.kinds import compile_regex
+        from msglint.support import machine_cache
 
         # A cut depends on the alternatives alone (``assemble`` is a partial of plain values): it
         # is named by them and those kept, and for the shipped rules its text and engine code

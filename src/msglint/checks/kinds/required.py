@@ -9,9 +9,9 @@ then one of those names is required instead of the ``any`` patterns.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
-from msglint.checks.kinds import Hit, check_patterns, compile_regex, flags
+from msglint.checks.kinds import Hit, compile_regex, flags, pattern_list
 from msglint.i18n import _
 
 FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": False, "ignore_case": False,
@@ -19,27 +19,18 @@ FIELDS = {"any": True, "position": False, "within_lines": False, "suggestion": F
 POSITIONS = ("anywhere", "start", "end")
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    pattern: object
-    position: object
-    within: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "pattern position within")
 
 
 def compile(rule):
-    patterns = rule.options["any"]
-    if isinstance(patterns, str):
-        patterns = [patterns]
-    if not isinstance(patterns, list) or not patterns:
-        raise ValueError(_("'any' must be a regex or a list of them"))
+    patterns = pattern_list(rule, "any")
     position = rule.options.get("position", "anywhere")
     if position not in POSITIONS:
         raise ValueError(_("'position' must be one of {choices}", choices=", ".join(POSITIONS)))
     within = rule.options.get("within_lines")
     if within is not None and (not isinstance(within, int) or within < 1):
         raise ValueError(_("'within_lines' must be a whole number ≥ 1"))
-    check_patterns(rule, patterns)
     return Compiled(compile_regex(rule, "|".join(f"(?:{p})" for p in patterns), flags(rule) | re.MULTILINE), position, within)
 
 

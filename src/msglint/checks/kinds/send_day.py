@@ -6,7 +6,7 @@ the country the rule maps the message's language to.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint import i18n
 from msglint.checks.kinds import Hit
@@ -15,11 +15,8 @@ from msglint.i18n import _
 FIELDS = {"weekends": False, "holidays": False}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    weekends: object
-    countries: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "weekends countries")
 
 
 def compile(rule):

@@ -7,7 +7,7 @@ time's own zone is the recipient's; without one, the rule's ``timezone`` applies
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -23,12 +23,8 @@ def _clock(text) -> dt.time:
         raise ValueError(_("'{text}' is not a time such as 08:00", text=text)) from None
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    start: object
-    end: object
-    zone: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "start end zone")
 
 
 def compile(rule):

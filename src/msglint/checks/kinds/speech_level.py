@@ -7,7 +7,7 @@ Real morphology (Kiwi's final-ending tag EF), not the last character: "감사합
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint import i18n
 from msglint.checks.kinds import Hit
@@ -17,13 +17,8 @@ from msglint.korean.memo import TokenMemo
 FIELDS = {"suggestions": True, "pronouns": False, "messages": True, "casual_words": False}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    suggestions: object
-    pronouns: object
-    messages: object
-    casual_words: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "suggestions pronouns messages casual_words")
 
 
 def compile(rule):

@@ -3,8 +3,8 @@ exit, a first response not after a follow-up. Stages not in ``order`` are not ju
 
 from __future__ import annotations
 
-from msglint.i18n import _
 from msglint.checks.kinds.cadence_common import at_step
+from msglint.i18n import _
 
 FIELDS = {"order": True}
 

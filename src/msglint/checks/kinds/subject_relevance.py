@@ -8,7 +8,7 @@ nor its first ``stem`` letters, is found in the body.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -17,12 +17,8 @@ FIELDS = {"stopwords": False, "min_words": False, "stem": False}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    stopwords: object
-    min_words: object
-    stem: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "stopwords min_words stem")
 
 
 def compile(rule):

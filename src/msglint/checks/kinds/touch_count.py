@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint import i18n
 from msglint.checks.kinds.cadence_common import at_step
@@ -13,12 +13,8 @@ from msglint.i18n import _
 FIELDS = {"min_calls": True, "min_touches": True, "max_touches": True, "triggers": False, "messages": True}
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    limits: object
-    triggers: object
-    messages: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "limits triggers messages")
 
 
 def compile(rule):

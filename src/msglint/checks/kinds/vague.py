@@ -11,7 +11,7 @@ sentence about someone, and it passes.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
@@ -30,12 +30,8 @@ _REASON = ("어서", "아서", "서")
 _FUTURE = ("ᆯ", "ㄹ", "을")
 
 
-class Compiled(NamedTuple):
-    """What compile() prepares once per rule, read by name."""
-
-    vague: object
-    anchors: object
-    asks: object
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "vague anchors asks")
 
 
 def compile(rule):
