@@ -65,7 +65,7 @@ class Pack:
 
     def render(self, template_id: str, locale: str, lead: dict, *, check: bool = True) -> Message:
         """The message for one lead. Raises MsglintError for missing or invalid lead data."""
-        from msglint.render.jinja import RenderError
+        from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
         template = self.template(template_id, locale)
         if not template.renderable:

@@ -16,6 +16,7 @@ from msglint.i18n import _
 from msglint.errors import ConfigError
 from msglint.findings import SEVERITIES
 from msglint.support.spelling import did_you_mean
+from msglint.vocabulary import STAGES
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names", "lang")
@@ -51,8 +52,6 @@ class Config:
 
     @property
     def stages(self) -> tuple:
-        from msglint.vocabulary import STAGES
-
         return STAGES + tuple(s for s in self.extra_stages if s not in STAGES)
 
     def register_for(self, locale: str, register: str) -> str:
@@ -119,6 +118,8 @@ def load_config(path: str) -> Config:
 
 
 def _from_yaml(file: Path) -> Config:
+    # YAML (some 10 ms of imports) loads only when a file must be parsed: rules come from the
+    # machine cache, and most projects have no config file.
     import yaml
 
     from msglint.support import safe_yaml

@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from msglint.config import find_config, load_config
+from msglint.checks.engine import build_ruleset
+from msglint.template.index import find_template
+from msglint.run.batch import _STATE, _render_row
 
 COLUMNS = ("row", "template", "locale", "subject", "body", "facts", "findings", "error")
 
@@ -34,10 +38,6 @@ def _meta():
 @lru_cache(maxsize=8)
 def _loaded(template_id: str, locale: str, templates: str, config_path: str | None):
     """The template and rules, once per worker process."""
-    from msglint.config import find_config, load_config
-    from msglint.checks.engine import build_ruleset
-    from msglint.template.index import find_template
-
     config = load_config(config_path) if config_path else find_config()
     ruleset = build_ruleset(config)
     template, _index = find_template(template_id, locale, templates, config.stages)
@@ -48,8 +48,6 @@ def render_partition(frame, template_id: str, locale: str, templates: str = "tem
                      config_path: str | None = None, defaults: dict | None = None, offset: int = 0):
     """Render and check every lead of ``frame`` (a pandas DataFrame); one output row per lead."""
     import pandas as pd
-
-    from msglint.run.batch import _STATE, _render_row
 
     template, ruleset = _loaded(template_id, locale, str(templates), config_path)
     _STATE.update(template=template, ruleset=ruleset, defaults=dict(defaults or {}), language=None)

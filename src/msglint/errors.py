@@ -4,6 +4,8 @@ Each carries a one-line reason that names the file, rule or option at fault and 
 it; the CLI prints it without a traceback.
 """
 
+from msglint.i18n import _
+
 
 class MsglintError(Exception):
     """A usage or configuration problem: bad option, bad rule file, bad config, unreadable input."""
@@ -11,8 +13,6 @@ class MsglintError(Exception):
 
 class RuleFileError(MsglintError):
     def __init__(self, path, problem, rule=None):
-        from msglint.i18n import _
-
         if rule:
             super().__init__(_("{path}, rule '{rule}': {problem}", path=path, rule=rule, problem=problem))
         else:

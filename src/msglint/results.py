@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from msglint.findings import Finding, count
+from msglint.findings import SEVERITIES
 
 
 @dataclass
@@ -31,8 +32,6 @@ class Result:
     @classmethod
     def from_cache(cls, data) -> "Result | None":
         """A cached result, or None when the entry is not one (damaged, or from another tool)."""
-        from msglint.findings import SEVERITIES
-
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list) \
                 or not isinstance(data.get("facts"), dict):
             return None

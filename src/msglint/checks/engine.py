@@ -9,6 +9,10 @@ from msglint.findings import Finding
 from msglint.checks.fix_spec import describe
 from msglint.i18n import _
 from msglint.checks.kinds import PATTERN_TIMEOUT, PatternTimeout, Segment, get_kind, stages_named
+from msglint.checks.rulebook import load_rules
+from msglint.errors import RuleFileError
+from msglint.vocabulary import stage_problem
+from msglint.checks.plan import Plan
 
 
 DEFAULT_CHECKED_CHARS = 20_000
@@ -45,8 +49,6 @@ class Ruleset:
         key = (message.channel, message.locale, message.purpose, message.audience, message.stage, message.register)
         found = self._applicable.get(key)
         if found is None:
-            from msglint.checks.plan import Plan
-
             found = self._applicable[key] = Plan([r for r in self.by_level["message"] if r.applies(message)])
         return found
 
@@ -56,8 +58,6 @@ class Ruleset:
 
 def build_ruleset(config) -> Ruleset:
     """Load the shipped and configured rule packs; reject config that names unknown rule ids."""
-    from msglint.checks.rulebook import load_rules
-
     packs = load_rules(config.rules)
     _use_config_names(packs.rules, config)
     ruleset = Ruleset(packs.rules, config, packs.settings)
@@ -81,9 +81,6 @@ def _use_config_names(rules, config) -> None:
 
 def _check_rule_stages(rules, stages) -> None:
     """A rule scoped to a misspelt stage would never run: say so when the rules load."""
-    from msglint.errors import RuleFileError
-    from msglint.vocabulary import stage_problem
-
     for rule in rules:
         for stage in (*(rule.stages or ()), *rule.not_stages, *stages_named(rule)):
             problem = stage_problem(stage, stages)

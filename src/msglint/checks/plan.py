@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from msglint.support import shortcut
 from msglint.checks.kinds import Segment, get_kind
+from msglint.checks.kinds.prefilter import WordScan, narrowed
 
 
 class Plan:
     def __init__(self, rules: list):
-        from msglint.checks.kinds.prefilter import WordScan, narrowed
-
         self.rules = rules
         self.steps = []  # (rule, kind, its gate or None, the shape of the segments it reads)
         vocabulary: set = set()

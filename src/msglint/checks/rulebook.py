@@ -20,6 +20,9 @@ from msglint.checks.kinds import get_kind, kind_names, level_of
 from msglint.support.spelling import did_you_mean
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 from msglint.i18n import _
+from msglint import __version__
+from msglint.support.cache_dir import cache_dir
+from msglint.checks.fix_spec import parse
 
 ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
@@ -203,6 +206,8 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
 
 
 def _parsed(path: Path, text: str):
+    # YAML (some 10 ms of imports) loads only when a file must be parsed: rules come from the
+    # machine cache, and most projects have no config file.
     import yaml
 
     from msglint.support import safe_yaml
@@ -219,9 +224,6 @@ def _marker(named: str) -> Path | None:
     """Where a rule file's text (``named`` by its digest) is marked as checked by this version of
     msglint: in this machine's cache (see machine_cache), so a check in a new folder does not
     check every rule again; without one, in the project's. None: nowhere to keep it."""
-    from msglint import __version__
-    from msglint.support.cache_dir import cache_dir
-
     folder = machine_cache.folder() or cache_dir()
     return folder / "rules" / f"{named}-{__version__}" if folder else None
 
@@ -300,8 +302,6 @@ def _texts(path, rid, raw, key, required=False):
 
 def _fix(path, rid, raw, level, examples):
     """The rule's ``fix:`` and its ``examples: fix:`` fixtures ({before, after} pairs)."""
-    from msglint.checks.fix_spec import parse
-
     if "fix" not in raw:
         if examples.get("fix"):
             raise RuleFileError(path, _("'examples: fix:' needs a 'fix:' on the rule"), rid)

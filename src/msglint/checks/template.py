@@ -18,7 +18,7 @@ from msglint.template import pack
 from msglint.template.index import PackIndex
 
 if TYPE_CHECKING:
-    from msglint.render.jinja import RenderError
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
 RENDER_KINDS = {"syntax": "template-syntax", "undefined": "template-render", "unsafe": "template-unsafe",
                 "limit": "template-render", "runtime": "template-render"}
@@ -32,7 +32,7 @@ def lint_template(template: pack.Template, ruleset: Ruleset, index: PackIndex, d
 
 
 def _lint_template(template, ruleset, index, data, with_sample) -> Result:
-    from msglint.render.jinja import RenderError
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
     findings = []
     found = []  # problems this lint finds: the cached template itself is never changed
@@ -88,7 +88,7 @@ def _example_findings(template, ruleset, seen: set) -> list:
     wrong after "CRM 도입", a greeting that breaks with a long name. Each variable's examples are
     rendered in turn (the rest from the sample); a finding new to a value names the value.
     Lengths are left to the worst case, which already measures the longest values."""
-    from msglint.render.jinja import RenderError
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
     meta = template.meta
     metric_rules = {r.id for r in ruleset.rules if getattr(get_kind(r.kind), "WHOLE_MESSAGE", False)}
@@ -123,7 +123,7 @@ def _check_time_formats(template, message) -> list:
     message must change, or a 14:30 slot reaches the lead as "2시" / "2 PM". Returns the problems."""
     import datetime as dt
 
-    from msglint.render.jinja import RenderError
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
     meta = template.meta
     problems = []

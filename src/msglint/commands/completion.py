@@ -14,7 +14,7 @@ _RULE_ID = re.compile(r"^\s*-\s*id:\s*['\"]?([a-z][a-z0-9-]*)", re.M)
 
 def _templates_root() -> Path:
     try:
-        from msglint.config import find_config
+        from msglint.config import find_config  # on every Tab: only what completing this name needs
 
         configured = find_config().templates
     except Exception:  # noqa: BLE001 - a broken config must not break the shell
@@ -52,7 +52,7 @@ def locales():
 
 @_safe
 def rule_ids():
-    from msglint.checks.rulebook import rule_files
+    from msglint.checks.rulebook import rule_files  # on every Tab: only what completing this name needs
 
     ids = set()
     for path in rule_files():

@@ -14,6 +14,8 @@ from msglint.errors import MsglintError
 from msglint.i18n import N_, _
 from msglint.commands import completion
 from msglint.commands.common import CONFIG, FORMAT, fails_cleanly, setup
+from msglint.support.spelling import did_you_mean
+from msglint.checks.fix_spec import summary
 
 LABELS = {
     "all": N_("all"), "disabled": N_("disabled"), "says": N_("says"), "suggests": N_("suggests"), "why": N_("why"),
@@ -28,8 +30,6 @@ _SHOWN = {"suggestion", "suggestions", "messages", "examples"}
 def variants(ruleset, rule_id: str) -> list:
     found = [r for r in ruleset.rules if r.id == rule_id]
     if not found:
-        from msglint.support.spelling import did_you_mean
-
         raise MsglintError(_("'{rule}' is not a rule id{hint}; 'msglint rules' lists the ids", rule=rule_id,
                              hint=did_you_mean(rule_id, sorted(ruleset.known_ids))))
     return found
@@ -54,8 +54,6 @@ def _example(example) -> str:
 
 
 def _fix(rule) -> str | None:
-    from msglint.checks.fix_spec import summary
-
     return None if rule.fix is None else str(summary(rule.fix, i18n.current()))
 
 

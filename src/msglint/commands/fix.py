@@ -20,11 +20,12 @@ from msglint.findings import count
 from msglint.fixes.apply import fix_template
 from msglint.i18n import _
 from msglint.commands.common import CONFIG, FORMAT, SELECT, fails_cleanly, setup
+from msglint.template.index import PackIndex
+from msglint.support.atomic import replacing
+from msglint.fixes.apply import fix_message
 
 
 def fix_paths(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int:
-    from msglint.template.index import PackIndex
-
     index = PackIndex(config.stages)
     outcomes = []
     for path, root in pack.discover(paths or (config.templates or ".",)):
@@ -45,8 +46,6 @@ def fix_paths(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace the template in one step, keeping its permissions and line endings."""
-    from msglint.support.atomic import replacing
-
     with replacing(path, mode=path.stat().st_mode & 0o7777, newline="") as handle:
         handle.write(text)
 
@@ -120,8 +119,6 @@ def _json(outcomes, diff: bool) -> None:
 
 def check_fix(results_input, ruleset, unsafe: bool, context: dict) -> int:
     """``msglint check --fix``: print each message fixed; what is left goes to stderr."""
-    from msglint.fixes.apply import fix_message
-
     worst = 0
     for text, path in results_input:
         newline = "\n" if text.endswith("\n") else ""

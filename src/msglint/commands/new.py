@@ -20,6 +20,7 @@ from msglint.vocabulary import CHANNELS, PURPOSES, stage_problem
 from msglint.commands.common import CONFIG, Choice, emit, fails_cleanly, ruleset_for, run_config
 from msglint.run.lint import lint_paths
 from msglint.template.pack import known_locale
+from msglint.support.spelling import did_you_mean
 
 SKELETONS = Path(__file__).resolve().parents[1] / "skeletons"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,8 +30,6 @@ def template_id(raw: str, channel: str) -> str:
     """``sms/webinar-invite`` or ``webinar-invite`` with ``--channel sms`` -> ``sms/webinar-invite``."""
     head, _sep, name = raw.strip("/").rpartition("/")
     if head and head != channel:
-        from msglint.support.spelling import did_you_mean
-
         hint = did_you_mean(head, CHANNELS) if head not in CHANNELS else ""
         raise MsglintError(_("'{id}' is under '{folder}/' but --channel is {channel}{hint}: an id is "
                              "<channel>/<name>, e.g. {channel}/{name}", id=raw, folder=head, channel=channel,

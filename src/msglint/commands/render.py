@@ -20,6 +20,10 @@ from msglint.i18n import _
 from msglint.commands import completion
 from msglint.commands.common import CONFIG, Choice, fails_cleanly, given, setup
 from msglint.commands.schedule import render_sequence
+from msglint.run.batch import render_batch
+from msglint.render.eml import to_eml
+from msglint.support.terminal import console as rich_console
+from msglint.report.text import write
 
 
 # Keys every lead may carry besides the template's variables.
@@ -84,8 +88,6 @@ def render_template(template_id, locale, data_file, pairs, root, ruleset, fmt, o
         raise MsglintError(_("--defaults fills what the leads of --data leave empty; give --data too, or put the "
                              "values in --var"))
     if _is_batch(data_file, out):
-        from msglint.run.batch import render_batch
-
         if fmt == "eml":
             raise MsglintError(_("--format eml writes one email; for a batch, the JSON Lines carry body and html"))
         if fmt_given and fmt == "text" and out:
@@ -112,8 +114,6 @@ def render_template(template_id, locale, data_file, pairs, root, ruleset, fmt, o
         raise MsglintError(f"{template.display}:{problem.line}: {template_id} ({locale}): {i18n.say(problem.message)}")
     report = Report([result])
     if fmt == "eml":
-        from msglint.render.eml import to_eml
-
         sys.stdout.flush()
         sys.stdout.buffer.write(to_eml(message, data.get("email")))
         sys.stdout.flush()
@@ -142,10 +142,7 @@ def _speed(summary) -> str:
 
 
 def _print_text(message, report, from_sample=()):
-    from msglint.support.terminal import console as rich_console
     from rich.markup import escape
-
-    from msglint.report.text import write
 
     console = rich_console(highlight=False, soft_wrap=True)
     shown = lambda text: escape(for_stream(text, sys.stdout))  # noqa: E731 - lead data may hold escapes

@@ -13,6 +13,8 @@ from msglint.commands import completion, explain
 from msglint.commands.common import CONFIG, Choice, fails_cleanly, setup
 from msglint.i18n import _
 from msglint.run.rule_examples import run_examples
+from msglint.checks.fix_spec import summary
+from msglint.support.terminal import console as rich_console
 
 
 def _scope(values):
@@ -38,8 +40,6 @@ def rules_markdown(ruleset) -> str:
                          f"{_scope(r.purposes)} | {stages} | `{_relative(r.file)}` |")
         lines.append("")
         for r in (r for r in variants if r.fix is not None):
-            from msglint.checks.fix_spec import summary
-
             with i18n.reading("en"):
                 said = summary(r.fix, "en")
             lines += [f"Fix ({', '.join(r.locales or ['all'])}; {', '.join(r.channels or ['all'])}): {said}", ""]
@@ -69,7 +69,6 @@ def print_rules(ruleset, fmt):
         json.dump({"rules": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    from msglint.support.terminal import console as rich_console
     from rich.markup import escape
 
     console = rich_console(highlight=False, soft_wrap=True)

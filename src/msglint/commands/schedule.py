@@ -15,16 +15,21 @@ from msglint.findings import count
 from msglint.i18n import _
 from msglint.commands import completion
 from msglint.commands.common import CONFIG, FORMAT, fails_cleanly, setup
-from msglint.render.lead_data import read_data_file
+from msglint.render.lead_data import parse_vars, read_data_file
+from msglint.checks.engine import check_message, keep
+from msglint.render.lead import render_message
+from msglint.languages import default_zone
+from msglint.support.send_time import parse_send_at
+from msglint.sequence.schedule import plan
+from msglint.support.terminal import console as rich_console
+from msglint.template.index import PackIndex, templates_of
+from msglint.sequence.check import judge, prepare
+from msglint.support.spelling import did_you_mean
+from msglint.run.sequence_batch import render_sequence_batch
 
 
 def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
-    from msglint.checks.engine import check_message, keep
-    from msglint.render.jinja import RenderError
-    from msglint.render.lead import render_message
-    from msglint.languages import default_zone
-    from msglint.support.send_time import parse_send_at
-    from msglint.sequence.schedule import plan
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
     path = Path(sequence_file)
     if not path.is_file():
@@ -69,7 +74,6 @@ def _when(moment: dt.datetime, language: str) -> str:
 def _write_text(sequence, locale, zone, slots, sequence_findings) -> None:
     """One block per step: when (planned → actual), channel, template, why it moved, first line,
     findings. Blocks read better than a wide table on a terminal and in a CI log."""
-    from msglint.support.terminal import console as rich_console
     from rich.markup import escape
 
     language = i18n.language_of(locale) or "en"
@@ -119,9 +123,6 @@ def _write_json(sequence, locale, zone, start, slots, sequence_findings) -> None
 def _ready(path: Path, locale: str, ruleset):
     """(sequence, templates, its lint result) for sending in ``locale``, or None after printing
     why the sequence cannot be scheduled."""
-    from msglint.template.index import PackIndex, templates_of
-    from msglint.sequence.check import judge, prepare
-
     sequence, templates = prepare(path, PackIndex(ruleset.config.stages), templates_of(path.parent.parent))
     linted = judge(sequence, templates, ruleset)
     broken = [f for f in linted.findings if f.rule == "sequence-file"]
@@ -149,7 +150,6 @@ def find_sequence(name: str, config) -> Path:
     candidate = folder / f"{name}.yaml"
     if candidate.is_file():
         return candidate
-    from msglint.support.spelling import did_you_mean
 
     known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
     raise MsglintError(_("no sequence '{name}' in {folder}{hint}", name=name, folder=folder,
@@ -157,8 +157,6 @@ def find_sequence(name: str, config) -> Path:
 
 
 def render_sequence(name, locale, data_file, pairs, defaults_file, out, encoding, start, ruleset, config) -> int:
-    from msglint.render.lead_data import parse_vars, read_data_file
-    from msglint.run.sequence_batch import render_sequence_batch
 
     if not data_file:
         raise MsglintError(_("--sequence renders a batch: give the leads with --data (CSV, JSON Lines, "
@@ -168,8 +166,6 @@ def render_sequence(name, locale, data_file, pairs, defaults_file, out, encoding
         return 1
     sequence, templates, _linted = loaded
     if start:
-        from msglint.support.send_time import parse_send_at
-
         parse_send_at(start, "UTC")  # a bad --start is a usage error before any lead is read
     defaults = read_data_file(defaults_file) if defaults_file else {}
     defaults.update(parse_vars(pairs))

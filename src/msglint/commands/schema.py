@@ -16,6 +16,7 @@ from msglint.checks.kinds import kind_names
 from msglint.template.metadata import (
     AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, TOP_KEYS, VARIABLE_KEYS, VARIABLE_TYPES,
 )
+from msglint.template.sequence_file import AUDIENCES as SEQ_AUDIENCES, CONDITIONS, STEP_KEYS, TOP_KEYS as SEQ_KEYS, TRIGGERS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KEBAB = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -131,8 +132,6 @@ def config() -> dict:
 
 
 def sequence() -> dict:
-    from msglint.template.sequence_file import AUDIENCES as SEQ_AUDIENCES, CONDITIONS, STEP_KEYS, TOP_KEYS as SEQ_KEYS, TRIGGERS
-
     offset = {"type": "string", "pattern": r"^\s*\d{1,3}(\s*-\s*\d{1,3})?\s*[mhdw]\s*$",
               "examples": ["5m", "2h", "1d", "3-5d", "1-2w"]}
     template = {"type": "string", "pattern": "^[^/]+/.+$", "examples": ["sms/missed-call"]}

@@ -11,6 +11,7 @@ from msglint.commands.common import CONFIG, Choice, fails_cleanly
 from msglint.config import find_config, load_config
 from msglint.template import pack
 from msglint.template.index import PackIndex
+from msglint.support.terminal import console as rich_console
 
 
 def template_rows(paths, stages=None):
@@ -47,7 +48,6 @@ def print_templates(paths, fmt, stages=None):
         json.dump({"templates": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    from msglint.support.terminal import console as rich_console
     from rich.table import Table
 
     console = rich_console(highlight=False)

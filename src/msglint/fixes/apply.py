@@ -17,6 +17,10 @@ from pathlib import Path
 from msglint import channels
 from msglint.fixes.edits import Skipped, TemplateSource, apply, plan_template, plan_text
 from msglint.i18n import _
+from msglint.template import pack
+from msglint.render.html_text import is_html
+from msglint.checks.template import lint_template
+from msglint.checks.text import check_text, split_subject
 
 MAX_PASSES = 8
 
@@ -148,10 +152,6 @@ def _unique(skipped):
 
 def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=None) -> Outcome:
     """Fix one template file's source (the caller writes ``outcome.after``)."""
-    from msglint.template import pack
-    from msglint.render.html_text import is_html
-    from msglint.checks.template import lint_template
-
     loaded = pack.load(path, root, stages)
     outcome = Outcome(loaded.display, loaded.text or "", loaded.text or "", locale=loaded.locale)
     if loaded.text is None:
@@ -180,8 +180,6 @@ def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=No
 
 def fix_message(body: str, ruleset, unsafe: bool, values: dict | None = None, **context) -> Outcome:
     """Fix a message a rep pasted (``msglint check --fix``) or a rule's fix example."""
-    from msglint.checks.text import check_text, split_subject
-
     header = ""
     if (known := channels.get(context.get("channel"))) is not None and known.subject == "required" \
             and context.get("subject") is None:

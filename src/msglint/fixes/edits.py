@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from msglint.i18n import _
+from msglint.render.sourcemap import tag_spans
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
 _SENTENCE_MARK = re.compile(r"[ \t]*[.!?,;:…]?[ \t]*")
@@ -126,8 +127,6 @@ class TemplateSource:
     """A template file's text, with the places a fix may write and the offset of each line."""
 
     def __init__(self, text: str, body_line: int):
-        from msglint.render.sourcemap import tag_spans
-
         self.text = text
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.body_start = self._starts[body_line - 1] if body_line - 1 < len(self._starts) else len(text)

@@ -17,6 +17,9 @@ from msglint.findings import count
 from msglint.preview.highlight import CHANNEL_ICONS, ICONS, marked
 from msglint.template.index import PackIndex
 from msglint.checks.template import lint_template
+from msglint.template.index import split_sequences
+from msglint.sequence.cadence import build as build_cadence
+from msglint.sequence.check import judge, prepare
 
 STAGE_ORDER = ["inbound-response", "prospecting", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
                "graceful-exit", "offer"]
@@ -150,10 +153,6 @@ class Timeline:
 def sequence_timelines(paths, ruleset, pages_for: set) -> list[Timeline]:
     """One timeline per sequence beside the pack: days across, a step's channel and template in
     its day, the findings on its lines."""
-    from msglint.template.index import split_sequences
-    from msglint.sequence.cadence import build as build_cadence
-    from msglint.sequence.check import judge, prepare
-
     index = PackIndex(ruleset.config.stages)
     out = []
     for path, root in split_sequences(paths)[1]:

@@ -18,6 +18,7 @@ from msglint.render import sandbox
 from msglint.i18n import _
 from msglint.render.filters import FILTERS
 from msglint.render.sourcemap import SourceMap, escape_data, instrument
+from msglint.render.html_text import html_to_text
 
 #: Longest template text (body or subject) compiled, in characters.
 MAX_SOURCE = 100_000
@@ -111,8 +112,6 @@ class CompiledText:
             sandbox.end_budget(token)
         markup = None
         if self.html:
-            from msglint.render.html_text import html_to_text
-
             markup = SourceMap.strip(raw, self._anchors)[0].strip()
             raw = html_to_text(raw)
         text, source_map = SourceMap.strip(raw, self._anchors)

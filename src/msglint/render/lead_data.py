@@ -17,6 +17,8 @@ import yaml
 from msglint.support import safe_yaml
 from msglint.errors import DataError
 from msglint.i18n import _
+from msglint.errors import MsglintError
+from msglint.support.send_time import check_zone
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -107,9 +109,6 @@ def check_value(name: str, value) -> None:
 
 def coerce(data: dict, variables: dict) -> dict:
     """Coerce values by declared type. Raises DataError naming the variable."""
-    from msglint.errors import MsglintError
-    from msglint.support.send_time import check_zone
-
     for name, value in data.items():
         check_value(str(name), value)
     if data.get("timezone") is not None:

@@ -10,6 +10,7 @@ import os
 
 from msglint import i18n
 from msglint.i18n import N_, _
+from msglint.support.terminal import console as rich_console
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -50,7 +51,6 @@ def write(report, stream, *, kind="lint", label=None, rules=None) -> None:
         for pieces in lines:
             stream.write("".join(text for text, _style in pieces).translate(_STRIPPED) + "\n")
         return
-    from msglint.support.terminal import console as rich_console
     from rich.text import Text
 
     console = rich_console(file=stream, highlight=False, soft_wrap=True)

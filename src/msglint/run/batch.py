@@ -26,6 +26,7 @@ from msglint.support.terminal import for_stream
 from msglint.support import cores, pool
 from msglint import i18n, languages
 from msglint.i18n import _
+from msglint.support.atomic import replacing
 
 
 @dataclass
@@ -88,7 +89,6 @@ def _atomic(out: str | None):
     if out is None:
         yield sys.stdout
         return
-    from msglint.support.atomic import replacing
 
     target = check_out(out)
     _remove_stale(target)

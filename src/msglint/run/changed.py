@@ -12,6 +12,7 @@ from pathlib import Path
 from msglint.template import pack
 from msglint.errors import MsglintError
 from msglint.i18n import _
+from msglint.template.index import split_sequences
 
 
 def _git(*args, cwd=None) -> str:
@@ -64,7 +65,6 @@ def changed_templates(paths, ref: str | None, watched=(), echo=None) -> list[str
         if echo:
             echo(_("msglint: {files} changed: linting every template, since rules and config apply to all of them",
                    files=", ".join(judges[:3]) + (" …" if len(judges) > 3 else "")))
-        from msglint.template.index import split_sequences
 
         sequences = [str(path) for path, _root in split_sequences(paths)[1]]
         return sorted(str(f) for f, _ in pack.discover(paths)) + sequences

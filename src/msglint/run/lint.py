@@ -11,6 +11,7 @@ from msglint.results import Report, Result
 from msglint.support import pool
 from msglint.template import pack
 from msglint.template.index import PackIndex, split_sequences
+from msglint.sequence.check import lint_sequence
 
 # Below this many templates to render, starting worker processes costs more than it saves
 # (bench/compare.py measures it).
@@ -55,8 +56,6 @@ def lint_paths(paths, load_ruleset, cache=None, progress=None, jobs: int = 1, co
         if progress:
             progress()
     if sequences:
-        from msglint.sequence.check import lint_sequence
-
         ruleset = load_ruleset()
         results.extend(lint_sequence(path, ruleset, index, root) for path, root in sequences)
     return Report(results)

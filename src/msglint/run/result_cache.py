@@ -15,6 +15,7 @@ from pathlib import Path
 
 from msglint import __version__
 from msglint.support.cache_dir import cache_dir
+from msglint import i18n
 
 
 def _library_versions() -> str:
@@ -38,8 +39,6 @@ class ResultCache:
 
     @classmethod
     def for_run(cls, rule_files, config_file, extra: bytes = b"") -> "ResultCache":
-        from msglint import i18n
-
         # Findings are stored as words: a run in another --lang must not reuse them.
         digest = hashlib.sha256(_library_versions().encode() + b"\0lang=" + (i18n.explicit() or "").encode()
                                 + b"\0" + extra)

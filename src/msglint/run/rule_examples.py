@@ -15,6 +15,9 @@ from msglint.checks.engine import Ruleset
 from msglint.checks.text import check_text
 from msglint.template.index import PackIndex
 from msglint.checks.template import lint_template
+from msglint.support.send_time import parse_send_at
+from msglint.support import safe_yaml
+from msglint.fixes.apply import fix_message
 
 _FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,30}$")
 CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz")
@@ -59,8 +62,6 @@ def _run_message(rule, ruleset, example) -> list:
     send_at = context.pop("send_at", None)
     tz = context.pop("tz", None)
     if send_at is not None:
-        from msglint.support.send_time import parse_send_at
-
         send_at = parse_send_at(str(send_at), tz)
     result = check_text(body, ruleset, send_at=send_at, **context)
     return [f for f in result.findings if f.rule == rule.id]
@@ -71,8 +72,6 @@ def _run_template(rule, ruleset, example) -> list:
     locale = example.get("locale", _first(rule.locales, "en")) if isinstance(example, dict) else "en"
     with tempfile.TemporaryDirectory() as tmp:
         import yaml
-
-        from msglint.support import safe_yaml
 
         head = source.split("---")[1] if source.startswith("---") else ""
         try:
@@ -111,8 +110,6 @@ def run_examples(ruleset: Ruleset, rules=None) -> list[Outcome]:
 
 
 def _run_fix(rule, ruleset, example) -> Outcome:
-    from msglint.fixes.apply import fix_message
-
     context = _context(rule, example)
     for key in ("send_at", "tz"):
         context.pop(key, None)

@@ -23,12 +23,11 @@ from msglint.render.jinja import RenderError
 from msglint.render.lead import render_message
 from msglint.languages import default_zone
 from msglint.support.send_time import parse_send_at
+from msglint.sequence.schedule import plan
 
 
 def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, encoding, echo,
                           start=None, defaults=None) -> Summary:
-    from msglint.sequence.schedule import plan
-
     if out is not None:
         check_out(out)
     defaults = defaults or {}

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from msglint.template.sequence_file import Sequence, Step
+from msglint.errors import DataError
+from msglint.render.lead import render_message
 
 SAME_TOUCH = dt.timedelta(hours=1)
 
@@ -44,9 +46,7 @@ class Cadence:
 
 def build(sequence: Sequence, templates: dict) -> Cadence:
     """``templates``: (locale, template id) -> loaded pack template (or None when missing)."""
-    from msglint.errors import DataError
-    from msglint.render.jinja import RenderError
-    from msglint.render.lead import render_message
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
     points, low, high = [], dt.timedelta(0), dt.timedelta(0)
     for step in sequence.steps:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from msglint.support import cache_dir, internals
+from msglint import __version__
 
 
 _seen: dict = {}  # (source, flags) -> pattern, in this process (re keeps its own cache likewise)
@@ -143,7 +144,6 @@ def _folder_for(off, base, xdg, home) -> Path | None:
             return None
         if not root.is_absolute():
             return None  # "~" that could not be expanded: never a folder named "~" here
-    from msglint import __version__
 
     # A new msglint reads its own files afresh (its YAML loader may be stricter); a new Python or
     # re engine builds its own code.

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from msglint.errors import MsglintError
 from msglint.i18n import _
+from msglint.support.spelling import closest
 
 
 def zone(name: str) -> ZoneInfo:
@@ -19,8 +20,6 @@ def zone(name: str) -> ZoneInfo:
 def zone_problem(name) -> str:
     """Why ``name`` is not a time zone, with the closest IANA name when there is one."""
     from zoneinfo import available_timezones
-
-    from msglint.support.spelling import closest
 
     folded = {z.lower(): z for z in sorted(available_timezones())}
     close = closest(str(name).lower(), folded, cutoff=0.75)

@@ -2,6 +2,7 @@
 (stages, rule ids, config keys, variables, template ids, locales)."""
 
 from __future__ import annotations
+from msglint.i18n import _
 
 
 def closest(word, choices, cutoff: float = 0.6) -> str | None:
@@ -13,7 +14,5 @@ def closest(word, choices, cutoff: float = 0.6) -> str | None:
 
 def did_you_mean(word, choices, cutoff: float = 0.6):
     """`` (did you mean 'x'?)`` when a close name exists (in the reader's language), else ''."""
-    from msglint.i18n import _
-
     match = closest(word, choices, cutoff)
     return _(" (did you mean '{name}'?)", name=match) if match else ""

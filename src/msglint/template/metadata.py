@@ -13,6 +13,8 @@ from msglint import channels
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, stage_problem
+from msglint.errors import MsglintError
+from msglint.support.send_time import check_zone
 
 VARIABLE_TYPES = ("string", "number", "date", "datetime", "datetime-list", "list", "url", "phone", "email")
 TOP_KEYS = (
@@ -123,9 +125,6 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
 
     timezone = raw.get("timezone")
     if timezone is not None:
-        from msglint.errors import MsglintError
-        from msglint.support.send_time import check_zone
-
         try:
             check_zone(timezone)
         except MsglintError as exc:

@@ -18,6 +18,8 @@ from msglint.i18n import _
 from msglint.template.frontmatter import Document, FrontMatterError, split
 from msglint.template.metadata import CHANNELS, Meta, validate
 from msglint.template.suppress import Suppressions
+from msglint.support.spelling import did_you_mean
+from msglint.render.html_text import is_html
 
 # Jinja and Babel are imported when a template is compiled, not when a pack is listed: a warm
 # lint answered from the result cache never needs them.
@@ -165,8 +167,6 @@ def load(path: Path, root: Path, stages=None, text: str | None = None) -> Templa
                                                   "move it to {root}/{where} (channel: sms, voicemail or email)",
                                                   suffix=SUFFIX, root=display_path(root), where=where)))
     elif not known_locale(locale):
-        from msglint.support.spelling import did_you_mean
-
         locales = sorted({d.name for d in root.iterdir() if d.is_dir() and known_locale(d.name)} | {"ko", "en"})
         hint = did_you_mean(locale, locales, cutoff=0.4)
         problems.append(Problem("template-file", _("'{locale}' is not a locale{hint}: the folder under templates/ names the "
@@ -206,8 +206,7 @@ def _hint(exc):
     found = _UNKNOWN.search(str(exc.args[0] if exc.args else ""))
     if not found:
         return ""
-    from msglint.render.jinja import environment
-    from msglint.support.spelling import did_you_mean
+    from msglint.render.jinja import environment  # Jinja: loaded only to compile or render
 
     env = environment(False)
     names = env.filters if found.group(1) == "filter" else env.tests
@@ -218,8 +217,7 @@ def _compile(template: Template) -> None:
     from jinja2 import meta as jinja_meta
     from jinja2 import nodes
 
-    from msglint.render.html_text import is_html
-    from msglint.render.jinja import CompiledText, RenderError
+    from msglint.render.jinja import CompiledText, RenderError  # Jinja: loaded only to compile or render
 
     doc = template.doc
     try:

@@ -33,6 +33,9 @@ import yaml
 from msglint.support import safe_yaml
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
+from msglint.template.frontmatter import _walk
+from msglint.template.frontmatter import where
+from msglint.template.pack import display_path
 
 TRIGGERS = ("inquiry", "consultation", "meeting-booked", "cold")
 AUDIENCES = ("b2b", "b2c")
@@ -105,14 +108,10 @@ class Sequence:
     lines: dict = field(default_factory=dict)  # key path -> (line, column)
 
     def where(self, *path) -> tuple[int, int]:
-        from msglint.template.frontmatter import where
-
         return where(self.lines, *path)
 
     @property
     def display(self) -> str:
-        from msglint.template.pack import display_path
-
         return display_path(self.path)
 
 
@@ -141,7 +140,6 @@ def load(path: Path) -> Sequence:
     if not isinstance(data, dict):
         sequence.problems.append(Problem(_("a sequence is a mapping with trigger:, audience:, locales: and steps:")))
         return sequence
-    from msglint.template.frontmatter import _walk
 
     _walk(node, (), sequence.lines, 1)
     _read(sequence, data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from msglint.support.spelling import closest
 
 _DIRECTIVE = re.compile(r"\{#-?\s*msglint:\s*(disable|disable-file)\s*=\s*([a-z0-9,\s-]+?)\s*-?#\}")
 # In a sequence file the same directive is a YAML comment: "# msglint: disable=daily-run".
@@ -48,8 +49,6 @@ class Suppressions:
 
     def unknown(self, known) -> list:
         """(id, line, column, close match) for each id a comment names that is not a rule."""
-        from msglint.support.spelling import closest
-
         out = []
         for rule, line, column in self.named:
             if rule != "all" and rule not in known:

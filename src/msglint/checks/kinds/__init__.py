@@ -23,6 +23,7 @@ import importlib
 from dataclasses import dataclass, field
 
 from msglint.i18n import _
+from msglint.support import machine_cache
 
 # Each kind's module and what it checks, so loading the rules imports only the kinds a run uses.
 _KINDS = {
@@ -185,8 +186,6 @@ def check_patterns(rule, patterns) -> None:
     a file that passed before (``rule.known``) is not checked again."""
     import re
 
-    from msglint.support import machine_cache
-
     if rule.known:
         return
     for pattern in patterns:
@@ -216,8 +215,6 @@ def compile_regex(rule, source: str, flag_bits: int = 0):
     and compiled once per machine), the ``regex`` package with a timeout for patterns from
     anywhere else."""
     if rule.shipped:
-        from msglint.support import machine_cache
-
         return machine_cache.compile(source, flag_bits)
     import regex
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
+from msglint.template.sequence_file import parse_offset
 
 
 def offset(rule, key: str, required: bool = True):
-    from msglint.template.sequence_file import parse_offset
-
     value = rule.options.get(key)
     if value is None and not required:
         return None

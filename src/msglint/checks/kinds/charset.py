@@ -15,6 +15,7 @@ from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
+from msglint.channels import korean_carrier
 
 FIELDS = {"charset": True, "replacements": False, "bytes_limit": False}
 CHARSETS = ("gsm7", "cp949")
@@ -83,8 +84,6 @@ def check(rule, message, segment):
 
 def _costly(rule, segment, replacements, limit):
     """Look-alikes that cost a byte more each, when they alone push the text past ``limit``."""
-    from msglint.channels import korean_carrier
-
     text = segment.text
     size = korean_carrier.byte_length(text)
     if size <= limit:

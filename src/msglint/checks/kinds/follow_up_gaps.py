@@ -8,6 +8,7 @@ from collections import namedtuple
 
 from msglint.checks.kinds.cadence_common import at_step, words
 from msglint.i18n import _
+from msglint.template.sequence_file import parse_offset
 
 FIELDS = {"triggers": True, "gaps": True}
 
@@ -17,8 +18,6 @@ Compiled = namedtuple("Compiled", "triggers gaps")
 
 
 def compile(rule):
-    from msglint.template.sequence_file import parse_offset
-
     gaps = rule.options["gaps"]
     if not isinstance(gaps, list) or not gaps:
         raise ValueError(_("'gaps' must list the allowed gaps in order, e.g. [1-2d, 3-5d, 1-2w]"))

@@ -14,6 +14,7 @@ from msglint import i18n
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
 from msglint.korean.memo import TokenMemo
+from msglint.korean.morph import message_sentences
 
 FIELDS = {"honorifics": True, "casual_suffixes": True, "messages": True, "titles": False, "surnames": False,
           "greetings": False}
@@ -127,8 +128,6 @@ def _calls(tokens, first: bool, honorifics, suffixes, titles) -> tuple:
 
 
 def check(rule, message, segment):
-    from msglint.korean.morph import message_sentences
-
     honorifics, suffixes, messages, titles, spaced, titled, greeted, memo = rule.compiled
     text = segment.text
     found = []

@@ -13,6 +13,8 @@ from functools import partial
 
 from msglint.checks.kinds import Hit, compile_regex, flags, pattern_list
 from msglint.i18n import _
+from msglint.checks.kinds.prefilter import Narrowed
+from msglint.checks.kinds.phrase_index import guarded_alternation
 
 FIELDS = {"patterns": True, "suggestion": False, "ignore_case": False, "max_matches": False, "report": False,
           "from_variable": False}
@@ -29,7 +31,6 @@ def compile(rule):
         raise ValueError(_("'max_matches' must be a whole number ≥ 0"))
     if rule.options.get("report", "each") not in ("each", "once"):
         raise ValueError(_("'report' must be each (a finding per match) or once (one finding with the count)"))
-    from msglint.checks.kinds.prefilter import Narrowed
 
     # Each alternative behind a one-step test of its first character (see phrase_index), and the
     # alternation cut per text to the patterns whose words it holds (see prefilter).
@@ -40,8 +41,6 @@ def compile(rule):
 
 
 def _alternation(units: list[str], bits: int, keep) -> str:
-    from msglint.checks.kinds.phrase_index import guarded_alternation
-
     return guarded_alternation([unit for unit, kept in zip(units, keep) if kept], bits)
 
 

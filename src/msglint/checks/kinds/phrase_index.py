@@ -14,6 +14,7 @@ import re
 from msglint.support import internals
 from msglint.support.internals import REPEATS as _REPEATS
 from msglint.support.internals import ZERO_WIDTH as _ZERO_WIDTH
+from msglint.support import machine_cache
 
 _EMPTY = ""  # in a first-character set: the pattern can match without consuming a character
 
@@ -30,8 +31,6 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset | None:
 def _scan(pattern: str, flags: int) -> tuple[frozenset | None, bool]:
     """The first characters as written, and whether a case-folding group ``(?i:…)`` is among
     them (its guard must then fold case too, by re's own rules: ſ is an s, K a k)."""
-    from msglint.support import machine_cache
-
     chars, fold = machine_cache.remembered("first-1", f"{flags}\0{pattern}", lambda: _scanned(pattern, flags))
     return (None if chars is None else frozenset(chars)), fold
 

@@ -30,6 +30,8 @@ from msglint.checks.kinds import Hit, check_patterns, compile_regex, flags
 from msglint.checks.kinds.phrase_family import family_regex, is_family
 from msglint.i18n import _
 from msglint.support import machine_cache
+from msglint.checks.kinds.prefilter import Narrowed
+from msglint.checks.kinds.phrase_index import guarded
 
 FIELDS = {"phrases": True, "word_boundaries": False, "particles": False, "ignore_case": False, "suggestion": False,
           "skip_quoted": False, "unless_sentence_has": False}
@@ -123,7 +125,6 @@ def compile(rule):
     lookup = {_normal(str(e["phrase"])): e for e in literal}
     shape = _Shape(sep, word_boundaries, blueprint["fold"], len(families), re.IGNORECASE if ignore_case else 0, _WORD_END)
     bits = re.IGNORECASE if ignore_case and word_boundaries else 0
-    from msglint.checks.kinds.prefilter import Narrowed
 
     # One alternative per literal phrase (read for its words), then one per family or pattern;
     # the alternation of those a text can match is cut from them (see prefilter).
@@ -212,8 +213,6 @@ def assembled(parts: list[str], at_word_start: int) -> str:
 
 
 def _guarded(part: str, bits: int) -> str:
-    from msglint.checks.kinds.phrase_index import guarded
-
     return guarded(part, bits)
 
 

@@ -25,6 +25,9 @@ from operator import itemgetter
 
 from msglint.support import internals, shortcut
 from msglint.support.internals import REPEATS as _REPEATS
+from msglint.checks.kinds import get_kind
+from msglint.support import machine_cache
+from msglint.checks.kinds import compile_regex
 
 # A class such as [Ff] or [!！] is spelt out into the words around it while the spellings of one
 # run of text stay this few; past that it ends the run.
@@ -127,8 +130,6 @@ def satisfied(needs, present: frozenset) -> bool:
 
 def narrowed(rule) -> Narrowed | None:
     """The rule's ``Narrowed`` alternation, when its kind scans with one."""
-    from msglint.checks.kinds import get_kind
-
     of = getattr(get_kind(rule.kind), "narrowed", None)
     return None if of is None else of(rule.compiled)
 
@@ -173,8 +174,6 @@ class Narrowed:
     LIMIT = 64
 
     def __init__(self, rule, units: list[str], assemble, flags: int):
-        from msglint.support import machine_cache
-
         self._rule, self._assemble, self._flags = rule, assemble, flags
         self._signature = None
         self.full = self._compiled((True,) * len(units))
@@ -247,9 +246,6 @@ class Narrowed:
         return keep
 
     def _compiled(self, keep: tuple[bool, ...]):
-        from msglint.checks.kinds import compile_regex
-        from msglint.support import machine_cache
-
         # A cut depends on the alternatives alone (``assemble`` is a partial of plain values): it
         # is named by them and those kept, and for the shipped rules its text and engine code
         # are kept per machine under that name.

@@ -11,6 +11,7 @@ from collections import namedtuple
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
+from msglint.support.send_time import zone as load_zone
 
 FIELDS = {"allowed": True, "timezone": False}
 
@@ -33,8 +34,6 @@ def compile(rule):
         raise ValueError(_("'allowed' must be {{from: 'HH:MM', to: 'HH:MM'}}"))
     zone = rule.options.get("timezone")
     if zone:
-        from msglint.support.send_time import zone as load_zone
-
         load_zone(zone)
     return Compiled(_clock(allowed["from"]), _clock(allowed["to"]), zone)
 
@@ -45,8 +44,6 @@ def check(rule, message, segment):
     if moment is None:
         return
     if moment.tzinfo is None and zone:
-        from msglint.support.send_time import zone as load_zone
-
         moment = moment.replace(tzinfo=load_zone(zone))
     local = moment.time()
     if start <= local < end:

@@ -13,6 +13,9 @@ from msglint import i18n
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
 from msglint.korean.memo import TokenMemo
+from msglint.korean.speech_level import judge
+from msglint.korean.morph import message_sentences
+from msglint.korean.speech_level import CASUAL, FAMILIAR, inverted, polite_rewrite
 
 FIELDS = {"suggestions": True, "pronouns": False, "messages": True, "casual_words": False}
 
@@ -48,8 +51,6 @@ def _plan(sentence, ends_text: bool):
     """What the rule reads from the tokens alone: the verdict, the word a casual word would be (the
     sentence's only word, or the interjection that opens a longer one: "응, …"), the pronouns, and
     where a "name+야" vocative is. Worked out once per analysis (TokenMemo)."""
-    from msglint.korean.speech_level import judge
-
     tokens = sentence.tokens
     core = [t for t in tokens if not t.tag.startswith("S")]
     vocative = next(((prev.start, t.end) for prev, t in zip(tokens, tokens[1:])
@@ -62,9 +63,6 @@ _PLANS = TokenMemo()
 
 
 def check(rule, message, segment):
-    from msglint.korean.morph import message_sentences
-    from msglint.korean.speech_level import CASUAL, FAMILIAR, inverted, polite_rewrite
-
     suggestions, pronouns, messages, casual_words = rule.compiled
     text = segment.text
     before = None  # the verdict on the sentence just before, when it ended on a comma

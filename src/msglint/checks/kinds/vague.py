@@ -16,6 +16,7 @@ from collections import namedtuple
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
 from msglint.korean.memo import TokenMemo
+from msglint.korean.morph import message_sentences
 
 FIELDS = {"vague": True, "anchors": True, "asks": True, "suggestion": False}
 
@@ -83,8 +84,6 @@ _PLANS = TokenMemo()
 
 
 def check(rule, message, segment):
-    from msglint.korean.morph import message_sentences
-
     vague, anchors, asks = rule.compiled
     text = segment.text
     for sentence in message_sentences(message, text):
