@@ -108,3 +108,23 @@ def test_no_module_is_longer_than_one_reading():
 
 def test_the_top_of_the_package_holds_entry_points_and_shared_vocabulary_only():
     assert {p.stem for p in PACKAGE.glob("*.py")} <= TOP_LEVEL
+
+
+def test_an_import_inside_a_function_is_lazy_on_purpose_and_says_why():
+    """Imports stand at the top of their module; one inside a function defers something heavy
+    (Jinja, YAML, Kiwi, the template machinery for --fix) and a comment on it, or just above it,
+    says so."""
+    silent = []
+    for path in PACKAGE.rglob("*.py"):
+        if path == PACKAGE / "__init__.py":  # the package's lazy API: its docstring says why
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for function in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("msglint"):
+                    around = lines[max(0, node.lineno - 5):node.end_lineno]
+                    if not any("#" in line for line in around):
+                        silent.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert silent == []

@@ -184,7 +184,7 @@ def _rendered(rows, jobs: int, fmt: str = "json"):
     written = _written(first, fmt)
     yield written
     if written[1] != "ok" and languages.primary(_STATE["template"].locale) == "ko":
-        from msglint.korean.morph import kiwi
+        from msglint.korean.morph import kiwi  # Kiwi: loaded only for Korean
 
         kiwi()  # the first lead failed before its analysis: load the model here, not in each worker
     yield from pool.stream_map(partial(_written_chunk, fmt=fmt), rows, jobs, CHUNK, IN_FLIGHT_PER_JOB)
