@@ -200,7 +200,8 @@ def test_honorific_address(ruleset, text, fires):
     from msglint.checks.text import check_text
 
     result = check_text(text, ruleset, channel="sms", locale="ko")
-    found = [f for f in result.findings if f.rule == "ko-honorific-address" and f.severity == "error"]
+    # A judgement of tone read by Kiwi: a warning (rules/korean.yaml says why).
+    found = [f for f in result.findings if f.rule == "ko-honorific-address" and f.severity == "warning"]
     assert bool(found) == fires, [f.message for f in found]
 
 
@@ -210,14 +211,14 @@ SEED_000_VOICEMAIL = ("제임스, 나한테 다시 전화할 필요는 없어. �
 
 def test_seed_000_voicemail_fires_both_rules(cli):
     proc = cli("check", "-", "--channel", "voicemail", "--locale", "ko", "--format", "json", input=SEED_000_VOICEMAIL)
-    assert proc.returncode == 1
+    assert proc.returncode == 0  # tone rules warn: an error is for what is certain (rules/korean.yaml)
     findings = json.loads(proc.out)["findings"]
     speech = [f for f in findings if f["rule"] == "ko-speech-level"]
     assert {f["excerpt"] for f in speech} >= {"제임스, 나한테 다시 전화할 필요는 없어.", "곧 이야기하자."}
     assert any(f["suggestion"] == "“곧 이야기하시죠.”" for f in speech)
     assert any("“나”" in f["message"] for f in speech)
     address = [f for f in findings if f["rule"] == "ko-honorific-address"]
-    assert {f["severity"] for f in address} == {"error", "info"}  # bare name; 귀하 is stiff
+    assert {f["severity"] for f in address} == {"warning", "info"}  # bare name; 귀하 is stiff
 
 
 def test_shipped_korean_templates_are_polite(repo_cli):

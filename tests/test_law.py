@@ -51,9 +51,33 @@ def test_opt_out_missing_or_not_at_the_end(cli):
     assert "제50조 제4항 제3호" in finding["source"]
 
 
-def test_sender_contact_missing(cli):
+def test_a_korean_ad_may_leave_out_the_contact_that_is_its_sending_number(cli):
+    """KISA's reading of 제50조 ④: the contact may be left out when it is the number the text is
+    sent from. Only a config whose contact differs from its sending number makes it required."""
     text = KO_AD.replace(" 02-1234-5678", "")
-    assert rules(check(cli, text, "--channel", "sms", "--locale", "ko")[1]) == ["sender-identity"]
+    ko = ["--channel", "sms", "--locale", "ko"]
+    assert rules(check(cli, text, *ko)[1]) == []  # no setting: the sending number is the contact
+    (cli.cwd / ".msglint.yaml").write_text("sender-number: 1588-1234\ncontact-number: 1588 1234\n", encoding="utf-8")
+    assert rules(check(cli, text, *ko)[1]) == []  # the same number, written otherwise
+    (cli.cwd / ".msglint.yaml").write_text("sender-number: 1588-1234\ncontact-number: 02-1234-5678\n", encoding="utf-8")
+    assert rules(check(cli, text, *ko)[1]) == ["sender-identity"]
+    assert rules(check(cli, text.replace("리드웨이", "리드웨이 02-1234-5678"), *ko)[1]) == []
+    assert rules(check(cli, text.replace("리드웨이", "리드웨이 (02) 1234 5678"), *ko)[1]) == []
+    assert rules(check(cli, text.replace("리드웨이", "리드웨이 02-1234-5679"), *ko)[1]) == ["sender-identity"]
+
+
+@pytest.mark.parametrize("opening", ["(광고)금일 한정 VIP 무료체험방 입장", "(광고) 8/19까지 300% 달성 종목 안내",
+                                     "(광고)무료 추천주 내일부터 함께", "(광고) 선착순 50명 특가 오픈"])
+def test_a_korean_ad_that_opens_with_its_offer_names_no_sender(cli, opening):
+    code, found = check(cli, f"{opening}\n무료수신거부 080-123-4567", "--channel", "sms", "--locale", "ko")
+    assert "sender-name" in rules(found, "warning") and rules(found) == []
+
+
+@pytest.mark.parametrize("opening", ["(광고) 리드웨이 연말 특가", "(광고)금일 특가! 안녕하세요 도미노피자입니다.",
+                                     "(광고)(주)하나파이낸셜 8월 안내", "(광고)칸투칸 초특가 D-5"])
+def test_a_korean_ad_that_names_its_sender_passes(cli, opening):
+    code, found = check(cli, f"{opening}\n무료수신거부 080-123-4567", "--channel", "sms", "--locale", "ko")
+    assert "sender-name" not in rules(found, "warning")
 
 
 def test_korean_night_window(cli):

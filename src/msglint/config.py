@@ -19,7 +19,8 @@ from msglint.support.spelling import did_you_mean
 from msglint.vocabulary import STAGES
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names", "lang")
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names",
+        "sender-number", "contact-number", "lang")
 FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 
@@ -39,6 +40,10 @@ class Config:
     formal_locales: set = field(default_factory=set)
     extra_stages: tuple = ()  # the team's own stages, beside msglint's
     sender_names: tuple = ()  # the team's brand names, which its marketing texts must carry
+    # The number its texts are sent from, and the contact its advertising gives: Korean law lets a
+    # text leave the contact out when it is the sending number (KISA's guide to 제50조 ④).
+    sender_number: str | None = None
+    contact_number: str | None = None
     lang: str | None = None  # the language of findings and errors for everyone on the team (ko, en)
     given: tuple = ()  # ("--select" | "--ignore", rule id) typed on the command line, checked like the file's
 
@@ -194,6 +199,11 @@ def parse(data, file: Path) -> Config:
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
         raise ConfigError(_("{file}: 'sender-names' must be a list of your brand names, e.g. [Leadway]", file=file))
     config.sender_names = tuple(n.strip() for n in names)
+    for key in ("sender-number", "contact-number"):
+        number = data.get(key)
+        if number is not None and not (isinstance(number, (str, int)) and sum(c.isdigit() for c in str(number)) >= 7):
+            raise ConfigError(_("{file}: '{key}' must be a phone number, e.g. 02-1234-5678", file=file, key=key))
+        setattr(config, key.replace("-", "_"), None if number is None else str(number))
     extra = data.get("rules") or []
     if isinstance(extra, str):
         extra = [extra]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from msglint import i18n
@@ -68,15 +69,32 @@ def build_ruleset(config) -> Ruleset:
 
 def _use_config_names(rules, config) -> None:
     """Rules that say ``config_names: sender-names`` require the team's own brand names, when the
-    config gives them, instead of their generic patterns."""
-    import re
-
-    names = {"sender-names": config.sender_names}
+    config gives them, instead of their generic patterns; ``config_names: contact-number`` the
+    contact number, when the config says it is not the number the texts are sent from."""
+    names = {"sender-names": [_word(name) for name in config.sender_names],
+             "contact-number": [_number(config.contact_number)] if _differs(config) else []}
     for rule in rules:
         wanted = names.get(rule.options.get("config_names"))
         if wanted:
-            rule.options["any"] = [r"(?<![\w])(?:" + "|".join(map(re.escape, wanted)) + r")(?![\w])"]
+            rule.options["any"] = ["|".join(wanted)]
             rule.compiled = get_kind(rule.kind).compile(rule)
+
+
+def _word(name: str) -> str:
+    return r"(?<![\w])(?:" + re.escape(name) + r")(?![\w])"
+
+
+def _digits(number) -> str:
+    return "".join(ch for ch in str(number or "") if ch.isdigit())
+
+
+def _number(number: str) -> str:
+    """The number as people write it: any of - . ( ) or a space between its digits."""
+    return r"(?<!\d)" + r"[-.()\s]*".join(_digits(number)) + r"(?!\d)"
+
+
+def _differs(config) -> bool:
+    return bool(config.contact_number) and _digits(config.contact_number) != _digits(config.sender_number)
 
 
 def _check_rule_stages(rules, stages) -> None:

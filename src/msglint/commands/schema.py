@@ -125,6 +125,8 @@ def config() -> dict:
             "formal-locales": ids,
             "stages": {"type": "array", "items": {"type": "string", "pattern": KEBAB}},
             "sender-names": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "sender-number": {"type": "string", "pattern": r"^(\D*\d){7,}\D*$"},
+            "contact-number": {"type": "string", "pattern": r"^(\D*\d){7,}\D*$"},
             "lang": {"enum": list(i18n.LANGUAGES)},
         },
     }

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from msglint.checks.engine import Ruleset
+from msglint.checks.engine import Ruleset, build_ruleset
 from msglint.checks.text import check_text
 from msglint.template.index import PackIndex
 from msglint.checks.template import lint_template
@@ -54,9 +54,18 @@ def _context(rule, example: dict) -> dict:
     return context
 
 
+# What an example may set of the config, for a rule that reads it (sender-identity reads the
+# contact and sending numbers).
+CONFIG_KEYS = {"sender-number": "sender_number", "contact-number": "contact_number", "sender-names": "sender_names"}
+
+
 def _run_message(rule, ruleset, example) -> list:
     if isinstance(example, str):
         example = {"body": example}
+    settings = example.get("config")
+    if isinstance(settings, dict) and settings:
+        values = {CONFIG_KEYS[k]: tuple(v) if k == "sender-names" else str(v) for k, v in settings.items() if k in CONFIG_KEYS}
+        ruleset = build_ruleset(replace(ruleset.config, **values))
     context = _context(rule, example)
     body = example.get("body", "") * int(example.get("repeat", 1))
     send_at = context.pop("send_at", None)

@@ -61,7 +61,8 @@ def compile(rule):
     if not isinstance(surnames, list) or not isinstance(greetings, list):
         raise ValueError(_("'surnames' and 'greetings' must be lists of words"))
     line_start = r"(?m)(?:^|(?<=[.!?] ))[ \t]*"
-    name = r"((?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")[가-힣]{0,3})"
+    # A name written with 님 (김민수님) is already honorific: the name never ends in 님.
+    name = r"((?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")[가-힣]{0,3}(?<!님))"
     titled = _Needing(re.compile(line_start + name + r" (" + "|".join(map(re.escape, titles)) + r")(?=[ \t]*,)"),
                       [f" {t}" for t in titles]) if surnames and titles else None
     greeted = _Needing(re.compile(line_start + name + r",[ \t]*(?=" + "|".join(map(re.escape, greetings)) + r")"),
