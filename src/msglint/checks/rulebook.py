@@ -29,7 +29,7 @@ TEXT_SCOPES = ("body", "subject", "all", "first-line", "last-line")
 COMMON_FIELDS = {
     "id", "kind", "severity", "message", "source", "link", "description",
     "channels", "locales", "purposes", "audiences", "stages", "registers", "scope", "examples",
-    "not_stages", "suggestion", "cite", "fix",
+    "not_stages", "suggestion", "cite", "fix", "measured",
 }
 SETTINGS = ("speech_rate", "schedule")
 
@@ -68,6 +68,10 @@ class Rule:
     options: dict = field(default_factory=dict)
     examples: dict = field(default_factory=dict)
     fix: object = None  # a FixSpec: how a finding's text is repaired (msglint fix)
+    # How the rule did on real messages nobody on the team wrote: {precision, recall, findings,
+    # corpus, date}. It decides the severity: an error only where the question is objective or
+    # the precision is at least 0.98.
+    measured: dict | None = None
     # Its file's very text passed every check before (see _marker): each of its patterns compiled
     # on its own then, so the rule's kind need not compile them one by one again.
     known: bool = field(default=False, repr=False, compare=False)
@@ -319,6 +323,18 @@ def _fix(path, rid, raw, level, examples):
     return spec
 
 
+def _measured(path, rid, value) -> dict | None:
+    if value is None:
+        return None
+    shape_ok = isinstance(value, dict) and set(value) <= {"precision", "recall", "findings", "corpus", "date"} \
+        and all(isinstance(value.get(k), (int, float)) and 0 <= value[k] <= 1 for k in ("precision", "recall")) \
+        and isinstance(value.get("corpus"), str) and value.get("date") is not None
+    if not shape_ok:
+        raise RuleFileError(path, _("'measured' needs precision and recall (0 to 1), the corpus and the date, e.g. "
+                                    "{{precision: 0.97, recall: 0.8, corpus: ..., date: 2026-12-07}}"), rid)
+    return {**value, "date": str(value["date"])}
+
+
 def _is_shipped(path: Path) -> bool:
     try:
         return path.resolve().is_relative_to(builtin_rules_dir().resolve())
@@ -369,6 +385,7 @@ def _rule(path: Path, index: int, raw, known: bool = False, shipped: bool = Fals
         registers=_tuple(path, rid, raw, "registers"),
         not_stages=_tuple(path, rid, raw, "not_stages") or (),
         scope=scope, options=options, examples=examples, fix=fix, known=known, shipped=shipped,
+        measured=_measured(path, rid, raw.get("measured")),
     )
     if not known:
         for text in message.values() if isinstance(message, dict) else [message]:

@@ -20,7 +20,7 @@ from msglint.checks.fix_spec import summary
 LABELS = {
     "all": N_("all"), "disabled": N_("disabled"), "says": N_("says"), "suggests": N_("suggests"), "why": N_("why"),
     "fires": N_("fires on"), "passes": N_("passes"), "silence": N_("silence it"),
-    "fix": N_("fix"), "line": N_("on one line and the next"), "file": N_("in one file"), "config": N_("everywhere (.msglint.yaml)"),
+    "fix": N_("fix"), "measured": N_("measured on real text"), "line": N_("on one line and the next"), "file": N_("in one file"), "config": N_("everywhere (.msglint.yaml)"),
 }
 
 # Fields that are not settings a reader tunes: shown elsewhere, or too long to print.
@@ -57,6 +57,12 @@ def _fix(rule) -> str | None:
     return None if rule.fix is None else str(summary(rule.fix, i18n.current()))
 
 
+def _measurement(measured: dict) -> str:
+    return str(_("precision {precision:.2f}, recall {recall:.2f} ({findings} findings), {corpus}, {date}",
+                 precision=measured["precision"], recall=measured["recall"], findings=measured.get("findings", "?"),
+                 corpus=measured["corpus"], date=measured["date"]))
+
+
 def as_data(ruleset, rule_id: str) -> dict:
     rules = variants(ruleset, rule_id)
     return {
@@ -71,6 +77,7 @@ def as_data(ruleset, rule_id: str) -> dict:
             "fires": [_example(e) for e in r.examples.get("fire", [])],
             "passes": [_example(e) for e in r.examples.get("pass", [])],
             "fix": _fix(r),
+            "measured": r.measured,
             "file": r.file,
         } for r in rules],
         "silence": {
@@ -100,6 +107,8 @@ def write(ruleset, rule_id: str, fmt: str) -> None:
         out.append(f"  {said['why']}: {v['source']}")
         if v["fix"]:
             out.append(f"  {said['fix']}: {v['fix']}")
+        if v["measured"]:
+            out.append(f"  {said['measured']}: {_measurement(v['measured'])}")
         for key, value in v["settings"].items():
             out.append(f"  {key}: {value}")
         for label, examples in ((said["fires"], v["fires"]), (said["passes"], v["passes"])):

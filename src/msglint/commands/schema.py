@@ -100,6 +100,12 @@ def rules() -> dict:
                          "properties": {"fire": {"type": "array"}, "pass": {"type": "array"}, "fix": {
                              "type": "array", "items": {"type": "object", "required": ["before", "after"]}}}},
             "fix": _fix(),
+            "measured": {"type": "object", "required": ["precision", "recall", "corpus", "date"],
+                         "properties": {"precision": {"type": "number", "minimum": 0, "maximum": 1},
+                                        "recall": {"type": "number", "minimum": 0, "maximum": 1},
+                                        "findings": {"type": "integer"}, "corpus": {"type": "string"},
+                                        "date": {"type": "string"}},
+                         "additionalProperties": False},
         },
         # Each kind adds fields of its own (phrases, patterns, thresholds): msglint checks those.
         "additionalProperties": True,
