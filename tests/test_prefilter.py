@@ -126,13 +126,13 @@ def test_the_confusable_characters_are_all_that_re_folds_to_ascii():
 
 
 def test_a_phrase_rule_is_cut_to_the_phrases_a_text_can_match():
-    (rule,) = [r for r in RULES if r.id == "generic-phrase" and r.locales == ("en",)]
+    (rule,) = [r for r in RULES if r.id == "generic-phrase" and r.locales == ("en",) and r.stages is None]
     cut = narrowed(rule)
-    sms = "Hi Priya, I just wanted to follow up on the CRM rollout. Let me know if you have any questions."
+    sms = "Hi Priya, I just wanted to follow up on the CRM rollout. Hope you're doing well."
     assert cut.regex(sms) is cut.full  # one text does not repay a compile
     regex = cut.regex(sms)  # a second one does: every lead of a batch, messages sharing lines
     assert regex is not None and regex is not cut.full and len(regex.pattern) < len(cut.full.pattern) / 4
-    assert [m.group() for m in regex.finditer(sms)] == ["I just wanted to follow up", "Let me know if you have any questions"]
+    assert [m.group() for m in regex.finditer(sms)] == ["I just wanted to follow up", "Hope you're doing well"]
     assert cut.regex(sms) is regex  # compiled once
     assert cut.regex("Thanks, see you on Tuesday.") is None  # no alternative's words: no scan at all
     assert cut.regex("Thanks, see you on Tuesday.", SCAN.present("Thanks, see you on Tuesday.")) is None
