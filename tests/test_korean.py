@@ -264,3 +264,11 @@ def test_a_korean_tone_finding_quotes_whole_words_from_where_the_phrase_starts(c
                input="김민수 님, 여러 번 연락드렸는데 답이 없으셔서 다시 연락드립니다.")
     excerpts = [f["excerpt"] for f in json.loads(proc.out)["findings"] if f["rule"] == "guilt-trip"]
     assert excerpts == ["여러 번 연락드렸는데 답이 없으셔서"]
+
+
+@pytest.mark.parametrize("text", ["이번 주에 한번 만나서 이야기합시다.", "다음 회의 때 같이 정리합시다.", "자, 시작합시다!"])
+def test_a_suggestion_in_ㅂ시다_is_a_note_never_a_warning_or_error(ruleset, text):
+    from msglint.checks.text import check_text
+
+    found = [f for f in check_text(text, ruleset, channel="sms", locale="ko").findings if f.rule == "ko-speech-level"]
+    assert found and {f.severity for f in found} == {"info"}

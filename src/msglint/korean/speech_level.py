@@ -16,6 +16,7 @@ FORMAL, POLITE, CASUAL, FAMILIAR = "formal", "polite", "casual", "familiar"
 # -니다 and -니까 cover -습니다, -ㅂ니다, -답니다, -랍니다 and their questions.
 _FORMAL_ENDS = ("니다", "니까", "십시오", "ᆸ시오", "으십시오", "나이다")
 _FAMILIAR_ENDS = ("ᆸ시다", "읍시다")
+_NOUN_FORM_ENDS = ("ᆷ", "음", "기")
 _FINAL_PUNCT = (".", "?", "!", "？", "！")
 _QUOTE_OPEN, _QUOTE_CLOSE = "SSO", "SSC"
 
@@ -86,6 +87,10 @@ def judge(sentence, ends_text: bool = False) -> Judgement:
             return Judgement(CASUAL, "야", core[-1].start, honorific)  # "연어야." is the copula
         return Judgement(None, None, None, honorific)
     ending = tokens[last]
+    if ending.form in _NOUN_FORM_ENDS:
+        # 명사형 종결, the telegraphic style of notices and sign-offs ("사은품 드림", "접수 완료함"):
+        # Kiwi may read its -ㅁ/-음 as a final ending, but it has no speech level.
+        return Judgement(None, None, None, honorific)
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     followed_by_yo = after is not None and after.tag == "JX" and after.form == "요"
     level = _level_of(ending.form, followed_by_yo)

@@ -82,15 +82,29 @@ def _listed(tokens, i, j) -> bool:
     return after_comma is not None and after_comma.tag == "NNP"
 
 
+def _quoted(tokens) -> set:
+    """The positions of the tokens between quotation marks."""
+    inside, depth = set(), 0
+    for i, token in enumerate(tokens):
+        if token.tag == "SSO" and token.form in "'\"‘“「『":
+            depth += 1
+        elif token.tag == "SSC" and token.form in "'\"’”」』":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return inside
+
+
 def _calls(tokens, first: bool, honorifics, suffixes, titles) -> tuple:
     """Where a sentence's tokens call a person without 님: (name start, name end, what follows
     (the token or None), kind, end of the finding), all from the tokens alone."""
     tokens = [t for t in tokens if t.tag != "SO" or t.form not in "-•·*"]
+    quoted = _quoted(tokens)
     out = []
     for i, token in enumerate(tokens):
         latin = (token.tag == "SL" and i == 0 and first and _LATIN_NAME.match(token.form))
-        if token.tag != "NNP" and not latin:
-            continue
+        if token.tag != "NNP" and not latin or i in quoted:
+            continue  # a name in quotes is mentioned ("'홍길동 씨'라는 이름으로"), not called
         j = i
         while j + 1 < len(tokens) and tokens[j + 1].tag == "NNP":
             j += 1

@@ -74,8 +74,10 @@ def check(rule, message, segment):
             verdict = before  # "부럽네요, 좋아하는 일을 하실 수 있어서.": the same sentence turned round
         before = verdict if text[sentence.start:sentence.end].rstrip().endswith(",") else None
         if verdict.level == FAMILIAR and "familiar" in messages:
+            # -ㅂ시다 is no 반말 ("이야기합시다" proposes, from above): a note of its own, never an
+            # error, whatever severity a team gives the rule.
             yield Hit(start=segment.offset + sentence.start, end=segment.offset + sentence.end, part=segment.part,
-                      values={"detail": messages["familiar"]},
+                      values={"detail": messages["familiar"]}, severity="info",
                       suggestion=suggestions.get("familiar", suggestions["default"]), excerpt=sentence.text)
         if verdict.level == CASUAL:
             rewrite = polite_rewrite(sentence.text, verdict.ending, text[slice(*vocative)] if vocative else None)
