@@ -20,7 +20,7 @@ from msglint.i18n import _
 from msglint.commands import completion
 from msglint.commands.common import CONFIG, Choice, fails_cleanly, given, setup
 from msglint.commands.schedule import render_sequence
-from msglint.run.batch import render_batch
+from msglint.run.batch import check_out, render_batch
 from msglint.render.eml import to_eml
 from msglint.support.terminal import console as rich_console
 from msglint.report.text import write
@@ -93,6 +93,8 @@ def render_template(template_id, locale, data_file, pairs, root, ruleset, fmt, o
         if fmt_given and fmt == "text" and out:
             raise MsglintError(_("--out writes JSON Lines for a sending system; drop --format text, or drop --out "
                                  "to read the messages on screen"))
+        if out:
+            check_out(out, inputs=(data_file, defaults_file))
         defaults = read_data_file(defaults_file) if defaults_file else {}
         defaults.update(parse_vars(pairs))
         check_var_names(template, defaults, "--var" if pairs else "--defaults")

@@ -26,7 +26,7 @@ from msglint.support.terminal import for_stream
 from msglint.support import cores, pool
 from msglint import i18n, languages
 from msglint.i18n import _
-from msglint.support.atomic import replacing
+from msglint.support.atomic import is_special, same_file, writing
 
 
 @dataclass
@@ -41,17 +41,24 @@ class Summary:
         return self.rendered + self.failed
 
 
-def check_out(out: str) -> Path:
-    """The output file's path, or a clear error before any lead is read."""
+def check_out(out: str, inputs=()) -> Path:
+    """The output file's path, or a clear error before any lead is read: never one of the files
+    the run reads (``inputs``), which it would overwrite with its own output."""
     if not out or not out.strip():
         raise MsglintError(_("--out needs a file name, e.g. --out rendered.jsonl"))
     target = Path(out)
+    for source in inputs:
+        if source and same_file(target, source):
+            raise MsglintError(_("--out {out} is {source}, which this run reads: write the messages to another file",
+                                 out=out, source=source))
     if target.is_dir():
         raise MsglintError(_("--out {out}: is a folder; name a file in it, e.g. {example}", out=out,
                              example=target / "rendered.jsonl"))
     folder = target.parent
     if not folder.is_dir():
         raise MsglintError(_("--out {out}: the folder {folder}/ does not exist; create it first", out=out, folder=folder))
+    if is_special(target):
+        return target  # a device or a FIFO: written through, so its folder need not be writable
     if not os.access(folder, os.W_OK):
         raise MsglintError(_("--out {out}: cannot write in {folder}/", out=out, folder=folder))
     return target
@@ -91,8 +98,9 @@ def _atomic(out: str | None):
         return
 
     target = check_out(out)
-    _remove_stale(target)
-    with replacing(target, prefix=f"{_tmp_prefix(target)}{os.getpid()}.") as handle:
+    if not is_special(target):
+        _remove_stale(target)
+    with writing(target, prefix=f"{_tmp_prefix(target)}{os.getpid()}.") as handle:
         yield handle
 
 
@@ -111,7 +119,7 @@ def render_batch(template, ruleset, data_file: str, out: str | None, encoding: s
     name, the company): a lead's own value always wins. ``jobs`` worker processes share the work
     (default: every core for a large file); the output keeps the order of the input."""
     if out is not None:
-        check_out(out)
+        check_out(out, inputs=(data_file,))
     defaults = defaults or {}
     leads = read(data_file, encoding)
     if leads.columns is not None:

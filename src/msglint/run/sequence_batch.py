@@ -29,7 +29,7 @@ from msglint.sequence.schedule import plan
 def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, encoding, echo,
                           start=None, defaults=None) -> Summary:
     if out is not None:
-        check_out(out)
+        check_out(out, inputs=(data_file,))
     defaults = defaults or {}
     leads = read(data_file, encoding)
     summary = Summary()

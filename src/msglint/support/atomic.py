@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,3 +62,34 @@ def replacing(target: Path, prefix: str | None = None, mode: int | None = None, 
         except OSError:
             pass
         raise
+
+
+def is_special(target: Path) -> bool:
+    """An existing path that is not a regular file: a device (/dev/null), a FIFO, a socket. Such
+    a file is written through, never replaced: renaming a new file over /dev/null would turn the
+    device into a regular file for everyone on the machine."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def same_file(a, b) -> bool:
+    """Whether two paths name one file (through a link, or written two ways)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+@contextmanager
+def writing(target: Path, prefix: str | None = None, newline: str | None = None):
+    """Where an output goes: a regular file (or a new one) is replaced in one step (``replacing``);
+    a device, FIFO or socket is written straight through."""
+    if is_special(target):
+        with open(target, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+        return
+    with replacing(target, prefix=prefix, newline=newline) as handle:
+        yield handle
