@@ -37,7 +37,10 @@ def variants(ruleset, rule_id: str) -> list:
 
 def _setting(value) -> str:
     if isinstance(value, list):
-        return str(_("{count} entries", count=len(value))) if len(value) > 6 else ", ".join(map(str, value))
+        # Phrase entries are mappings (a phrase, its suggestion in two languages): counted, not dumped.
+        if len(value) > 6 or any(isinstance(v, dict) for v in value):
+            return str(_("{count} entries", count=len(value)))
+        return ", ".join(map(str, value))
     if isinstance(value, dict):
         if set(value) <= set(i18n.LANGUAGES):
             return i18n.say(value)

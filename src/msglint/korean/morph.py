@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from msglint.support.cache_dir import cache_dir
+from msglint.support.cache_dir import cache_dir, prepared, sign, signed_by_us
 from msglint.languages.josa import final_consonant
 from msglint.support import shortcut
 
@@ -78,7 +78,7 @@ class _Cache:
         if folder is None:
             return
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            prepared(folder)
             self._db = self._open()
         except sqlite3.DatabaseError:
             self._db = self._rebuilt()
@@ -121,7 +121,10 @@ class _Cache:
                 rows = self._db.execute(
                     f"SELECT key, value FROM lines WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, value in rows:
-                    parsed = _parsed(value)
+                    # Each row is signed (support.cache_dir): a row planted in a project's cache
+                    # (a pull request's) does not verify and the line is analysed again.
+                    mac, _tab, body = str(value).partition("\t")
+                    parsed = _parsed(body) if signed_by_us(f"{key}\0{body}".encode(), mac) else None
                     if parsed is not None:
                         found[key] = parsed
         except sqlite3.DatabaseError:
@@ -136,11 +139,16 @@ class _Cache:
             return
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?)", items.items())
+                self._db.executemany("INSERT OR REPLACE INTO lines VALUES (?, ?)",
+                                     ((key, _signed(key, value)) for key, value in items.items()))
         except sqlite3.DatabaseError:
             self._db = self._rebuilt()
         except sqlite3.Error:
             pass
+
+
+def _signed(key: str, value: str) -> str:
+    return sign(f"{key}\0{value}".encode()) + "\t" + value
 
 
 def _parsed(value) -> list | None:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from msglint import __version__
-from msglint.support.cache_dir import cache_dir
+from msglint.support.cache_dir import cache_dir, prepared, sign, signed_by_us
 from msglint import i18n
 
 
@@ -57,22 +57,41 @@ class ResultCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> dict | None:
+        """The entry's result, if this user's msglint wrote it for this key (see cache_dir.sign)."""
         if self.folder is None:
             return None
         try:
-            return json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            entry = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        if not isinstance(entry, dict) or "result" not in entry:
+            return None
+        body = _canonical(key, entry["result"])
+        return entry["result"] if body is not None and signed_by_us(body, entry.get("mac")) else None
 
     def put(self, key: str, data: dict) -> None:
         if self.folder is None:
             return
         target = self.folder / key[:2] / f"{key}.json"
+        result = json.loads(json.dumps(data, ensure_ascii=False, default=str))  # as it will read back
+        body = _canonical(key, result)
+        if body is None:
+            return
         try:
+            prepared(self.folder.parent)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, default=str)
+                json.dump({"mac": sign(body), "result": result}, handle, ensure_ascii=False)
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only checkout still lints, just without the cache
+
+
+def _canonical(key: str, result) -> bytes | None:
+    """What an entry's signature covers: its key (what the result was computed from) and the
+    result, written one way only."""
+    try:
+        return key.encode() + b"\0" + json.dumps(result, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+    except (TypeError, ValueError):
+        return None
