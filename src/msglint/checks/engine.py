@@ -178,16 +178,17 @@ def check_message(ruleset: Ruleset, message, *, with_location=True) -> list[Find
                         findings[clash[3]] = finding
                         taken[taken.index(clash)] = (hit.part, hit.start, hit.end, clash[3])
             except PatternTimeout as exc:
-                findings.append(_timeout_finding(rule, message, str(exc)))
+                if not exc.again:  # one finding names the rule; the run then goes on without it
+                    findings.append(timeout_finding(rule, str(exc), template=message.template, locale=message.locale,
+                                                      channel=message.channel, path=message.path))
     return findings
 
 
-def _timeout_finding(rule, message, pattern) -> Finding:
+def timeout_finding(rule, pattern, *, template, locale, channel, path) -> Finding:
     """A team's own pattern that backtracks without end: reported, never a hang."""
     return Finding(
-        rule=rule.id, severity="error", template=message.template, locale=message.locale,
-        channel=message.channel, path=message.path,
-        message=i18n.said_for(message.locale, _("rule '{rule}' ({file}) was stopped after {seconds} s on this message: its pattern "
+        rule=rule.id, severity="error", template=template, locale=locale, channel=channel, path=path,
+        message=i18n.said_for(locale, _("rule '{rule}' ({file}) was stopped after {seconds} s on this message: its pattern "
                            "backtracks without end (nested repeats such as (a+)+ or (a|aa)+); rewrite the pattern",
                            rule=rule.id, file=rule.file, seconds=f"{PATTERN_TIMEOUT:g}")),
         excerpt=_short(pattern),

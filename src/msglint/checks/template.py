@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from msglint import i18n
-from msglint.checks.engine import Ruleset, check_message, keep, template_finding
-from msglint.checks.kinds import Hit, get_kind
+from msglint.checks.engine import Ruleset, check_message, keep, template_finding, timeout_finding
+from msglint.checks.kinds import Hit, PatternTimeout, get_kind
 from msglint.errors import DataError
 from msglint.i18n import _
 from msglint.render.lead import render_message
@@ -62,8 +62,13 @@ def _lint_template(template, ruleset, index, data, with_sample) -> Result:
     template = replace(template, problems=[*template.problems, *found])
     for rule in ruleset.by_level["template"]:
         if _applies(rule, template):
-            for hit in get_kind(rule.kind).check_template(rule, template):
-                findings.append(template_finding(ruleset, rule, hit, template))
+            try:
+                for hit in get_kind(rule.kind).check_template(rule, template):
+                    findings.append(template_finding(ruleset, rule, hit, template))
+            except PatternTimeout as exc:  # a team's pattern that backtracks without end
+                if not exc.again:
+                    findings.append(timeout_finding(rule, str(exc), template=template.id, locale=template.locale,
+                                                    channel=template.channel, path=template.display))
     for rule in ruleset.by_level["pack"] if not template.misplaced else ():
         if _applies(rule, template):
             for hit in get_kind(rule.kind).check_pack(rule, template, index):

@@ -146,21 +146,32 @@ PATTERN_TIMEOUT = 1.0
 
 
 class PatternTimeout(Exception):
-    """A rule's pattern ran out of time on a message (catastrophic backtracking)."""
+    """A rule's pattern ran out of time on a message (catastrophic backtracking). ``again``: it
+    ran out before in this run and was not tried on this message."""
+
+    def __init__(self, pattern: str, again: bool = False):
+        super().__init__(pattern)
+        self.again = again
 
 
 class TimedPattern:
     """A pattern from a team's own rule file, run by the ``regex`` package with a timeout, so a
-    pattern such as ``(a|aa)+$`` that backtracks without end stops with a finding, not a hang."""
+    pattern such as ``(a|aa)+$`` that backtracks without end stops with a finding, not a hang.
+    Once it has run out of time it is not tried again in the run: one slow rule costs a second,
+    not a second per message of the pack."""
 
     def __init__(self, pattern):
         self._pattern = pattern
         self.pattern = pattern.pattern
+        self.exhausted = False
 
     def _timed(self, method, *args):
+        if self.exhausted:
+            raise PatternTimeout(self.pattern, again=True)
         try:
             return method(*args, timeout=PATTERN_TIMEOUT)
         except TimeoutError:
+            self.exhausted = True
             raise PatternTimeout(self.pattern) from None
 
     def search(self, text, pos=0):
@@ -173,9 +184,12 @@ class TimedPattern:
         return self._timed(self._pattern.fullmatch, text, pos)
 
     def finditer(self, text, pos=0):
+        if self.exhausted:
+            raise PatternTimeout(self.pattern, again=True)
         try:
             yield from self._pattern.finditer(text, pos, timeout=PATTERN_TIMEOUT)
         except TimeoutError:
+            self.exhausted = True
             raise PatternTimeout(self.pattern) from None
 
 

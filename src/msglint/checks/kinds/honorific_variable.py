@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-from msglint.checks.kinds import Hit
+from msglint.checks.kinds import Hit, compile_regex
 from msglint.i18n import _
 
 FIELDS = {"name_variables": True, "honorific": False}
@@ -24,7 +24,7 @@ def compile(rule):
     names = rule.options["name_variables"]
     if not isinstance(names, list):
         raise ValueError(_("'name_variables' must be a list of variable names"))
-    return Compiled(set(names), re.compile(rule.options.get("honorific", r"^\s*[가-힣]{0,4}님")))
+    return Compiled(set(names), compile_regex(rule, str(rule.options.get("honorific", r"^\s*[가-힣]{0,4}님"))))
 
 
 def check_template(rule, template):

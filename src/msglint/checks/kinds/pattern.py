@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import namedtuple
 from functools import partial
 
-from msglint.checks.kinds import Hit, compile_regex, flags, pattern_list
+from msglint.checks.kinds import Hit, flags, pattern_list
 from msglint.i18n import _
 from msglint.checks.kinds.prefilter import Narrowed
 from msglint.checks.kinds.phrase_index import guarded_alternation

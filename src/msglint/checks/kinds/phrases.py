@@ -54,7 +54,8 @@ def _entries(rule):
                 raise ValueError(_("an empty phrase"))
             if "unless_followed_by" in item:
                 try:
-                    item = {**item, "unless_followed_by": machine_cache.compile(str(item["unless_followed_by"]), re.IGNORECASE)}
+                    # A team's pattern runs with a timeout, as every user-supplied pattern does.
+                    item = {**item, "unless_followed_by": compile_regex(rule, str(item["unless_followed_by"]), re.IGNORECASE)}
                 except re.error as exc:
                     raise ValueError(_("unless_followed_by '{by}': {exc}", by=item['unless_followed_by'], exc=exc)) from None
             yield item
@@ -134,7 +135,7 @@ def compile(rule):
     regex = narrowed.full
     specifics = rule.options.get("unless_sentence_has")
     try:
-        specifics = machine_cache.compile(str(specifics)) if specifics is not None else None
+        specifics = compile_regex(rule, str(specifics)) if specifics is not None else None
     except re.error as exc:
         raise ValueError(_("unless_sentence_has '{specifics}': {exc}", specifics=specifics, exc=exc)) from None
     return Compiled(regex, literal, patterns, lookup, sep, ignore_case, specifics, narrowed)
