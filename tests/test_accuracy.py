@@ -2,6 +2,7 @@
 (tests/corpus/, printed by bench/accuracy.py), held at floors; and every text quoted in the
 issues that asked for these rules, judged right."""
 
+import functools
 import importlib.util
 import json
 import sys
@@ -15,7 +16,13 @@ accuracy = importlib.util.module_from_spec(_spec)
 sys.modules["accuracy"] = accuracy  # dataclasses look their module up while the class is made
 _spec.loader.exec_module(accuracy)
 
-SCORES = accuracy.score("en")
+
+@functools.cache
+def scores(locale: str) -> dict:
+    """The corpus of ``locale`` scored once, when a test first asks: not while pytest collects,
+    before conftest's shared_cache fixture points MSGLINT_CACHE_DIR away from the checkout."""
+    return accuracy.score(locale)
+
 
 FLOORS = {  # rule: (precision, recall)
     "generic-phrase": (0.95, 0.90), "opt-out": (0.95, 0.90), "sender-identity": (0.95, 0.90),
@@ -26,13 +33,12 @@ FLOORS = {  # rule: (precision, recall)
 }
 
 
-KO_SCORES = accuracy.score("ko")
-
-
 KO_FLOORS = {  # rule: (precision, recall)
     "ko-speech-level": (0.98, 0.97), "generic-phrase": (0.95, 0.90), "ko-honorific-address": (0.95, 0.90),
     # The law rules must never call a compliant message non-compliant, nor miss a duty on the corpus.
     "ad-marker": (1.0, 0.90), "opt-out": (1.0, 0.90), "sender-identity": (1.0, 0.90),
+    # Whether a name follows (광고) is a reader's call: the warning fires only where none can stand.
+    "sender-name": (1.0, 0.75),
     "spam-trigger": (0.95, 0.85), "guilt-trip": (0.95, 0.85), "fake-familiarity": (0.95, 0.85),
     "generic-subject": (0.95, 0.90),
 }
@@ -41,7 +47,7 @@ KO_FLOORS = {  # rule: (precision, recall)
 @pytest.mark.parametrize("rule", sorted(KO_FLOORS))
 def test_korean_rules_hold_their_floor(rule):
     precision, recall = KO_FLOORS[rule]
-    s = KO_SCORES[rule]
+    s = scores("ko")[rule]
     assert s.precision >= precision and s.recall >= recall, (s.precision, s.recall, s.misses)
 
 
@@ -69,7 +75,7 @@ def test_the_english_corpus_is_large_enough():
 @pytest.mark.parametrize("rule", sorted(FLOORS))
 def test_rule_holds_its_floor(rule):
     precision, recall = FLOORS[rule]
-    s = SCORES[rule]
+    s = scores("en")[rule]
     misses = "\n".join(f"  {kind}: {text[:90]!r}" for kind, _, text, _ in s.misses)
     assert s.precision >= precision and s.recall >= recall, f"{rule}: P={s.precision:.3f} R={s.recall:.3f}\n{misses}"
 
@@ -128,7 +134,9 @@ def test_none_from_a_variable_is_a_placeholder(cli, pack):
 def test_generic_variants_are_caught(cli, text):
     if text in ("circle back", "touch base"):
         text = f"I wanted to {text} on the pricing."
-    assert "generic-phrase" in check(cli, f"Hi Priya, {text}.", "--subject", "Your CRM pricing", channel="email")
+    # A sales follow-up: where a polite closer is judged as the generic line it is.
+    assert "generic-phrase" in check(cli, f"Hi Priya, {text}.", "--subject", "Your CRM pricing", "--stage", "follow-up",
+                                     channel="email")
 
 
 @pytest.mark.parametrize("subject", ["Following up", "Checking in again", "Next steps", "Last attempt"])
@@ -160,7 +168,7 @@ def test_fake_familiarity_on_a_first_email(cli):
 
 
 def test_capitals_are_one_finding_with_the_count_and_double_bangs_are_no_spam(cli):
-    proc = cli("check", "--channel", "sms", "--locale", "en", "--format", "json",
+    proc = cli("check", "--channel", "sms", "--locale", "en", "--purpose", "advertising", "--format", "json",
                input="HUGE SAVINGS TODAY ONLY ON EVERY PLAN FOR EVERY TEAM")
     caps = [f for f in json.loads(proc.out)["findings"] if f["rule"] == "spam-trigger"]
     assert len(caps) == 1 and caps[0]["message"].startswith("8 words in capitals")  # of 4+ letters

@@ -87,6 +87,7 @@ def test_the_install_step_installs_this_checkout_or_a_pinned_version():
     assert STEPS["install"]["env"]["MSGLINT_SOURCE"] == "${{ github.action_path }}"
 
 
+@pytest.mark.slow  # the action's shell steps: git, bash and the installed msglint, in processes
 def test_a_pull_request_is_annotated_on_what_it_changed_and_fails(pull_request, tmp_path):
     report = run_step("report", pull_request, tmp_path)
     assert report.returncode == 0, report.stderr
@@ -102,6 +103,7 @@ def test_a_pull_request_is_annotated_on_what_it_changed_and_fails(pull_request, 
     assert not any("old.txt.j2" in line for line in lint.stdout.splitlines())
 
 
+@pytest.mark.slow  # the action's shell steps: git, bash and the installed msglint, in processes
 def test_a_rule_change_lints_the_whole_pack(pull_request, tmp_path):
     _git(pull_request, "checkout", "-q", "--", ".")
     (pull_request / ".msglint.yaml").write_text("templates: templates\nignore: [exclamation-marks]\n", encoding="utf-8")
@@ -110,6 +112,7 @@ def test_a_rule_change_lints_the_whole_pack(pull_request, tmp_path):
     assert "file=templates/en/sms/old.txt.j2" in lint.stdout
 
 
+@pytest.mark.slow  # the action's shell steps: git, bash and the installed msglint, in processes
 def test_changed_only_false_lints_everything(pull_request, tmp_path):
     lint = run_step("lint", pull_request, tmp_path, **{"changed-only": "false", "lang": "en"})
     assert "file=templates/en/sms/old.txt.j2" in lint.stdout and "file=templates/en/sms/hello.txt.j2" in lint.stdout

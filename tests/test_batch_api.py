@@ -85,6 +85,7 @@ def test_output_is_atomic_on_failure(cli, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
 
 
+@pytest.mark.slow  # 10,000 leads
 def test_ten_thousand_rows_add_up(cli, tmp_path):
     csv = tmp_path / "leads.csv"
     rows = [ROW.format(name="" if i % 1000 == 0 else f"고객{i % 97}", i=i) for i in range(10000)]

@@ -133,6 +133,7 @@ def test_jobs_give_the_same_findings(cli, pack):
     assert json.loads(two)["summary"]["errors"] == 14
 
 
+@pytest.mark.slow  # three real processes over 62 templates, two of them at once
 def test_two_concurrent_runs_share_the_cache_safely(pack, tmp_path):
     import os
     import sys

@@ -1,4 +1,5 @@
-"""The command-line contract of DESIGN.md, through real subprocesses."""
+"""The command-line contract of DESIGN.md. Most commands run in this process (conftest.CLI); one
+test per command, and those about the process itself, run `python -m msglint` for real."""
 
 import json
 
@@ -41,7 +42,9 @@ def test_check_stdin_json_contract(cli):
 
 def test_check_exits_1_when_rule_is_raised_to_error(cli, tmp_path):
     (tmp_path / ".msglint.yaml").write_text("severity:\n  generic-phrase: error\n")
-    proc = cli("check", "-", "--channel", "email", "--locale", "en", input="Hi Priya, just checking in.")
+    # The one end-to-end run of `msglint check`: exit 1 through msglint.cli.run and os._exit.
+    proc = cli("check", "-", "--channel", "email", "--locale", "en", input="Hi Priya, just checking in.",
+               process=True)
     assert proc.returncode == 1
     assert "error generic-phrase" in proc.out
 
@@ -51,10 +54,10 @@ def test_text_output_to_a_pipe_is_plain_and_shows_the_message_as_written(cli):
     text = "[bold]내일[/] :smile: 미팅 가능해?"
     proc = cli("check", "-", "--channel", "sms", "--locale", "ko", input=text)
     assert proc.out.splitlines() == [
-        "<stdin>:1:1: error ko-speech-level 반말(-어)로 끝나는 문장입니다: 고객에게는 해요체나 하십시오체를 쓰세요",
+        "<stdin>:1:1: warning ko-speech-level 반말(-어)로 끝나는 문장입니다: 고객에게는 해요체나 하십시오체를 쓰세요",
         "    │ [bold]내일[/] :smile: 미팅 가능해?",
         "    → “[bold]내일[/] :smile: 미팅 가능해요?”",
-        "메시지 1개 검사: 오류 1건, 경고 0건, 정보 0건",
+        "메시지 1개 검사: 오류 0건, 경고 1건, 정보 0건",
     ]
     styled = cli("check", "-", "--channel", "sms", "--locale", "ko", input=text, env={"FORCE_COLOR": "1"})
     assert "\x1b[" in styled.out and "[bold]내일[/] :smile:" in styled.out
@@ -158,12 +161,14 @@ def test_rules_lists_every_rule_with_source(repo_cli):
                      "locale-parity", "template-syntax"):
         assert required in ids
     assert all(r["source"] for r in data["rules"])
-    text = repo_cli("rules").out
+    # The one end-to-end run of `msglint rules`: `python -m msglint` in a process of its own.
+    text = repo_cli("rules", process=True).out
     assert "source: 「상담 후 문자·전화 주기」" in text
 
 
 def test_templates_lists_the_pack(repo_cli):
-    code, data = repo_cli.json("templates")
+    # The one end-to-end run of `msglint templates`: `python -m msglint` in a process of its own.
+    code, data = repo_cli.json("templates", process=True)
     rows = {r["id"]: r for r in data["templates"]}
     assert rows["email/meeting-proposal"]["locales"] == ["en", "ko"]
     assert rows["email/meeting-proposal"]["stage"] == "meeting-proposal"
@@ -183,7 +188,8 @@ def test_render_with_vars_and_data(repo_cli, tmp_path):
 
 
 def test_render_text_shows_message_and_facts(repo_cli):
-    proc = repo_cli("render", "email/meeting-proposal", "--locale", "en")
+    # The one end-to-end run of `msglint render`: `python -m msglint` in a process of its own.
+    proc = repo_cli("render", "email/meeting-proposal", "--locale", "en", process=True)
     assert proc.returncode == 0
     assert "Subject: Your CRM rollout inquiry: a call this week?" in proc.out
     assert "- Tuesday, November 24 at 2:00 PM" in proc.out
@@ -224,7 +230,8 @@ def test_lint_default_path_is_current_project(cli, pack):
 
 def test_lint_reports_error_with_position_and_exit_1(cli, pack):
     write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }},\nabout {{ topic }}: [First Name] asked.\n")
-    proc = cli("lint", "templates")
+    # The one end-to-end run of `msglint lint`: exit 1 through msglint.cli.run and os._exit.
+    proc = cli("lint", "templates", process=True)
     assert proc.returncode == 1
     assert "templates/en/sms/hello.txt.j2:11:20: error unfilled-placeholder" in proc.out
 

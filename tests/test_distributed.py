@@ -50,6 +50,7 @@ def test_a_parquet_file_without_a_needed_column_stops_before_any_lead(cli, tmp_p
     assert proc.returncode == 2 and "has no column for topic" in proc.err
 
 
+@pytest.mark.slow  # starts a Dask LocalCluster of two worker processes
 def test_dask_local_cluster_renders_a_parquet_file_like_the_batch(cli, tmp_path):
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("dask.distributed")

@@ -4,7 +4,8 @@ import json
 
 
 def test_explain_says_what_why_where_examples_and_how_to_silence(repo_cli):
-    proc = repo_cli("explain", "ad-marker")
+    # The one end-to-end run of `msglint explain`: `python -m msglint` in a process of its own.
+    proc = repo_cli("explain", "ad-marker", process=True)
     assert proc.returncode == 0, proc.err
     out = proc.out
     assert out.startswith("ad-marker\n")

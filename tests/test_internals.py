@@ -64,6 +64,7 @@ def _findings(mode: str, cases: list) -> list:
     return json.loads(proc.stdout)
 
 
+@pytest.mark.slow  # every second corpus text, checked in two processes of their own
 @pytest.mark.parametrize("mode", ["missing", "broken"])
 def test_without_the_private_internals_every_finding_is_the_same(mode):
     cases = _cases()

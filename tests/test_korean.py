@@ -239,6 +239,7 @@ def test_template_name_variable_without_honorific(cli, pack):
     assert only["suggestion"] == "{{ name }} 님" and (only["line"], only["column"]) == (11, 1)
 
 
+@pytest.mark.slow  # two fresh interpreters, the first one loading Kiwi
 def test_warm_run_does_not_import_kiwi(tmp_path):
     """Second check of the same Korean text is answered from the cache, Kiwi never imported."""
     script = (

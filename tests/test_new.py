@@ -37,7 +37,8 @@ def test_the_issue_case_in_a_copy_of_the_shipped_pack(cli, tmp_path):
 
 
 def test_the_id_may_leave_out_the_channel_and_locales_may_be_chosen(cli, tmp_path):
-    proc = cli("new", "webinar-invite", "--channel", "email", "--locales", "en")
+    # The one end-to-end run of `msglint new`: `python -m msglint` in a process of its own.
+    proc = cli("new", "webinar-invite", "--channel", "email", "--locales", "en", process=True)
     assert proc.returncode == 0, proc.err
     assert (tmp_path / "templates/en/email/webinar-invite.txt.j2").is_file()
     assert not (tmp_path / "templates/ko").exists()

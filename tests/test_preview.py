@@ -29,7 +29,8 @@ def copy_pack(tmp_path) -> Path:
 
 def test_static_site_has_every_message_and_marks_findings(cli, tmp_path):
     project = copy_pack(tmp_path)
-    proc = cli("preview", "--out", tmp_path / "site", cwd=project)
+    # The one end-to-end run of `msglint preview --out`: `python -m msglint` in a process of its own.
+    proc = cli("preview", "--out", tmp_path / "site", cwd=project, process=True)
     assert proc.returncode == 0, proc.err
     site = tmp_path / "site"
     index = (site / "index.html").read_text(encoding="utf-8")
@@ -136,6 +137,7 @@ def browser():
         browser.close()
 
 
+@pytest.mark.slow  # a real Chromium
 def test_browser_sees_messages_badges_and_findings(browser, cli, tmp_path):
     project = copy_pack(tmp_path)
     site = tmp_path / "site"
@@ -160,6 +162,7 @@ def test_browser_sees_messages_badges_and_findings(browser, cli, tmp_path):
     page.close()
 
 
+@pytest.mark.slow  # a real Chromium
 def test_browser_sees_a_served_edit(browser, server):
     project, port, _ = server
     page = browser.new_page()
@@ -244,6 +247,7 @@ def test_any_overlap_of_findings_is_highlighted_without_losing_text(text, spans)
             assert f"rule-{i}" in out  # every finding that covers text is shown
 
 
+@pytest.mark.slow  # a real Chromium
 def test_browser_follows_a_sequence_timeline(cli, browser, tmp_path):
     project = copy_pack(tmp_path)
     shutil.copytree(REPO / "sequences", project / "sequences")

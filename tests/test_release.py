@@ -55,6 +55,7 @@ def built(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow  # builds the wheel and the sdist (the built fixture)
 def test_the_wheel_and_sdist_carry_the_rules_and_data(built):
     wheel = next(built.glob(f"msglint-{VERSION}-py3-none-any.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -67,6 +68,7 @@ def test_the_wheel_and_sdist_carry_the_rules_and_data(built):
         assert any(m.endswith(needed) for m in members), needed
 
 
+@pytest.mark.slow  # builds the wheel, makes a virtualenv and installs it there
 def test_the_wheel_installs_in_a_fresh_venv_and_lints_a_copy_of_the_pack(built, tmp_path):
     wheel = next(built.glob("*.whl"))
     venv = tmp_path / "venv"

@@ -1,15 +1,14 @@
 """JSON Schemas for editors agree with what msglint accepts: every shipped file validates, and
 the schemas name exactly the keys the loaders know."""
 
+import functools
 import json
-import subprocess
-import sys
 
 import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import CLI, REPO
 from msglint import config
 from msglint.template import metadata
 from msglint.commands import schema as schemas
@@ -17,23 +16,23 @@ from msglint.template.frontmatter import split
 from msglint.template import sequence_file as model
 
 
-def _schema(name):
-    proc = subprocess.run([sys.executable, "-m", "msglint", "schema", name], capture_output=True, text=True, check=True)
-    schema = json.loads(proc.stdout)
+@functools.cache  # a validator keeps no state between documents: one per schema serves every test
+def _schema(name, process=False):
+    proc = CLI(REPO)("schema", name, process=process)
+    assert proc.returncode == 0, proc.err
+    schema = json.loads(proc.out)
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "rules").rglob("*.yaml")), ids=lambda p: p.name)
 def test_shipped_rule_files_validate(path):
-    _schema_rules.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-_schema_rules = _schema("rules")
+    _schema("rules").validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def test_every_template_front_matter_and_sequence_validates():
-    front = _schema("front-matter")
+    # The one end-to-end run of `msglint schema`: `python -m msglint` in a process of its own.
+    front = _schema("front-matter", process=True)
     for path in sorted((REPO / "templates").rglob("*.j2")):
         front.validate(split(path.read_text(encoding="utf-8")).meta)
     seq = _schema("sequence")
@@ -59,5 +58,5 @@ def test_mistakes_an_editor_would_underline():
     assert not cfg.is_valid({"lang": "kr"}) and not cfg.is_valid({"ignroe": ["x"]})
     assert cfg.is_valid({"lang": "ko", "ignore": ["spam-trigger"], "severity": {"generic-phrase": "error"}})
     assert not seq.is_valid({"trigger": "inquiry", "locales": ["ko"], "steps": [{"after": "soon", "call": "x"}]})
-    assert not _schema_rules.is_valid({"rules": [{"id": "X", "kind": "phrases", "severity": "error",
+    assert not _schema("rules").is_valid({"rules": [{"id": "X", "kind": "phrases", "severity": "error",
                                                   "message": "m", "source": "s"}]})

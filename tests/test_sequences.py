@@ -168,8 +168,9 @@ def test_schedule_moves_a_friday_night_inquiry_past_the_weekend_and_seollal(cli)
 def test_schedule_text_names_the_moves_and_the_lead_data(cli, tmp_path):
     lead = tmp_path / "lead.yaml"
     lead.write_text("name: Priya\ntopic: call recording\n", encoding="utf-8")
+    # The one end-to-end run of `msglint schedule`: `python -m msglint` in a process of its own.
     proc = cli("schedule", REPO / "sequences" / "cold-outbound.yaml", "--start", "2026-12-24T15:00", "--locale", "en",
-               "--data", lead, cwd=REPO)
+               "--data", lead, cwd=REPO, process=True)
     assert proc.returncode == 0, proc.err
     assert "moved: no calls on weekends or public holidays: Christmas Day 12-25, Saturday 12-26, Sunday 12-27" in proc.out
     assert "Hi Priya," in proc.out or "Hello Priya" in proc.out
