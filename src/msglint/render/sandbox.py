@@ -152,6 +152,58 @@ def _plus(left, right):
     return left + right
 
 
+def _count(value) -> int | None:
+    """How many items ``value`` holds, where that is known without building it."""
+    return len(value) if isinstance(value, (str, list, tuple, range, dict)) else None
+
+
+def _check_growth(name: str, values, kwargs) -> None:
+    """Refuse, before it runs, a filter whose result would be too big to build: the check after
+    the call came when the gigabytes were already allocated."""
+    if name == "join" and values:
+        items, joiner = values[0], kwargs.get("d", values[1] if len(values) > 1 else "")
+        count = _count(items)
+        if count is not None and isinstance(joiner, str):
+            _too_long(len(joiner) * max(count - 1, 0), N_("joining those items"))
+    elif name == "indent" and values:
+        width = kwargs.get("width", values[1] if len(values) > 1 else 4)
+        if isinstance(width, str) and isinstance(values[0], str):
+            _too_long(len(values[0]) + len(width) * (values[0].count("\n") + 1), N_("that indentation"))
+    elif name == "wordwrap" and values and isinstance(values[0], str):
+        wrap = kwargs.get("wrapstring", values[3] if len(values) > 3 else None)
+        width = kwargs.get("width", values[1] if len(values) > 1 else 79)
+        if isinstance(wrap, str) and isinstance(width, int):
+            _too_long(len(values[0]) + len(wrap) * (len(values[0]) // max(width, 1) + 1), N_("that wrapping"))
+    elif name in ("batch", "slice") and len(values) > 1:
+        size = kwargs.get("linecount" if name == "batch" else "slices", values[1])
+        if isinstance(size, int) and size > MAX_TEXT:
+            raise LimitExceeded(_("{name}({size}) asks for more items than a message holds", name=name,
+                                  size=f"{size:,}"))
+
+
+# str methods whose result grows with an argument: checked by their arguments before they run.
+_PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
+
+
+def _check_method(method, args, kwargs) -> None:
+    text, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if not isinstance(text, str):
+        return
+    if name in _PADDING and args and isinstance(args[0], int):
+        _too_long(args[0], N_("padding that text"))
+    elif name == "expandtabs":
+        size = args[0] if args else kwargs.get("tabsize", 8)
+        if isinstance(size, int):
+            _too_long(len(text) * max(size, 1), N_("expanding those tabs"))
+    elif name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+        old, new = args[:2]
+        _too_long(len(text) + (text.count(old) if old else len(text) + 1) * len(new), N_("that replacement"))
+    elif name == "join" and args:
+        count = _count(args[0])
+        if count is not None:
+            _too_long(len(text) * max(count - 1, 0), N_("joining those items"))
+
+
 def _bounded_filter(name, func):
     """A builtin filter whose width or repetition argument is checked before it runs, and whose
     result is checked after (``join``, ``replace`` and friends grow with their input)."""
@@ -170,6 +222,7 @@ def _bounded_filter(name, func):
         if name == "replace" and len(values) >= 3 and all(isinstance(a, str) for a in values[:3]):
             text, old, new = values[:3]
             _too_long(len(text) + (text.count(old) if old else len(text) + 1) * len(new), N_("that replacement"))
+        _check_growth(name, values, kwargs)
         return check_text(func(*args, **kwargs), N_("the result of |{name}"), name=name)
 
     for attribute in ("jinja_pass_arg",):
@@ -226,6 +279,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
         current().check_clock()
+        _check_method(__obj, args, kwargs)
         return check_text(super().call(__context, __obj, *args, **kwargs), N_("the result of that call"))
 
     def wrap_str_format(self, value):
