@@ -3,6 +3,7 @@ same rules as the pack's templates."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 
@@ -99,14 +100,21 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
     emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
 
 
+#: The most of one message that check reads (bytes): far more than it checks (the message-size
+#: rule's 20,000 characters), so a long message is still measured as too long, yet `check <
+#: /dev/zero` or `yes | msglint check -` ends at once instead of filling memory.
+READ_LIMIT = 1 << 20
+
+
 def _read_bytes(name) -> bytes:
-    """The file's bytes, read without a buffered file object: over thousands of short messages the
-    object costs more than the reading."""
+    """The file's first READ_LIMIT + 1 bytes, read without a buffered file object: over thousands
+    of short messages the object costs more than the reading."""
     fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
+        chunks, size = [], 0
+        while size <= READ_LIMIT and (chunk := os.read(fd, READ_LIMIT + 1 - size)):
             chunks.append(chunk)
+            size += len(chunk)
     finally:
         os.close(fd)
     return b"".join(chunks)
@@ -117,7 +125,7 @@ def _read_message(name):
         if sys.stdin.isatty():
             click.echo(_("msglint: reading the message from standard input; end it with Ctrl-D (or pass a file name)"),
                        err=True)
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(READ_LIMIT + 1)
         path = None
     else:
         try:
@@ -127,7 +135,12 @@ def _read_message(name):
         except OSError as exc:
             raise MsglintError(_("{path}: cannot read it ({reason})", path=name, reason=exc.strerror)) from None
         path = name
+    cut = len(data) > READ_LIMIT
+    if cut:
+        click.echo(_("msglint: {path}: read the first {size} only; a message is checked up to its first 20,000 "
+                     "characters", path=path or _("standard input"), size="1 MiB"), err=True)
     try:
-        return data.decode("utf-8-sig"), path
+        # A cut may fall inside a character: the decoder keeps back an unfinished one at the end.
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:READ_LIMIT], final=not cut), path
     except UnicodeDecodeError:
         raise MsglintError(_("{path}: not UTF-8 text; save it as UTF-8", path=name if path else _("standard input"))) from None
