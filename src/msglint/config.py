@@ -164,7 +164,8 @@ def parse(data, file: Path) -> Config:
     config = Config(file=file)
     lang = data.get("lang")
     if lang is not None:
-        if lang not in i18n.LANGUAGES:
+        if not isinstance(lang, str) or lang not in i18n.LANGUAGES:
+            lang = str(lang)  # shown as written, whatever its YAML type
             raise ConfigError(_("{file}: 'lang: {value}' is not one of {choices}", file=file, value=lang,
                                 choices=", ".join(i18n.LANGUAGES)))
         config.lang = lang
@@ -207,6 +208,9 @@ def parse(data, file: Path) -> Config:
     extra = data.get("rules") or []
     if isinstance(extra, str):
         extra = [extra]
+    if not isinstance(extra, list) or not all(isinstance(p, str) and p.strip() for p in extra):
+        raise ConfigError(_("{file}: 'rules' names rule files or folders: one path, or a list of paths such as "
+                            "[team-rules/]", file=file))
     config.rules = [p if str(p).startswith("builtin:") else str((file.parent / p).resolve()) for p in extra]
     if data.get("templates") is not None:
         config.templates = str((file.parent / str(data["templates"])).resolve())

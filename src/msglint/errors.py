@@ -14,7 +14,8 @@ class MsglintError(Exception):
 class RuleFileError(MsglintError):
     def __init__(self, path, problem, rule=None):
         if rule:
-            super().__init__(_("{path}, rule '{rule}': {problem}", path=path, rule=rule, problem=problem))
+            # str(): a rule id written as a mapping ({}) is shown as written, not read as a text per language
+            super().__init__(_("{path}, rule '{rule}': {problem}", path=path, rule=str(rule), problem=problem))
         else:
             super().__init__(_("{path}: {problem}", path=path, problem=problem))
 

@@ -153,7 +153,7 @@ def pick(value, language: str | None = None) -> str | None:
         return None
     if isinstance(value, dict):
         language = language or current()
-        return value.get(language) or value.get(DEFAULT) or next(iter(value.values()))
+        return value.get(language) or value.get(DEFAULT) or next(iter(value.values()), "")
     return str(value)
 
 

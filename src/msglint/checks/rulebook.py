@@ -180,6 +180,10 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
     if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"source"}:
         raise RuleFileError(path, _("'settings' may hold {choices} (and their source)", choices=", ".join(SETTINGS)))
     settings = {k: v for k, v in settings.items() if k != "source"}
+    for name in SETTINGS:
+        if name in settings and not isinstance(settings[name], dict):
+            raise RuleFileError(path, _("settings: '{name}' must be a mapping (see the shipped rules/channels.yaml)",
+                                        name=name))
     for rates in settings.get("speech_rate", {}).values():
         if not (isinstance(rates, dict) and rates.get("unit") in ("words", "syllables")
                 and isinstance(rates.get("per_minute"), (int, float)) and rates["per_minute"] > 0):

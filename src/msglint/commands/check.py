@@ -64,6 +64,8 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         problem = stage_problem(stage, config.stages)
         if problem:
             raise click.BadParameter(problem, param_hint="'--stage'")
+    if tz is not None and not tz.strip():
+        raise click.BadParameter(str(_("give a time zone name, e.g. Asia/Seoul or America/Chicago")), param_hint="'--tz'")
     if tz and not send_at:
         raise click.UsageError(str(_("--tz needs --send-at")))
     if send_at and not tz:

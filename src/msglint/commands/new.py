@@ -34,6 +34,9 @@ def template_id(raw: str, channel: str) -> str:
         raise MsglintError(_("'{id}' is under '{folder}/' but --channel is {channel}{hint}: an id is "
                              "<channel>/<name>, e.g. {channel}/{name}", id=raw, folder=head, channel=channel,
                              name=name or "new-message", hint=hint))
+    if len(name) > 80:
+        raise MsglintError(_("'{name}…' is too long for a template name ({length} characters): keep it under 80",
+                             name=name[:40], length=len(name)))
     if not _NAME.match(name):
         raise MsglintError(_("'{name}' is not a template name: use lower-case words joined by hyphens, e.g. "
                              "webinar-invite", name=name))

@@ -8,6 +8,7 @@ it, never an empty string in a message to a customer).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,8 @@ from msglint.i18n import _
 from msglint.render.filters import FILTERS
 from msglint.render.sourcemap import SourceMap, escape_data, instrument
 from msglint.render.html_text import html_to_text
+
+_SURROGATE = re.compile("[\\ud800-\\udfff]")  # half a UTF-16 pair: no encoding can send it
 
 #: Longest template text (body or subject) compiled, in characters.
 MAX_SOURCE = 100_000
@@ -115,6 +118,10 @@ class CompiledText:
             markup = SourceMap.strip(raw, self._anchors)[0].strip()
             raw = html_to_text(raw)
         text, source_map = SourceMap.strip(raw, self._anchors)
+        if _SURROGATE.search(text):
+            # "\ud800" in a template or a value: half a character, which no carrier or mail server sends.
+            raise RenderError("runtime", str(_("the message holds a lone surrogate (U+{code:04X}), half of a character "
+                                               "that cannot be sent; remove it", code=ord(_SURROGATE.search(text).group()))))
         # Leading and trailing blank lines come from the layout of tags, not from the message.
         lead = len(text) - len(text.lstrip())
         return Rendered(text.strip(), source_map.shifted(lead) if lead else source_map, markup)

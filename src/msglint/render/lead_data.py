@@ -38,6 +38,8 @@ def read_data_file(path: str) -> dict:
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
                               format="JSON" if file.suffix.lower() == ".json" else "YAML")) from None
+    except RecursionError:
+        raise DataError(_("{path}: nested too deeply to be lead data (a lead is a mapping of values)", path=path)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

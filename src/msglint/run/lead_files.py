@@ -178,6 +178,9 @@ def read(path: str, encoding: str | None = None) -> LeadFile:
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
             raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
                               format="JSON" if suffix == ".json" else "YAML")) from None
+        except RecursionError:
+            raise DataError(_("{path}: nested too deeply to be lead data (a lead is a mapping of values)",
+                              path=path)) from None
         if isinstance(data, dict):
             data = [data]
         if not isinstance(data, list):
@@ -196,6 +199,9 @@ def _json_lines(path: str, codec: str) -> Iterator:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield number, _("not valid JSON: {problem}", problem=exc.msg)
+                continue
+            except RecursionError:  # one row nested thousands deep: that row fails, the batch goes on
+                yield number, _("nested too deeply to be a lead (a lead is a mapping of values)")
                 continue
             yield number, value if isinstance(value, dict) else _("not a JSON object")
 

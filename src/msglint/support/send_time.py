@@ -35,6 +35,10 @@ def check_zone(name) -> None:
     zone(name)
 
 
+#: Send times msglint reads: any message of this era, far from the ends of Python's calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 9000
+
+
 def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
     """``2026-11-24T21:30`` read in ``tz``; an explicit offset is converted to ``tz``."""
     try:
@@ -43,6 +47,10 @@ def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
             raise ValueError
     except ValueError:
         raise MsglintError(_("--send-at '{value}' is not an ISO date-time such as 2026-11-24T21:30", value=value)) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        # A sequence adds weeks to it and a zone shifts it: year 1 or 9999 overflows Python's dates.
+        raise MsglintError(_("--send-at '{value}' is out of range: give a date between the years {first} and {last}",
+                             value=value, first=FIRST_YEAR, last=LAST_YEAR))
     if moment.tzinfo is None:
         if tz is None:
             raise MsglintError(_("--send-at '{value}' has no time zone: add --tz ZONE (the recipient's), e.g. --tz Asia/Seoul",

@@ -1,0 +1,76 @@
+"""Odd input is a clear error (exit 2) or a finding, never an internal error (exit 3) or a
+traceback: dates at the ends of the calendar, config and rule fields of the wrong shape, lead data
+nested thousands deep, a name too long for a file, half a character in a message."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SMS_FRONT, REPO, write_template
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00+14:00", "9999-12-31T23:59-12:00"])
+def test_a_send_time_at_the_ends_of_the_calendar_is_a_usage_error(cli, moment):
+    proc = cli("check", "--channel", "sms", "--locale", "en", "--send-at", moment, input="Hi Priya.")
+    assert proc.returncode == 2 and "out of range" in proc.err and "Traceback" not in proc.err
+
+
+def test_a_sequence_started_at_the_end_of_the_calendar_is_a_usage_error(cli):
+    proc = cli("schedule", str(REPO / "sequences" / "inbound-lead.yaml"), "--locale", "en", "--start", "9999-12-31T23:00")
+    assert proc.returncode == 2 and "out of range" in proc.err
+
+
+def test_an_empty_time_zone_is_refused(cli):
+    proc = cli("check", "--channel", "sms", "--locale", "en", "--send-at", "2026-11-24T10:00", "--tz", "", input="Hi.")
+    assert proc.returncode == 2 and "--tz" in proc.err
+
+
+@pytest.mark.parametrize("value", ["1", "true", "[1, 2]", "[null]", "2026-01-01", "{a: 1}"])
+def test_config_rules_of_the_wrong_shape_are_a_config_error(cli, value):
+    (cli.cwd / ".msglint.yaml").write_text(f"rules: {value}\n", encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", input="Hi.")
+    assert proc.returncode == 2 and "Traceback" not in proc.err
+
+
+def test_config_lang_of_the_wrong_shape_is_a_config_error(cli):
+    (cli.cwd / ".msglint.yaml").write_text("lang: {}\n", encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", input="Hi.")
+    assert proc.returncode == 2 and "'lang" in proc.err
+
+
+@pytest.mark.parametrize("rule", [
+    "settings: {speech_rate: null}\nrules: []",
+    "settings: {schedule: null}\nrules: []",
+    "rules:\n  - {id: {}, kind: pattern, severity: warning, message: x, source: y, patterns: [a]}",
+    "rules:\n  - {id: team-x, kind: pattern, severity: warning, scope: {}, message: x, source: y, patterns: [a]}",
+])
+def test_a_rule_file_with_a_field_of_the_wrong_shape_is_a_config_error(cli, rule):
+    (cli.cwd / "team.yaml").write_text(rule + "\n", encoding="utf-8")
+    (cli.cwd / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    for args in (("check", "--channel", "sms", "--locale", "en"), ("rules", "--test")):
+        proc = cli(*args, input="Hi.")
+        assert proc.returncode == 2 and "team.yaml" in proc.err and "Traceback" not in proc.err
+
+
+def test_lead_data_nested_thousands_deep_is_one_failed_row(cli, pack):
+    (pack / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    proc = cli("render", "sms/hello", "--locale", "en", "--templates", "templates", "--data", "deep.json", cwd=pack)
+    assert proc.returncode == 2 and "nested too deeply" in proc.err
+    (pack / "leads.jsonl").write_text('{"name": "Priya", "topic": "CRM"}\n' + "[" * 5000 + "]" * 5000 + "\n",
+                                      encoding="utf-8")
+    proc = cli("render", "sms/hello", "--locale", "en", "--templates", "templates", "--data", "leads.jsonl", cwd=pack)
+    lines = [json.loads(line) for line in proc.out.splitlines()]
+    assert proc.returncode == 1 and lines[0].get("body") and "nested too deeply" in lines[1]["error"]
+
+
+def test_a_template_name_too_long_for_a_file_is_a_usage_error(cli, pack):
+    proc = cli("new", "sms/" + "a" * 300, "--channel", "sms", "--templates", "templates", cwd=pack)
+    assert proc.returncode == 2 and "too long" in proc.err
+
+
+def test_half_a_character_in_a_message_is_a_render_finding(cli, pack):
+    write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, 'Hi {{ name }}, {{ topic }} {{ "\\ud800" }}\n')
+    code, data = cli.json("lint", "--no-cache", "templates/en", cwd=pack)
+    found = [f for m in data["messages"] for f in m["findings"] if f["rule"] == "template-render"]
+    assert code == 1 and found and "surrogate" in found[0]["message"]
