@@ -74,3 +74,35 @@ def test_half_a_character_in_a_message_is_a_render_finding(cli, pack):
     code, data = cli.json("lint", "--no-cache", "templates/en", cwd=pack)
     found = [f for m in data["messages"] for f in m["findings"] if f["rule"] == "template-render"]
     assert code == 1 and found and "surrogate" in found[0]["message"]
+
+
+def test_a_rule_file_with_too_many_rules_is_refused_before_it_is_built(cli):
+    rules = "".join(f"  - {{id: team-{i}, kind: phrases, severity: warning, message: x, source: y, phrases: [w{i}]}}\n"
+                    for i in range(1_200))
+    (cli.cwd / "team.yaml").write_text("rules:\n" + rules, encoding="utf-8")
+    (cli.cwd / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", input="Hi.")
+    assert proc.returncode == 2 and "1,200 rules in one file" in proc.err
+
+
+def test_a_rule_with_too_many_phrases_is_refused(cli):
+    phrases = ", ".join(f"w{i}" for i in range(2_500))
+    (cli.cwd / "team.yaml").write_text(f"rules:\n  - {{id: team-x, kind: phrases, severity: warning, message: x, "
+                                       f"source: y, phrases: [{phrases}]}}\n", encoding="utf-8")
+    (cli.cwd / ".msglint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", input="Hi.")
+    assert proc.returncode == 2 and "2,500 phrases" in proc.err
+
+
+def test_a_sequence_with_too_many_steps_is_one_finding_at_once(cli, pack):
+    import time
+
+    steps = "".join(f"  - {{after: {i}d, send: sms/hello}}\n" for i in range(1, 2_000))
+    (pack / "sequences").mkdir()
+    path = pack / "sequences" / "long.yaml"
+    path.write_text("trigger: inquiry\nlocales: [en]\nsteps:\n" + steps, encoding="utf-8")
+    start = time.monotonic()
+    code, data = cli.json("lint", "--no-cache", str(path), cwd=pack)
+    assert time.monotonic() - start < 10
+    messages = [f["message"] for m in data["sequences"] for f in m["findings"]]
+    assert code == 1 and any("1,999 steps" in m for m in messages)

@@ -30,6 +30,10 @@ COMMON_FIELDS = {
     "not_stages", "suggestion", "cite", "fix", "measured",
 }
 SETTINGS = ("speech_rate", "schedule")
+#: Bounds checked before a rule file is parsed or its rules built: the shipped packs are a tenth of
+#: these; a bigger file is a mistake (or an attack) that would cost minutes and gigabytes.
+MAX_RULE_FILE_BYTES = 1024 * 1024
+MAX_RULES_PER_FILE = 1_000
 
 
 class _Lazy:
@@ -168,6 +172,9 @@ def load_rules(extra=()) -> RulePacks:
 
 def load_file(path: Path) -> tuple[list[Rule], dict]:
     try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleFileError(path, _("the file is over {limit}; split it into several rule files",
+                                        limit=f"{MAX_RULE_FILE_BYTES // 1024:,} KiB"))
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleFileError(path, _("not UTF-8 text; save it as UTF-8")) from None
@@ -176,6 +183,9 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
     data = machine_cache.remembered("rules-1", text, lambda: _parsed(path, text), named)
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or set(data) - {"rules", "settings", "cite"}:
         raise RuleFileError(path, _("a rule file is a mapping with a 'rules:' list (and optional 'settings:', 'cite:')"))
+    if len(data.get("rules") or []) > MAX_RULES_PER_FILE:
+        raise RuleFileError(path, _("{count} rules in one file: at most {limit}; split it into several rule files",
+                                    count=f"{len(data['rules']):,}", limit=f"{MAX_RULES_PER_FILE:,}"))
     settings = data.get("settings") or {}
     if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"source"}:
         raise RuleFileError(path, _("'settings' may hold {choices} (and their source)", choices=", ".join(SETTINGS)))

@@ -115,9 +115,18 @@ class Sequence:
         return display_path(self.path)
 
 
+#: Bounds checked before a sequence is read: a cadence touches a lead a few dozen times at most.
+MAX_STEPS = 100
+MAX_BYTES = 256 * 1024
+
+
 def load(path: Path) -> Sequence:
     sequence = Sequence(path=Path(path), name=Path(path).stem)
     try:
+        if sequence.path.stat().st_size > MAX_BYTES:
+            sequence.problems.append(Problem(_("the file is over {limit}: a sequence is a few dozen steps",
+                                               limit=f"{MAX_BYTES // 1024} KiB")))
+            return sequence
         text = sequence.path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         sequence.problems.append(Problem(_("file is not UTF-8 text: save it as UTF-8")))
@@ -185,6 +194,10 @@ def _read(sequence: Sequence, data: dict) -> None:
     steps = data.get("steps")
     if not isinstance(steps, list) or not steps:
         _problem(sequence, _("'steps' must list the touches in order"), "steps")
+        return
+    if len(steps) > MAX_STEPS:
+        _problem(sequence, _("{count} steps: a sequence has at most {limit} (the playbooks' longest has about 15)",
+                             count=f"{len(steps):,}", limit=MAX_STEPS), "steps")
         return
     for index, raw in enumerate(steps):
         step = _step(sequence, index, raw)

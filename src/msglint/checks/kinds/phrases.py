@@ -43,6 +43,9 @@ def _entries(rule):
     raw = rule.options["phrases"]
     if not isinstance(raw, list) or not raw:
         raise ValueError(_("'phrases' must be a non-empty list"))
+    if len(raw) > MAX_PHRASES:
+        raise ValueError(_("{count} phrases in one rule: at most {limit}; split the rule", count=f"{len(raw):,}",
+                           limit=f"{MAX_PHRASES:,}"))
     for item in raw:
         if isinstance(item, str):
             yield {"phrase": item}
@@ -98,6 +101,9 @@ def _trie_regex(phrases: list[list[str]], sep: str) -> str:
 def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
+
+#: Phrases one rule may list (the shipped ones hold a few dozen): one alternation is built of them all.
+MAX_PHRASES = 2_000
 
 # What compile() prepares once per rule, read by name.
 Compiled = namedtuple("Compiled", "regex literal patterns lookup sep ignore_case specifics narrowed")
