@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,10 +32,11 @@ def fix_paths(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int
     for path, root in pack.discover(paths or (config.templates or ".",)):
         if not path.name.endswith(pack.SUFFIX):
             continue
+        seen = _stat(path)  # before it is read: an edit made while it is fixed shows against this
         outcome = fix_template(path, root, ruleset, index, unsafe, config.stages)
         outcomes.append(outcome)
-        if outcome.changed and not diff:
-            write_atomic(path, outcome.after)
+        if outcome.changed and not diff and not write_through(path, outcome.after, seen):
+            outcome.problem = _("not written: the file changed while it was being fixed; run msglint fix again")
     if fmt == "json":
         _json(outcomes, diff)
     else:
@@ -44,10 +46,36 @@ def fix_paths(paths, config, ruleset, unsafe: bool, diff: bool, fmt: str) -> int
     return 1 if any(f.severity == "error" for o in outcomes for f in o.findings) else 0
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace the template in one step, keeping its permissions and line endings."""
-    with replacing(path, mode=path.stat().st_mode & 0o7777, newline="") as handle:
+def _stat(path: Path):
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def write_through(path: Path, text: str, seen) -> bool:
+    """Write the fixed template where the user's file really is, keeping what they own: through a
+    symlink (the link stays a link), and into the same file (its owner, group, mode and hard links
+    kept) unless it is a plain file of our own, which is replaced in one step. False, and nothing
+    written, when the file changed since ``seen`` (the user edited it while it was fixed)."""
+    target = path.resolve()
+    now = _stat(target)
+    if now is None or seen is None or (now.st_mtime_ns, now.st_size) != (seen.st_mtime_ns, seen.st_size):
+        return False
+    if now.st_nlink == 1 and now.st_uid == os.geteuid():
+        with replacing(target, mode=now.st_mode & 0o7777, newline="") as handle:
+            handle.write(text)
+        try:
+            os.chown(target, -1, now.st_gid)  # the group it had, where the user may set it
+        except OSError:
+            pass
+        return True
+    # Someone else's file, or one with other names (hard links): rewritten in place, so it stays
+    # the same file for everyone; the text is complete before the file is opened.
+    with open(target, "r+", encoding="utf-8", newline="") as handle:
         handle.write(text)
+        handle.truncate()
+    return True
 
 
 def unified(outcome) -> str:

@@ -118,7 +118,9 @@ def discover(paths) -> list[tuple[Path, Path]]:
                                  "templates/<locale>/<channel>/<name>.txt.j2", path=entry))
         for file in files:
             found[file] = root or _root_of(file)
-    return sorted(found.items())
+    # A link to a template found under its own name is the same template: read (and fixed) once.
+    real = {path for path in found if not path.is_symlink()}
+    return sorted((path, root) for path, root in found.items() if not (path.is_symlink() and path.resolve() in real))
 
 
 # Files in a templates folder that look like a message written without the .j2 ending: they would
