@@ -64,3 +64,22 @@ def test_an_output_that_is_the_defaults_file_is_refused(cli, pack):
     proc = cli("render", "sms/hello", "--locale", "en", "--data", "leads.csv", "--defaults", "defaults.yaml",
                "--templates", "templates", "--out", "defaults.yaml", cwd=pack)
     assert proc.returncode == 2 and defaults.read_text(encoding="utf-8") == "topic: CRM\n"
+
+
+def test_a_first_lint_skips_virtual_environments_and_what_git_ignores(cli, tmp_path):
+    """A new project with a .venv and no templates/ yet: msglint must not lint the installed
+    packages (it reported 24 errors in msglint's own files), nor what .gitignore leaves out."""
+    from conftest import SMS_FRONT, write_template
+
+    venv = tmp_path / "venv-of-mine"
+    (venv / "lib" / "site-packages" / "pkg").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    write_template(venv / "lib" / "site-packages" / "pkg", "en/sms/bad.txt.j2", SMS_FRONT, "Hi [First Name]\n")
+    write_template(tmp_path / ".venv", "en/sms/bad.txt.j2", SMS_FRONT, "Hi [First Name]\n")
+    write_template(tmp_path / "build", "en/sms/bad.txt.j2", SMS_FRONT, "Hi [First Name]\n")
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    proc = cli("lint")
+    assert proc.returncode == 2 and "no templates found" in proc.err
+    write_template(tmp_path / "drafts", "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }}, about {{ topic }}.\n")
+    code, data = cli.json("lint", "--no-cache")
+    assert [m["path"] for m in data["messages"]] == ["drafts/templates/en/sms/hello.txt.j2"]

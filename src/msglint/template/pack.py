@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pathspec
+
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.template.frontmatter import Document, FrontMatterError, split
@@ -112,7 +114,7 @@ def discover(paths) -> list[tuple[Path, Path]]:
             continue
         root = path / "templates" if (path / "templates").is_dir() else None
         search = root or path
-        files = sorted(p for p in search.rglob("*") if p.is_file() and (p.name.endswith(SUFFIX) or _stray(p, search)))
+        files = [p for p in _walk(search, path) if p.name.endswith(SUFFIX) or _stray(p, search)]
         if not files:
             raise MsglintError(_("{path}: no templates found; expected files like "
                                  "templates/<locale>/<channel>/<name>.txt.j2", path=entry))
@@ -121,6 +123,46 @@ def discover(paths) -> list[tuple[Path, Path]]:
     # A link to a template found under its own name is the same template: read (and fixed) once.
     real = {path for path in found if not path.is_symlink()}
     return sorted((path, root) for path, root in found.items() if not (path.is_symlink() and path.resolve() in real))
+
+
+# Folders no template lives in: a first lint in a new project with a .venv must not read the
+# installed packages (msglint's own test files among them).
+_NOT_TEMPLATES = frozenset({"node_modules", "site-packages", "__pycache__"})
+
+
+def _walk(search: Path, project: Path) -> list[Path]:
+    """The files under ``search``, in name order, leaving out hidden folders (.git, .venv),
+    virtual environments (a folder with pyvenv.cfg), installed packages, and what the project's
+    .gitignore ignores."""
+    ignored = _gitignore(project)
+    out = []
+    for folder, subfolders, files in os.walk(search):
+        here = Path(folder)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and name not in _NOT_TEMPLATES
+                               and not (here / name / "pyvenv.cfg").exists()
+                               and not _is_ignored(ignored, project, here / name, folder=True))
+        out += [here / name for name in sorted(files)
+                if (here / name).is_file() and not _is_ignored(ignored, project, here / name)]
+    return sorted(out)
+
+
+def _gitignore(project: Path):
+    """The project's .gitignore, read as git reads it (pathspec), or None."""
+    try:
+        lines = (project / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _is_ignored(spec, project: Path, path: Path, folder: bool = False) -> bool:
+    if spec is None:
+        return False
+    try:
+        relative = path.relative_to(project).as_posix()
+    except ValueError:
+        return False
+    return spec.match_file(relative + ("/" if folder else ""))
 
 
 # Files in a templates folder that look like a message written without the .j2 ending: they would
