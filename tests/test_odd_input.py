@@ -106,3 +106,38 @@ def test_a_sequence_with_too_many_steps_is_one_finding_at_once(cli, pack):
     assert time.monotonic() - start < 10
     messages = [f["message"] for m in data["sequences"] for f in m["findings"]]
     assert code == 1 and any("1,999 steps" in m for m in messages)
+
+
+def test_lead_values_that_no_message_can_show_fail_their_row(cli, pack):
+    rows = ['{"name": {"a": {"b": 1}}, "topic": "CRM"}', '{"name": "Pri\\u0000ya", "topic": "CRM"}',
+            '{"name": "Priya", "topic": ["CRM", "SSO"]}', '{"name": "Priya", "topic": "CRM"}']
+    (pack / "leads.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    proc = cli("render", "sms/hello", "--locale", "en", "--templates", "templates", "--data", "leads.jsonl", cwd=pack)
+    lines = [json.loads(line) for line in proc.out.splitlines()]
+    assert [("error" in line) for line in lines] == [True, True, True, False]
+    assert "mapping" in lines[0]["error"] and "U+0000" in lines[1]["error"] and "list" in lines[2]["error"]
+    assert "{'a'" not in proc.out  # never Python's repr in a customer's message
+
+
+def test_a_template_saved_with_a_byte_order_mark_is_read_and_keeps_it_when_fixed(cli, pack):
+    path = write_template(pack, "en/sms/hello.txt.j2", SMS_FRONT, "Hi {{ name }}, great news!!! about {{ topic }}.\n")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # Windows Notepad's "UTF-8 with BOM"
+    code, data = cli.json("lint", "--no-cache", "templates/en", cwd=pack)
+    assert "front-matter" not in [f["rule"] for m in data["messages"] for f in m["findings"]]
+    cli("fix", "templates/en", cwd=pack)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf---") and b"news!!!" not in path.read_bytes()
+
+
+def test_a_key_written_twice_is_an_error_not_the_last_one_silently(cli, pack):
+    path = write_template(pack, "en/sms/hello.txt.j2", "channel: sms\n" + SMS_FRONT.strip(), "Hi {{ name }} {{ topic }}.\n")
+    code, data = cli.json("lint", "--no-cache", "templates/en", cwd=pack)
+    found = [f for m in data["messages"] for f in m["findings"] if f["rule"] == "front-matter"]
+    assert code == 1 and any("written twice" in f["message"] for f in found)
+    (pack / ".msglint.yaml").write_text("lang: en\nlang: ko\n", encoding="utf-8")
+    proc = cli("check", "--channel", "sms", "--locale", "en", input="Hi.", cwd=pack)
+    assert proc.returncode == 2 and "written twice" in proc.err
+    (pack / ".msglint.yaml").unlink()
+    (pack / "lead.json").write_text('{"name": "Priya", "name": "Dana", "topic": "CRM"}', encoding="utf-8")
+    proc = cli("render", "sms/hello", "--locale", "en", "--templates", "templates", "--data", "lead.json", cwd=pack)
+    assert proc.returncode == 2 and "written twice" in proc.err
+    assert path.exists()

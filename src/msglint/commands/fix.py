@@ -6,6 +6,7 @@ not; when writing, 1 when error-severity findings are left after fixing, like ``
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import os
@@ -62,6 +63,9 @@ def write_through(path: Path, text: str, seen) -> bool:
     now = _stat(target)
     if now is None or seen is None or (now.st_mtime_ns, now.st_size) != (seen.st_mtime_ns, seen.st_size):
         return False
+    with open(target, "rb") as handle:
+        if handle.read(3) == codecs.BOM_UTF8:
+            text = "\ufeff" + text  # the file keeps the byte-order mark it was saved with
     if now.st_nlink == 1 and now.st_uid == os.geteuid():
         with replacing(target, mode=now.st_mode & 0o7777, newline="") as handle:
             handle.write(text)

@@ -23,6 +23,20 @@ from msglint.support.send_time import check_zone
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 
+def _unique(pairs) -> dict:
+    keys = [key for key, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise json.JSONDecodeError(str(_("'{key}' is written twice in one object; JSON would keep only the last",
+                                             key=key)), "", 0)
+    return dict(pairs)
+
+
+def json_strict(text: str):
+    """JSON, refusing an object that names a key twice (the parser would keep the last in silence)."""
+    return json.loads(text, object_pairs_hook=_unique)
+
+
 def read_data_file(path: str) -> dict:
     file = Path(path)
     try:
@@ -34,7 +48,7 @@ def read_data_file(path: str) -> dict:
     except OSError as exc:
         raise DataError(_("{path}: cannot read it ({reason})", path=path, reason=exc.strerror)) from None
     try:
-        data = json.loads(text) if file.suffix.lower() == ".json" else safe_yaml.load(text)
+        data = json_strict(text) if file.suffix.lower() == ".json" else safe_yaml.load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
                               format="JSON" if file.suffix.lower() == ".json" else "YAML")) from None
@@ -166,6 +180,29 @@ def missing_required(variables: dict, present) -> list[str]:
     return [name for name, var in variables.items() if var.required and name not in present]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ONE_LINE_TYPES = ("phone", "email", "url")
+
+
+def _check_shape(name: str, var, value) -> None:
+    """A value the message can show as the lead would want it: not a mapping or a list where text
+    belongs (it would print as Python's {'a': 1}), no control characters, no line break inside a
+    name, a phone number, an address."""
+    if value is None:
+        return
+    if isinstance(value, dict) or (isinstance(value, (list, tuple)) and var.type not in ("list", "datetime-list")):
+        raise DataError(_("'{name}' is a {shape} in the lead data; the message shows text or a number here",
+                          name=name, shape=_("mapping") if isinstance(value, dict) else _("list")))
+    if isinstance(value, str):
+        bad = _CONTROL.search(value)
+        if bad:
+            raise DataError(_("'{name}' holds a control character ({code}); fix the value in the export", name=name,
+                              code=f"U+{ord(bad.group()):04X}"))
+        if ("\n" in value or "\r" in value) and (var.role == "name" or var.type in _ONE_LINE_TYPES):
+            raise DataError(_("'{name}' holds a line break; a name, a phone number or an address is one line",
+                              name=name))
+
+
 def lead_values(variables: dict, row: dict) -> dict:
     """One lead's values, checked against the declared variables: empty cells dropped, every
     required variable present, no text longer than its ``max_length``. Raises DataError naming
@@ -182,6 +219,7 @@ def lead_values(variables: dict, row: dict) -> dict:
         raise DataError(_("no value for {names}", names=", ".join(missing)))
     for name, var in variables.items():
         value = data.get(name)
+        _check_shape(name, var, value)
         if var.max_length and isinstance(value, str) and len(value) > var.max_length:
             raise DataError(_("'{name}' is {length} characters, longer than its max_length {limit}", name=name,
                                 length=len(value), limit=var.max_length))

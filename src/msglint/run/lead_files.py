@@ -17,6 +17,7 @@ import yaml
 from msglint.support import safe_yaml
 from msglint.errors import DataError
 from msglint.i18n import _
+from msglint.render.lead_data import json_strict
 
 
 @dataclass
@@ -174,7 +175,7 @@ def read(path: str, encoding: str | None = None) -> LeadFile:
     if suffix in (".yaml", ".yml", ".json"):
         text = file.read_text(encoding=codec)
         try:
-            data = json.loads(text) if suffix == ".json" else safe_yaml.load(text)
+            data = json_strict(text) if suffix == ".json" else safe_yaml.load(text)
         except (json.JSONDecodeError, yaml.YAMLError) as exc:
             raise DataError(_("{path}: not valid {format}: {problem}", path=path, problem=exc,
                               format="JSON" if suffix == ".json" else "YAML")) from None
@@ -196,7 +197,7 @@ def _json_lines(path: str, codec: str) -> Iterator:
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = json_strict(line)
             except json.JSONDecodeError as exc:
                 yield number, _("not valid JSON: {problem}", problem=exc.msg)
                 continue

@@ -77,6 +77,8 @@ def check(root) -> None:
         if depth > MAX_DEPTH:
             raise YamlLimitError(_("nested more than {depth} levels deep", depth=MAX_DEPTH))
         unique.add(key)
+        if isinstance(node, yaml.MappingNode):
+            _no_duplicate_keys(node)
         stack.append((node, depth, True))
         for child in _children(node):
             if id(child) not in expanded:
@@ -87,6 +89,19 @@ def check(root) -> None:
             _("its aliases (*name) expand to {total} values, {extra} more than written (the limit is {limit}); "
               "write the values out or use fewer aliases", total=f"{expanded[id(root)]:,}", extra=f"{extra:,}",
               limit=f"{MAX_ALIAS_VALUES:,}"))
+
+
+def _no_duplicate_keys(node) -> None:
+    """YAML keeps the last of two equal keys without a word: "channel: sms" then "channel: email"
+    would lint as an email. A duplicate is an error naming its line."""
+    seen = set()
+    for key, _value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+            if key.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, str(_("'{key}' is written twice in one mapping; YAML would keep only the last: keep one",
+                                      key=key.value)), key.start_mark)
+            seen.add(key.value)
 
 
 def _children(node):

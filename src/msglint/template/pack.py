@@ -216,7 +216,8 @@ def load(path: Path, root: Path, stages=None, text: str | None = None) -> Templa
         problems.append(Problem("template-file", _("'{locale}' is not a locale{hint}: the folder under templates/ names the "
                                                   "message's language, such as ko or en", locale=locale, hint=hint)))
     try:
-        template.text = text if text is not None else path.read_bytes().decode("utf-8")
+        # utf-8-sig: a template saved "as UTF-8 with BOM" (Windows Notepad) starts with its '---' too.
+        template.text = text if text is not None else path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
         problems.append(Problem("template-file", _("file is not UTF-8 text: save it as UTF-8"), line))
