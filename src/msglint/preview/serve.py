@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import errno
 import html
+import re
 import signal
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,8 +23,12 @@ def make_handler(build):
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
+        # A client that opens a connection and sends nothing must not hold a thread for ever.
+        timeout = REQUEST_SECONDS
+
         def do_GET(self):  # noqa: N802 (http.server's naming)
-            if not local_host(self.headers.get("Host")):
+            hosts = self.headers.get_all("Host") or []
+            if len(hosts) != 1 or not local_host(hosts[0]):
                 # A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not
                 # read the preview, which shows lead data.
                 self._send(HTTPStatus.FORBIDDEN, "<h1>Forbidden</h1><p>open the preview as http://127.0.0.1/ or http://localhost/</p>")
@@ -41,12 +47,15 @@ def make_handler(build):
 
         def _send(self, status, html):
             body = html.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser closed the tab or moved on: nothing to say to it, nor on the terminal
 
         def log_message(self, format, *args):  # quiet: the terminal is the marketer's
             pass
@@ -55,23 +64,31 @@ def make_handler(build):
 
 
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+#: Seconds a client may take to send its request.
+REQUEST_SECONDS = 10
+_HOST = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$")
 
 
 def local_host(header: str | None) -> bool:
-    """Whether a request's Host header names this machine (with or without a port)."""
-    if not header:
-        return False
-    host = header.strip().lower()
-    if host.startswith("["):
-        host = host[: host.find("]") + 1]
-    else:
-        host = host.rsplit(":", 1)[0] if ":" in host else host
-    return host in LOCAL_NAMES
+    """Whether a request's Host header names this machine, with or without a port, and nothing
+    more: "[::1]evil.com" and "localhost.evil.com" are other hosts."""
+    return bool(header) and _HOST.match(header.strip().lower()) is not None
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True  # a slow client's thread never keeps the server from stopping
+
+    def handle_error(self, request, client_address):
+        # A client that hung up or timed out is no error of the preview's: no traceback on the
+        # marketer's terminal (socketserver prints one for every closed connection otherwise).
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def serve(build, port: int, echo) -> None:
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(build))
+        server = _QuietServer(("127.0.0.1", port), make_handler(build))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise MsglintError(_("port {port} is in use: pick another with --port", port=port)) from None
