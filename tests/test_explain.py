@@ -27,3 +27,28 @@ def test_explain_in_korean_and_as_json(repo_cli):
 def test_explain_an_unknown_rule_names_the_closest(repo_cli):
     proc = repo_cli("explain", "sms-lenght")
     assert proc.returncode == 2 and "'sms-lenght' is not a rule id (did you mean 'sms-length'?)" in proc.err
+
+
+def test_explain_speaks_plainly_in_korean():
+    """No raw {detail}, no {{{{ {variable} }}}} escapes, no regular expressions or switches such as
+    ignore_case: False in what a marketer reads."""
+    import io
+    from contextlib import redirect_stdout
+
+    from msglint import i18n
+    from msglint.checks.engine import build_ruleset
+    from msglint.commands.explain import write
+    from msglint.config import Config
+
+    ruleset = build_ruleset(Config())
+    i18n.configure("ko")
+    try:
+        for rule_id in ("ko-honorific-address", "ko-speech-level", "generic-phrase", "unfilled-placeholder"):
+            out = io.StringIO()
+            with redirect_stdout(out):
+                write(ruleset, rule_id, "text")
+            text = out.getvalue()
+            assert "{detail}" not in text and "{{{{" not in text, rule_id
+            assert "ignore_case" not in text and "word_boundaries" not in text and "(?:" not in text, rule_id
+    finally:
+        i18n.configure(None)

@@ -25,6 +25,10 @@ LABELS = {
 
 # Fields that are not settings a reader tunes: shown elsewhere, or too long to print.
 _SHOWN = {"suggestion", "suggestions", "messages", "examples"}
+# How a kind reads a text, not what a marketer tunes: left out of the settings shown.
+_MECHANICS = {"ignore_case", "word_boundaries", "particles", "config_names", "report", "max_matches", "worst_case"}
+# Regular expressions: counted, not printed (a reader learns what the rule does from its examples).
+_PATTERNS = {"patterns", "any", "unless_sentence_has", "honorific", "pattern"}
 
 
 def variants(ruleset, rule_id: str) -> list:
@@ -60,6 +64,21 @@ def _fix(rule) -> str | None:
     return None if rule.fix is None else str(summary(rule.fix, i18n.current()))
 
 
+def _said(rule) -> str:
+    """The rule's message as a reader sees it: a kind that words its own findings ({detail}) shows
+    those words; a template's {{ {variable} }} shows as {{ name }}."""
+    message = i18n.pick(rule.message)
+    details = rule.options.get("messages")
+    if message.strip() == "{detail}" and isinstance(details, dict):
+        return " / ".join(i18n.fill(i18n.pick(text), {}) for text in details.values() if text)
+    return i18n.fill(message, {"variable": "name"})
+
+
+def _pattern_count(value) -> str:
+    count = len(value) if isinstance(value, list) else 1
+    return str(_("{count} patterns", count=count))
+
+
 def _measurement(measured: dict) -> str:
     return str(_("precision {precision:.2f}, recall {recall:.2f} ({findings} findings), {corpus}, {date}",
                  precision=measured["precision"], recall=measured["recall"], findings=measured.get("findings", "?"),
@@ -75,8 +94,9 @@ def as_data(ruleset, rule_id: str) -> dict:
             "kind": r.kind, "severity": ruleset.config.severity.get(r.id, r.severity),
             "enabled": ruleset.config.enabled(r.id), "channels": list(r.channels or []),
             "locales": list(r.locales or []), "purposes": list(r.purposes or []), "stages": list(r.stages or []),
-            "message": i18n.pick(r.message), "suggestion": r.suggestion(), "source": r.source,
-            "settings": {k: _setting(v) for k, v in r.options.items() if k not in _SHOWN},
+            "message": _said(r), "suggestion": r.suggestion(), "source": r.source,
+            "settings": {k: _pattern_count(v) if k in _PATTERNS else _setting(v) for k, v in r.options.items()
+                         if k not in _SHOWN and k not in _MECHANICS},
             "fires": [_example(e) for e in r.examples.get("fire", [])],
             "passes": [_example(e) for e in r.examples.get("pass", [])],
             "fix": _fix(r),
