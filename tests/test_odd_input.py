@@ -141,3 +141,13 @@ def test_a_key_written_twice_is_an_error_not_the_last_one_silently(cli, pack):
     proc = cli("render", "sms/hello", "--locale", "en", "--templates", "templates", "--data", "lead.json", cwd=pack)
     assert proc.returncode == 2 and "written twice" in proc.err
     assert path.exists()
+
+
+def test_a_sequence_batch_missing_a_column_stops_before_the_first_row(cli, tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(REPO / "sequences", tmp_path / "sequences")
+    (tmp_path / "leads.csv").write_text("name,start\nPriya,2026-12-08T10:00\nDana,2026-12-08T11:00\n", encoding="utf-8")
+    proc = cli("render", "--sequence", "inbound-lead", "--locale", "en", "--data", "leads.csv")
+    assert proc.returncode == 2 and "has no column for" in proc.err and "row 1" not in proc.err

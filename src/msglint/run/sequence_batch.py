@@ -14,7 +14,7 @@ import time
 
 from msglint import i18n
 from msglint.run.batch import Summary, _atomic, check_out
-from msglint.render.lead_data import lead_values
+from msglint.render.lead_data import lead_values, missing_required
 from msglint.checks.engine import check_message, keep
 from msglint.errors import DataError, MsglintError
 from msglint.i18n import _
@@ -32,6 +32,18 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
         check_out(out, inputs=(data_file,))
     defaults = defaults or {}
     leads = read(data_file, encoding)
+    if leads.columns is not None:
+        # A column every lead lacks fails every row alike: say it once, before the first row, as a
+        # single template's batch does.
+        for template in templates.values():
+            if template.locale != locale or template.meta is None:
+                continue
+            missing = missing_required(template.meta.variables, [*leads.columns, *defaults])
+            if missing:
+                raise DataError(_("{file} has no column for {missing} (its columns: {columns}); {template} in this "
+                                  "sequence needs them on every row (or give a value for every lead with --var "
+                                  "{first}=...)", file=data_file, missing=", ".join(missing),
+                                  columns=", ".join(leads.columns), template=template.id, first=missing[0]))
     summary = Summary()
     began = time.perf_counter()
 
