@@ -73,3 +73,13 @@ def test_an_edit_made_while_fixing_is_not_lost(pack, fixable, monkeypatch):
     text = fixable.read_text(encoding="utf-8")
     assert "Edited by hand." in text and "news!!!" in text  # the user's version, untouched
     assert "changed while it was being fixed" in result.output
+
+
+def test_a_fix_that_would_not_render_says_why(cli, pack):
+    path = pack / "templates" / "ko" / "sms" / "ad.txt.j2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\nchannel: sms\nstage: offer\npurpose: advertising\naudience: b2c\nvariables:\n"
+                    "  name: {required: true, role: name}\nsample: {name: 김민수}\n---\n"
+                    "(광고) 리드웨이\n{{ name }} 님, 연말 특가 안내드립니다.\n", encoding="utf-8")
+    proc = cli("fix", "templates/ko", "--unsafe", "--lang", "en", cwd=pack)
+    assert "optout_number" in proc.out + proc.err and "declared" in proc.out + proc.err

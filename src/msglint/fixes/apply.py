@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from msglint import channels
+from msglint import channels, i18n
 from msglint.fixes.edits import Skipped, TemplateSource, apply, plan_template, plan_text
 from msglint.i18n import _
 from msglint.template import pack
@@ -96,6 +96,9 @@ def _attempt(text, findings, edits, evaluate, plan):
     candidate = apply(text, edits)
     linted = evaluate(candidate)
     reason = _verdict(findings, linted[0] if linted else None, edits)
+    if linted is None and getattr(evaluate, "problem", None):
+        # Say why it would not render (an undeclared variable the fix uses, say), not only that.
+        reason = _("the template would no longer render: {problem}", problem=evaluate.problem)
     if reason is None:
         return (candidate, *linted, edits), None
     if linted is None:
@@ -159,11 +162,16 @@ def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=No
         return outcome
 
     def lint(text):
+        lint.problem = None  # why this text does not render, for the reason a fix is skipped
         template = pack.load(path, root, stages, text=text)
         if not template.renderable:
+            problem = next(iter(template.problems), None)
+            lint.problem = i18n.say(problem.message) if problem else None
             return None
         result = lint_template(template, ruleset, index)
         if result.message is None:
+            problem = next((p for p in result.problems if p.kind.startswith("template-")), None)
+            lint.problem = i18n.say(problem.message) if problem else None
             return None
         return result.findings, (template, result.message)
 
