@@ -21,11 +21,14 @@ import gc
 import marshal
 import os
 
+from msglint.errors import MsglintError
+from msglint.i18n import _
 from msglint.support import internals
 
 
-class WorkerDied(RuntimeError):
-    """A worker process ended without sending its results (killed, or crashed in native code)."""
+class WorkerDied(MsglintError):
+    """A worker process ended without sending its results (killed from outside, out of memory, or
+    crashed in native code): the run fails with that said, not as a bug of msglint's."""
 
 
 def parallel_map(func, items, jobs: int, encode=None, finish=None) -> list:
@@ -111,11 +114,12 @@ def _gather(pid, stream) -> list:
             kind, payload = pickle.loads(memoryview(data)[1:])
     except Exception:  # noqa: BLE001 - nothing, or half of it: the worker ended while sending
         kind, payload = "died", None
-    _, status = os.waitpid(pid, 0)
+    _pid, status = os.waitpid(pid, 0)
     if kind == "error":
         raise payload
     if kind != "ok":
-        raise WorkerDied(f"a worker process ended without its results (wait status {status})")
+        raise WorkerDied(_("a worker process ended without its results (wait status {status}): stopped from "
+                           "outside, or out of memory", status=status))
     return payload
 
 
@@ -138,6 +142,7 @@ def stream_map(func_chunk, items, jobs: int, chunk: int, in_flight: int):
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     from itertools import islice
 
     gc.freeze()  # as in parallel_map: the workers' collections never copy the shared pages
@@ -154,7 +159,12 @@ def stream_map(func_chunk, items, jobs: int, chunk: int, in_flight: int):
                     pending.append(pool.submit(func_chunk, rows))
                 if not pending:
                     break
-                yield from pending.popleft().result()
+                try:
+                    results = pending.popleft().result()
+                except BrokenProcessPool:
+                    raise WorkerDied(_("a worker process ended without its results (stopped from outside, or out "
+                                       "of memory); nothing was written")) from None
+                yield from results
             pool.shutdown(wait=True)  # a stop while it waits is a stop too
         except BaseException:
             _stop_workers(pool)
