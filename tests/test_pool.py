@@ -64,15 +64,16 @@ def test_lint_on_two_processes_reports_what_one_does(tmp_path, monkeypatch):
 def test_a_batch_worker_killed_from_outside_is_said_so_not_called_a_bug():
     """`render --jobs 2` with a worker killed by someone else: WorkerDied, a MsglintError (one clear
     line, exit 2), not an internal error."""
-    import signal
-
     from msglint.errors import MsglintError
 
-    def chunk(rows):
-        if 50 in rows:
-            os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a `kill -9` would
-        return rows
-
     with pytest.raises(pool.WorkerDied) as caught:
-        list(pool.stream_map(chunk, iter(range(200)), 2, 10, 2))
+        list(pool.stream_map(_killed_at_50, iter(range(200)), 2, 10, 2))
     assert isinstance(caught.value, MsglintError) and "stopped from outside" in str(caught.value)
+
+
+def _killed_at_50(rows):
+    import signal
+
+    if 50 in rows:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a `kill -9` would
+    return rows
