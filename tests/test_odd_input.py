@@ -151,3 +151,14 @@ def test_a_sequence_batch_missing_a_column_stops_before_the_first_row(cli, tmp_p
     (tmp_path / "leads.csv").write_text("name,start\nPriya,2026-12-08T10:00\nDana,2026-12-08T11:00\n", encoding="utf-8")
     proc = cli("render", "--sequence", "inbound-lead", "--locale", "en", "--data", "leads.csv")
     assert proc.returncode == 2 and "has no column for" in proc.err and "row 1" not in proc.err
+
+
+def test_a_step_that_waits_years_is_a_finding_not_an_overflow(cli, pack):
+    (pack / "sequences").mkdir()
+    path = pack / "sequences" / "far.yaml"
+    steps = "".join("  - {after: 999w, send: sms/hello}\n" for _ in range(5))
+    path.write_text("trigger: inquiry\nlocales: [en]\nsteps:\n" + steps, encoding="utf-8")
+    code, data = cli.json("lint", "--no-cache", str(path), cwd=pack)
+    assert code == 1 and any("more than a year" in f["message"] for m in data["sequences"] for f in m["findings"])
+    proc = cli("schedule", str(path), "--locale", "en", "--start", "8999-06-01T10:00", cwd=pack)
+    assert proc.returncode in (0, 1, 2) and "internal error" not in proc.err

@@ -115,7 +115,9 @@ class Sequence:
         return display_path(self.path)
 
 
-#: Bounds checked before a sequence is read: a cadence touches a lead a few dozen times at most.
+#: Bounds checked before a sequence is read: a cadence touches a lead a few dozen times at most,
+#: days or weeks apart.
+MAX_GAP = dt.timedelta(days=365)
 MAX_STEPS = 100
 MAX_BYTES = 256 * 1024
 
@@ -238,6 +240,12 @@ def _step(sequence, index, raw) -> Step | None:
                    _("step {number}: 'after: {value}' is not an offset such as 5m, 2h, 3d, 3-5d or 1w",
                      number=index + 1, value=raw["after"]))
         _problem(sequence, message, *path, "after", "<value>")
+        ok = False
+    elif after.high > MAX_GAP:
+        # No playbook waits a year between two touches; the bound also keeps a long sequence's
+        # dates inside the calendar.
+        _problem(sequence, _("step {number}: 'after: {value}' waits more than a year; a sequence's steps are days "
+                             "or weeks apart", number=index + 1, value=raw["after"]), *path, "after", "<value>")
         ok = False
     condition = raw.get("if", "always")
     if condition not in CONDITIONS:
