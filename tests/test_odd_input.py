@@ -162,3 +162,11 @@ def test_a_step_that_waits_years_is_a_finding_not_an_overflow(cli, pack):
     assert code == 1 and any("more than a year" in f["message"] for m in data["sequences"] for f in m["findings"])
     proc = cli("schedule", str(path), "--locale", "en", "--start", "8999-06-01T10:00", cwd=pack)
     assert proc.returncode in (0, 1, 2) and "internal error" not in proc.err
+
+
+def test_a_lead_send_at_without_a_zone_is_said_as_the_lead_s_field(cli, pack):
+    (pack / "leads.csv").write_text("name,topic,send_at\nPriya,CRM,2026-11-24T21:30\n", encoding="utf-8")
+    proc = cli("render", "sms/hello", "--locale", "en", "--templates", "templates", "--data", "leads.csv", cwd=pack)
+    line = json.loads(proc.out.splitlines()[0])
+    assert "send_at '2026-11-24 21:30:00' has no time zone" in line["error"] and "timezone" in line["error"]
+    assert "--tz" not in line["error"] and "--send-at" not in line["error"]

@@ -39,7 +39,7 @@ def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, da
         return 1
     sequence, templates, linted = loaded
     zone = tz or data.get("timezone") or default_zone(locale)
-    moment = parse_send_at(start, zone)
+    moment = parse_send_at(start, zone, option="--start")
 
     slots = plan(sequence, moment, locale, ruleset.settings, templates)
     for slot in slots:
@@ -166,7 +166,7 @@ def render_sequence(name, locale, data_file, pairs, defaults_file, out, encoding
         return 1
     sequence, templates, _linted = loaded
     if start:
-        parse_send_at(start, "UTC")  # a bad --start is a usage error before any lead is read
+        parse_send_at(start, "UTC", option="--start")  # a bad --start is a usage error before any lead is read
     defaults = read_data_file(defaults_file) if defaults_file else {}
     defaults.update(parse_vars(pairs))
     echo = lambda text: print(text, file=sys.stderr)  # noqa: E731

@@ -44,8 +44,8 @@ def _send_at(values: dict):
     if hasattr(moment, "tzinfo") and moment.tzinfo is not None and not zone:
         return moment
     try:
-        return parse_send_at(moment, str(zone) if zone else None)
+        return parse_send_at(moment, str(zone) if zone else None, option="send_at")
     except MsglintError as exc:
-        raise DataError(f"send_at: {exc}") from None
+        raise DataError(str(exc)) from None
 
 

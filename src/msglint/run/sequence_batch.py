@@ -58,7 +58,7 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
                 if not when:
                     raise DataError(_("no start time: give the lead a 'start' column or pass --start"))
                 zone = lead.get("timezone") or default_zone(locale)
-                moment = parse_send_at(str(when), str(zone))
+                moment = parse_send_at(str(when), str(zone), option="start")
                 for slot in plan(sequence, moment, locale, ruleset.settings, templates):
                     line = {"row": number, "sequence": sequence.name, "step": slot.step.number,
                             "action": slot.step.action, "if": slot.step.condition, "channel": slot.channel,

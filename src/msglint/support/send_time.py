@@ -39,21 +39,26 @@ def check_zone(name) -> None:
 FIRST_YEAR, LAST_YEAR = 1900, 9000
 
 
-def parse_send_at(value: str, tz: str | None = None) -> dt.datetime:
-    """``2026-11-24T21:30`` read in ``tz``; an explicit offset is converted to ``tz``."""
+def parse_send_at(value: str, tz: str | None = None, option: str = "--send-at") -> dt.datetime:
+    """``2026-11-24T21:30`` read in ``tz``; an explicit offset is converted to ``tz``. ``option``
+    names where the value came from in what is said about it (--start, a lead's send_at)."""
     try:
         moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
         if type(moment) is dt.date:
             raise ValueError
     except ValueError:
-        raise MsglintError(_("--send-at '{value}' is not an ISO date-time such as 2026-11-24T21:30", value=value)) from None
+        raise MsglintError(_("{option} '{value}' is not an ISO date-time such as 2026-11-24T21:30", option=option,
+                             value=value)) from None
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         # A sequence adds weeks to it and a zone shifts it: year 1 or 9999 overflows Python's dates.
-        raise MsglintError(_("--send-at '{value}' is out of range: give a date between the years {first} and {last}",
-                             value=value, first=FIRST_YEAR, last=LAST_YEAR))
+        raise MsglintError(_("{option} '{value}' is out of range: give a date between the years {first} and {last}",
+                             option=option, value=value, first=FIRST_YEAR, last=LAST_YEAR))
     if moment.tzinfo is None:
         if tz is None:
-            raise MsglintError(_("--send-at '{value}' has no time zone: add --tz ZONE (the recipient's), e.g. --tz Asia/Seoul",
-                                 value=value))
+            if option.startswith("--"):
+                raise MsglintError(_("{option} '{value}' has no time zone: add --tz ZONE (the recipient's), e.g. --tz "
+                                     "Asia/Seoul", option=option, value=value))
+            raise MsglintError(_("{option} '{value}' has no time zone: give the lead a 'timezone' (e.g. Asia/Seoul) or "
+                                 "write the offset (2026-11-24T21:30+09:00)", option=option, value=value))
         return moment.replace(tzinfo=zone(tz))
     return moment.astimezone(zone(tz)) if tz else moment
