@@ -170,3 +170,14 @@ def test_a_lead_send_at_without_a_zone_is_said_as_the_lead_s_field(cli, pack):
     line = json.loads(proc.out.splitlines()[0])
     assert "send_at '2026-11-24 21:30:00' has no time zone" in line["error"] and "timezone" in line["error"]
     assert "--tz" not in line["error"] and "--send-at" not in line["error"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_folder_or_fifo_named_like_a_template_is_reported_not_skipped_nor_read(cli, pack):
+    import os
+
+    (pack / "templates" / "en" / "sms" / "folder.txt.j2").mkdir()
+    os.mkfifo(pack / "templates" / "en" / "sms" / "pipe.txt.j2")  # reading it would block for ever
+    proc = cli("lint", "templates/en", cwd=pack)
+    assert proc.returncode == 1
+    assert proc.out.count("is not a file") == 2

@@ -74,6 +74,8 @@ def _dependencies(path: Path, root: Path, index: PackIndex) -> list[bytes]:
 
 
 def _read(path: Path) -> bytes:
+    if not path.is_file():  # a FIFO named like a template would block the read
+        return b"<not a file>"
     try:
         return path.read_bytes()
     except OSError:

@@ -141,8 +141,10 @@ def _walk(search: Path, project: Path) -> list[Path]:
         subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and name not in _NOT_TEMPLATES
                                and not (here / name / "pyvenv.cfg").exists()
                                and not _is_ignored(ignored, project, here / name, folder=True))
-        out += [here / name for name in sorted(files)
-                if (here / name).is_file() and not _is_ignored(ignored, project, here / name)]
+        # Regular files, and anything else named like a template (a folder, a FIFO), so it is
+        # reported rather than skipped without a word.
+        out += [here / name for name in sorted(files) + [d for d in subfolders if d.endswith(SUFFIX)]
+                if ((here / name).is_file() or name.endswith(SUFFIX)) and not _is_ignored(ignored, project, here / name)]
     return sorted(out)
 
 
@@ -199,6 +201,11 @@ def load(path: Path, root: Path, stages=None, text: str | None = None) -> Templa
     if not path.name.endswith(SUFFIX):
         problems.append(Problem("template-file", _("not linted: template files end in {suffix}; rename it {name} (or move it "
                                                   "out of the templates folder)", suffix=SUFFIX, name=path.name + SUFFIX)))
+        return template
+    if text is None and not path.is_file():
+        # A folder, a FIFO or a device named like a template: never opened (a FIFO would block).
+        problems.append(Problem("template-file", _("is not a file (a folder, a FIFO or a device) but is named like a "
+                                                  "template; rename it, or move it out of the templates folder")))
         return template
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
         # A pull request could link a template to any file on the CI machine and have it shown.
