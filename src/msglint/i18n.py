@@ -234,3 +234,39 @@ def is_text(value) -> bool:
         return True
     return (isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGES)
             and all(isinstance(v, str) for v in value.values()))
+
+
+# What PyYAML and Jinja say of a broken file, in Korean: the messages a marketer meets most, each
+# a pattern of the library's English and its Korean with the same fields. Anything else stays as
+# the library wrote it.
+_LIBRARY_KO = [
+    (r"mapping values are not allowed (?:here|in this context)", "여기에는 '키: 값'을 쓸 수 없습니다 (앞 줄의 따옴표와 들여쓰기를 확인하세요)"),
+    (r"could not find expected ':'", "':'가 있어야 할 자리에 없습니다"),
+    (r"found character '\\t' that cannot start any token", "탭 문자는 쓸 수 없습니다: 들여쓰기는 공백으로 하세요"),
+    (r"found undefined alias '?(?P<name>[^']*)'?", "정의되지 않은 별칭 '{name}'입니다"),
+    (r"expected <block end>, but found .*", "들여쓰기가 맞지 않습니다: 같은 수준의 항목은 같은 칸에서 시작하세요"),
+    (r"found unexpected end of stream", "닫는 따옴표나 괄호 없이 끝났습니다"),
+    (r"while scanning a quoted scalar", "따옴표가 닫히지 않았습니다"),
+    (r"unexpected '(?P<char>[^']*)'", "예상하지 못한 '{char}'입니다"),
+    (r"Encountered unknown tag '(?P<tag>[^']*)'\..*", "알 수 없는 태그 '{tag}'입니다 (오타이거나 닫는 태그의 짝이 맞지 않습니다)"),
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.*?)\..*",
+     "템플릿이 닫는 태그 없이 끝났습니다: {tags} 중 하나가 있어야 합니다"),
+    (r"unexpected end of template, expected '(?P<what>[^']*)'\.?", "템플릿이 '{what}' 없이 끝났습니다"),
+    (r"expected token '(?P<what>[^']*)', got '(?P<got>[^']*)'", "'{what}'이(가) 와야 할 자리에 '{got}'이(가) 있습니다"),
+]
+
+
+def library(text: str) -> Lazy:
+    """A library's message (PyYAML, Jinja) in the reader's language, decided when it is shown."""
+    return Lazy(lambda language: _library_text(str(text), language))
+
+
+def _library_text(text: str, language: str) -> str:
+    if language == "ko":
+        import re
+
+        for pattern, korean in _LIBRARY_KO:
+            match = re.fullmatch(pattern, text.strip(), re.S)
+            if match:
+                return korean.format(**{k: v.replace("' or '", "', '") for k, v in match.groupdict().items()})
+    return text

@@ -16,6 +16,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from msglint.render import sandbox
+from msglint import i18n
 from msglint.i18n import _
 from msglint.render.filters import FILTERS
 from msglint.render.sourcemap import SourceMap, escape_data, instrument
@@ -81,7 +82,7 @@ class CompiledText:
             finally:
                 sandbox.end_budget(token)
         except TemplateSyntaxError as exc:
-            raise RenderError("syntax", exc.message or "syntax error", (exc.lineno or 1) + line_offset) from None
+            raise RenderError("syntax", i18n.library(exc.message or "syntax error"), (exc.lineno or 1) + line_offset) from None
         except (RecursionError, SyntaxError, MemoryError, OverflowError, ValueError) as exc:
             # Deeply nested brackets, loops, conditions or filter chains overflow Jinja's parser
             # or Python's compiler; either way the template cannot be used as written.

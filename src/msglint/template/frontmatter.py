@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from msglint.support import safe_yaml
+from msglint import i18n
 from msglint.i18n import _
 
 FENCE = "---"
@@ -64,7 +65,8 @@ def _parse(yaml_text: str, first_line: int) -> tuple[dict, dict]:
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise FrontMatterError(_("front matter is not valid YAML: {problem}", problem=problem), line, column) from None
+        raise FrontMatterError(_("front matter is not valid YAML: {problem}", problem=i18n.library(problem)), line,
+                               column) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(_("front matter is not valid YAML: {problem}", problem=str(exc)), first_line) from None
     finally:
