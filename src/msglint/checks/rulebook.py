@@ -56,7 +56,7 @@ class Rule:
     message: str | dict  # one text, or {ko: ..., en: ...}
     source: str
     file: str
-    description: str = ""
+    description: str | dict = ""  # one text, or {ko: ..., en: ...}
     link: str | None = None
     channels: tuple | None = None
     locales: tuple | None = None
@@ -299,7 +299,7 @@ def _rule(path: Path, index: int, raw, known: bool = False, shipped: bool = Fals
     rule = Rule(
         id=rid, kind=raw["kind"], severity=raw["severity"], message=message,
         source=" ".join(str(raw["source"]).split()), file=str(path),
-        description=str(raw.get("description") or ""), link=raw.get("link"),
+        description=rule_fields.texts(path, rid, raw, "description") or "", link=raw.get("link"),
         channels=rule_fields.names(path, rid, raw, "channels", CHANNELS),
         locales=rule_fields.names(path, rid, raw, "locales"),
         purposes=rule_fields.names(path, rid, raw, "purposes", PURPOSES),

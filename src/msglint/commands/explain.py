@@ -89,7 +89,7 @@ def as_data(ruleset, rule_id: str) -> dict:
     rules = variants(ruleset, rule_id)
     return {
         "id": rule_id,
-        "description": next((r.description for r in rules if r.description), ""),
+        "description": i18n.pick(next((r.description for r in rules if r.description), "")),
         "variants": [{
             "kind": r.kind, "severity": ruleset.config.severity.get(r.id, r.severity),
             "enabled": ruleset.config.enabled(r.id), "channels": list(r.channels or []),

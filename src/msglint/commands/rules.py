@@ -29,7 +29,7 @@ def rules_markdown(ruleset) -> str:
         by_id.setdefault(rule.id, []).append(rule)
     for rule_id in sorted(by_id):
         variants = by_id[rule_id]
-        description = next((r.description for r in variants if r.description), "")
+        description = i18n.pick(next((r.description for r in variants if r.description), ""), "en")
         lines += [f"## `{rule_id}`", ""]
         if description:
             lines += [description, ""]

@@ -92,7 +92,7 @@ def rules() -> dict:
             "severity": {"enum": list(SEVERITIES)},
             "message": _text(), "suggestion": _text(),
             "source": {"type": "string", "minLength": 1, "description": "why the rule exists: a law, a study, a playbook"},
-            "description": {"type": "string"}, "link": {"type": "string"}, "cite": {"type": "boolean"},
+            "description": _text(), "link": {"type": "string"}, "cite": {"type": "boolean"},
             "channels": _names(CHANNELS), "locales": _names(), "purposes": _names(PURPOSES),
             "audiences": _names(AUDIENCES), "stages": _names(), "not_stages": _names(), "registers": _names(REGISTERS),
             "scope": {"enum": ["body", "subject", "all", "first-line", "last-line"]},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from msglint import __version__
+from msglint import __version__, i18n
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -20,7 +20,7 @@ def _rules(rules) -> list[dict]:
     described = {}
     for rule in rules or []:
         if rule.description:
-            described.setdefault(rule.id, rule.description)
+            described.setdefault(rule.id, i18n.pick(rule.description))
     seen, out = set(), []
     for rule in rules or []:
         if rule.id in seen:
