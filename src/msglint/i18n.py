@@ -253,6 +253,11 @@ _LIBRARY_KO = [
      "템플릿이 닫는 태그 없이 끝났습니다: {tags} 중 하나가 있어야 합니다"),
     (r"unexpected end of template, expected '(?P<what>[^']*)'\.?", "템플릿이 '{what}' 없이 끝났습니다"),
     (r"expected token '(?P<what>[^']*)', got '(?P<got>[^']*)'", "'{what}'이(가) 와야 할 자리에 '{got}'이(가) 있습니다"),
+    (r"Expecting value", "값이 있어야 할 자리입니다"),
+    (r"Expecting property name enclosed in double quotes", "키는 큰따옴표로 감싸야 합니다"),
+    (r"Expecting ',' delimiter", "항목 사이에 ','가 있어야 합니다"),
+    (r"Extra data", "하나의 값 뒤에 다른 내용이 더 있습니다"),
+    (r"Unterminated string starting at", "따옴표가 닫히지 않았습니다"),
 ]
 
 

@@ -139,8 +139,9 @@ def _speed(summary) -> str:
     if summary.seconds <= 0:
         return ""
     if summary.total < 100:  # too few rows for a rate that means anything
-        return f" in {summary.seconds:.2f} s"
-    return f" in {summary.seconds:.1f} s ({summary.total / summary.seconds:,.0f} rows/s)"
+        return str(_(" in {seconds} s", seconds=f"{summary.seconds:.2f}"))
+    return str(_(" in {seconds} s ({rate} rows/s)", seconds=f"{summary.seconds:.1f}",
+                 rate=f"{summary.total / summary.seconds:,.0f}"))
 
 
 def _print_text(message, report, from_sample=()):

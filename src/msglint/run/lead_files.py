@@ -16,6 +16,7 @@ import yaml
 
 from msglint.support import safe_yaml
 from msglint.errors import DataError
+from msglint import i18n
 from msglint.i18n import _
 from msglint.render.lead_data import json_strict
 
@@ -199,7 +200,7 @@ def _json_lines(path: str, codec: str) -> Iterator:
             try:
                 value = json_strict(line)
             except json.JSONDecodeError as exc:
-                yield number, _("not valid JSON: {problem}", problem=exc.msg)
+                yield number, _("not valid JSON: {problem}", problem=i18n.library(exc.msg))
                 continue
             except RecursionError:  # one row nested thousands deep: that row fails, the batch goes on
                 yield number, _("nested too deeply to be a lead (a lead is a mapping of values)")
