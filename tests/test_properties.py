@@ -36,6 +36,9 @@ JINJA_PIECES = st.sampled_from([
     "{{ slots|map('datetime', 'M월 d일')|join_list }}", "{% set a = name ~ topic %}{{ a }}", "\n", " ", "님, ",
     "Hi ", "(광고) ", "Reply STOP", "\ue000", "\ue0001\ue001", "{{ '%5d' % 3 }}", "{{ 9 ** 99 }}", "{{ range(3)|list }}",
     "{% include 'x' %}", "{{ name.__class__ }}", "}}", "{%", "%}", "{{ lipsum(2) }}",
+    # What the third hardening round found: half a character, sizes asked for before they are built.
+    '{{ "\\ud800" }}', '{{ "a".ljust(3000000000) }}', '{{ [1]|batch(300000000, "x")|first }}',
+    '{{ range(30000)|join("x"*100000) }}', '{{ ("\\n"*300)|indent("x"*100000, true, true) }}',
 ])
 FRONT_LINES = st.sampled_from([
     "channel: sms", "channel: email", "channel: voicemail", "channel: fax", "stage: follow-up", "stage: nuture",
