@@ -157,7 +157,7 @@ def test_schedule_moves_a_friday_night_inquiry_past_the_weekend_and_seollal(cli)
     # The call planned at 20:45 waits for the first working morning after 설날: Thursday 19 February.
     assert steps[2]["planned"] == "2026-02-13T20:45:00+09:00"
     assert steps[2]["actual"] == "2026-02-19T09:00:00+09:00"
-    assert steps[2]["moved"][0] == "20:45는 18:00 뒤입니다"
+    assert steps[2]["moved"][0] == "20:45: 연락 가능 시간(09:00–18:00) 밖입니다"
     assert "설날 02-17" in steps[2]["moved"][1] and "토요일 02-14" in steps[2]["moved"][1]
     # The voicemail is left on that call, and the SMS after it follows from there.
     assert steps[3]["actual"] == "2026-02-19T09:00:00+09:00" and steps[4]["actual"] == "2026-02-19T09:02:00+09:00"
@@ -172,7 +172,7 @@ def test_schedule_text_names_the_moves_and_the_lead_data(cli, tmp_path):
     proc = cli("schedule", REPO / "sequences" / "cold-outbound.yaml", "--start", "2026-12-24T15:00", "--locale", "en",
                "--data", lead, cwd=REPO, process=True)
     assert proc.returncode == 0, proc.err
-    assert "moved: no calls on weekends or public holidays: Christmas Day 12-25, Saturday 12-26, Sunday 12-27" in proc.out
+    assert "moved: no contact on weekends or public holidays: Christmas Day 12-25, Saturday 12-26, Sunday 12-27" in proc.out
     assert "Hi Priya," in proc.out or "Hello Priya" in proc.out
 
 
@@ -229,3 +229,23 @@ def test_render_sequence_usage_errors(cli, tmp_path):
     assert proc.returncode == 2 and "not both" in proc.err
     proc = cli("render", "--sequence", "inbound-lead", "--locale", "ko", cwd=REPO)
     assert proc.returncode == 2 and "give the leads with --data" in proc.err
+
+
+def test_a_move_at_the_edge_of_the_window_says_why_in_words_a_rep_reads():
+    # The window's end is exclusive: a text at exactly 21:00 moves, and the reason names the
+    # whole window instead of saying "21:00 is after 21:00".
+    import datetime as dt
+
+    from msglint.i18n import say
+    from msglint.sequence.schedule import allowed_time
+
+    seoul = dt.timezone(dt.timedelta(hours=9))
+    policy = {"hours": "08:00-21:00", "working_days": False}
+    moved, reasons = allowed_time(dt.datetime(2026, 3, 4, 21, 0, tzinfo=seoul), policy, "KR", "ko")
+    assert moved == dt.datetime(2026, 3, 5, 8, 0, tzinfo=seoul)
+    assert [say(reason, "ko") for reason in reasons] == ["21:00: 연락 가능 시간(08:00–21:00) 밖입니다"]
+    _, early = allowed_time(dt.datetime(2026, 3, 4, 7, 30, tzinfo=seoul), policy, "KR", "en")
+    assert [say(reason, "en") for reason in early] == ["07:30 is outside contact hours (08:00–21:00)"]
+    # A window to midnight keeps a late text where it is; a moment inside the window gives no reason.
+    assert allowed_time(dt.datetime(2026, 3, 4, 23, 0, tzinfo=seoul), {"hours": "08:00-24:00"}, "KR", "en")[1] == []
+    assert allowed_time(dt.datetime(2026, 3, 4, 20, 59, tzinfo=seoul), policy, "KR", "en")[1] == []

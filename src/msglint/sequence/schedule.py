@@ -40,6 +40,13 @@ def _window(policy: dict) -> tuple[dt.time, dt.time]:
     return to_time(start), (dt.time(23, 59, 59) if end == "24:00" else to_time(end))
 
 
+def _outside(moment: dt.datetime, start: dt.time, end: dt.time) -> str:
+    # The window is named whole: "21:00 is after 21:00" reads as a bug to a rep, because the
+    # window's end is exclusive; "outside contact hours (09:00–21:00)" does not.
+    window = f"{start:%H:%M}–{'24:00' if end == dt.time(23, 59, 59) else f'{end:%H:%M}'}"
+    return _("{time} is outside contact hours ({window})", time=f"{moment:%H:%M}", window=window)
+
+
 def allowed_time(moment: dt.datetime, policy: dict | None, country: str | None, language: str) -> tuple:
     """The first moment at or after ``moment`` that ``policy`` allows, and why it moved."""
     reasons, days_off = [], []
@@ -53,15 +60,15 @@ def allowed_time(moment: dt.datetime, policy: dict | None, country: str | None, 
             days_off.append(f"{name or format_date(day, 'EEEE', locale=language)} {day:%m-%d}")
             moment = dt.datetime.combine(day + dt.timedelta(days=1), start, moment.tzinfo)
         elif moment.time() < start:
-            reasons.append(_("{time} is before {start}", time=f"{moment:%H:%M}", start=f"{start:%H:%M}"))
+            reasons.append(_outside(moment, start, end))
             moment = dt.datetime.combine(day, start, moment.tzinfo)
         elif moment.time() >= end:
-            reasons.append(_("{time} is after {end}", time=f"{moment:%H:%M}", end=f"{end:%H:%M}"))
+            reasons.append(_outside(moment, start, end))
             moment = dt.datetime.combine(day + dt.timedelta(days=1), start, moment.tzinfo)
         else:
             break
     if days_off:
-        reasons.append(_("no calls on weekends or public holidays: {days}", days=", ".join(days_off)))
+        reasons.append(_("no contact on weekends or public holidays: {days}", days=", ".join(days_off)))
     return moment, reasons
 
 
