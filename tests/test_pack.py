@@ -113,3 +113,33 @@ def test_seed_files_through_the_cli(repo_cli):
     proc = repo_cli("check", BAD / "generic-contract-check.ko.txt", "--channel", "sms", "--locale", "ko", "--format", "json")
     (finding,) = json.loads(proc.out)["findings"]
     assert finding["rule"] == "generic-phrase" and finding["line"] == 1 and finding["column"] == 8
+
+
+# Where the shipped sequences leave a voicemail, the email it points to goes out minutes *later*:
+# a voicemail that says the email was already sent tells the lead something untrue.
+SENT_ALREADY = ("방금 메일로 보내 드렸", "메일로 보내 드렸으니", "just emailed", "I've emailed", "I have emailed")
+
+
+@pytest.mark.parametrize("template", [t for t in TEMPLATES if t.meta.channel == "voicemail"],
+                         ids=lambda t: f"{t.locale}/{t.id}")
+def test_a_voicemail_does_not_claim_an_email_that_comes_after_it(template):
+    for sequence in (REPO / "sequences").glob("*.yaml"):
+        steps = yaml.safe_load(sequence.read_text(encoding="utf-8"))["steps"]
+        for here, step in enumerate(steps):
+            if step.get("voicemail") == template.id:
+                # The email it announces ("잠시 뒤 메일로 보내 드리겠습니다") does follow.
+                assert any(str(later.get("send", "")).startswith("email/") for later in steps[here + 1:]), sequence
+    body = render_message(template, {}).body
+    assert not any(claim in body for claim in SENT_ALREADY), body
+
+
+def test_korean_copy_attaches_claims_to_what_they_fit():
+    # "같은 방식이 CRM 도입에도 맞을지" fits a method to a topic; it fits a team. A company is not
+    # "한결상사 같은 팀", and a meeting place says whose office it is.
+    by_id = {t.id: t for t in TEMPLATES if t.locale == "ko"}
+    nudge = render_message(by_id["sms/value-nudge"], {}).body
+    assert "CRM 도입에도" not in nudge and "김민수 님 팀에도" in nudge
+    assert "같은 팀" not in render_message(by_id["email/cold-intro"], {}).body
+    assert "리드웨이 본사" in render_message(by_id["sms/meeting-reminder"], {}).body
+    first = render_message(by_id["sms/inbound-first-response"], {}).body
+    assert first.startswith("김민수 님, 리드웨이 박지은입니다.")
