@@ -1,6 +1,7 @@
 """The shipped pack: complete, renderable, lint-clean, parallel in both locales; and the bad
 examples in tests/fixtures/bad fire what they should."""
 
+import datetime
 import json
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from msglint.checks.rulebook import load_rules
 from msglint.checks.text import check_text
 from msglint.template.index import PackIndex
 from msglint.render.lead import render_message
+from msglint.template.sequence_file import parse_offset
 
 EXPECTED_IDS = {
     "voicemail/first-attempt", "voicemail/follow-up-attempt", "sms/missed-call", "sms/inbound-first-response",
@@ -126,9 +128,17 @@ def test_a_voicemail_does_not_claim_an_email_that_comes_after_it(template):
     for sequence in (REPO / "sequences").glob("*.yaml"):
         steps = yaml.safe_load(sequence.read_text(encoding="utf-8"))["steps"]
         for here, step in enumerate(steps):
-            if step.get("voicemail") == template.id:
-                # The email it announces ("잠시 뒤 메일로 보내 드리겠습니다") does follow.
-                assert any(str(later.get("send", "")).startswith("email/") for later in steps[here + 1:]), sequence
+            if step.get("voicemail") != template.id:
+                continue
+            # The email it announces ("잠시 뒤 메일로 보내 드리겠습니다") follows within the hour.
+            waited = datetime.timedelta(0)
+            for later in steps[here + 1:]:
+                waited += parse_offset(str(later.get("after", "0m"))).high
+                if str(later.get("send", "")).startswith("email/"):
+                    break
+            else:
+                raise AssertionError(f"{sequence.name}: no email after {template.id}")
+            assert waited <= datetime.timedelta(hours=1), (sequence.name, waited)
     body = render_message(template, {}).body
     assert not any(claim in body for claim in SENT_ALREADY), body
 

@@ -26,6 +26,7 @@ class Point:
     purpose: str | None = None
     bodies: dict = field(default_factory=dict)  # locale -> the message rendered with its sample
     page: str | None = None  # the preview page of its template, when the site has one
+    requires: tuple = ()  # premises its template (in any locale) takes as already true
 
 
 @dataclass
@@ -57,6 +58,7 @@ def build(sequence: Sequence, templates: dict) -> Cadence:
             if template is None or template.meta is None:
                 continue
             point.channel, point.stage, point.purpose = template.meta.channel, template.meta.stage, template.meta.purpose
+            point.requires += tuple(p for p in template.meta.requires if p not in point.requires)
             if template.renderable:
                 try:
                     point.bodies[locale] = render_message(template, {}).body

@@ -19,7 +19,7 @@ from msglint.support.send_time import check_zone
 VARIABLE_TYPES = ("string", "number", "date", "datetime", "datetime-list", "list", "url", "phone", "email")
 TOP_KEYS = (
     "channel", "stage", "purpose", "audience", "register", "subject", "description",
-    "variables", "sample", "timezone",
+    "variables", "sample", "timezone", "requires",
 )
 VARIABLE_KEYS = ("required", "type", "description", "max_length", "examples", "role")
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -49,6 +49,9 @@ class Meta:
     variables: dict = field(default_factory=dict)  # name -> Variable
     sample: dict = field(default_factory=dict)
     timezone: str | None = None
+    # What must already be true for its sentences to be true ("문의 잘 받았습니다" needs an
+    # inquiry); the sequence-premise rule checks it against each sequence that sends it.
+    requires: tuple = ()
 
 
 @dataclass
@@ -131,15 +134,28 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
             problems.append(Problem(exc.args[0] if exc.args else str(exc), ("timezone", "<value>")))
             timezone = None
 
+    requires = _requires(raw.get("requires"), problems)
     description = raw.get("description") or ""
     if None in (channel, stage, purpose, audience, register):
         return None, problems
     meta = Meta(
         channel=channel, stage=stage, purpose=purpose, audience=audience, register=register,
         subject=subject, description=str(description), variables=variables, sample=sample,
-        timezone=timezone,
+        timezone=timezone, requires=requires,
     )
     return meta, problems
+
+
+def _requires(raw, problems) -> tuple:
+    # Which names are premises is the sequence-premise rule's business (rules/cadence.yaml): here
+    # only the shape, so a typo is named by that rule with the premises a sequence can provide.
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(item, str) and _KEBAB.match(item) for item in raw):
+        problems.append(Problem(_("'requires' must list premises in kebab-case, e.g. [inquiry] or "
+                                  "[consultation, email-sent]"), ("requires", "<value>")))
+        return ()
+    return tuple(raw)
 
 
 def _variables(raw, problems) -> dict:

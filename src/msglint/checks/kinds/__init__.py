@@ -64,6 +64,7 @@ _KINDS = {
         "touch-count": "touch_count",
         "graceful-exit": "graceful_exit",
         "stage-order": "stage_order",
+        "sequence-premise": "premise",
         "new-information": "new_information",
         "sequence-file": "sequence_file",
     },
