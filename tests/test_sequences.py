@@ -249,3 +249,29 @@ def test_a_move_at_the_edge_of_the_window_says_why_in_words_a_rep_reads():
     # A window to midnight keeps a late text where it is; a moment inside the window gives no reason.
     assert allowed_time(dt.datetime(2026, 3, 4, 23, 0, tzinfo=seoul), {"hours": "08:00-24:00"}, "KR", "en")[1] == []
     assert allowed_time(dt.datetime(2026, 3, 4, 20, 59, tzinfo=seoul), policy, "KR", "en")[1] == []
+
+
+def test_at_names_a_part_of_the_day_and_another_time_of_day_is_the_other_half(cli):
+    def calls(start):
+        proc = cli("schedule", "sequences/inbound-lead.yaml", "--start", start, "--locale", "en", "--format", "json",
+                   cwd=REPO)
+        assert proc.returncode == 0, proc.err
+        return [s["actual"] for s in json.loads(proc.out)["steps"] if s["channel"] == "call"]
+
+    # A first call in the morning: the second ("another time of day") comes in the afternoon.
+    morning = calls("2026-12-08T10:00")
+    assert morning[0][11:16] == "10:15" and morning[1][11:16] == "16:00"
+    # A first call in the afternoon: the second comes in a morning, at least a day later.
+    afternoon = calls("2026-12-08T15:00")
+    assert afternoon[0][11:16] == "15:15" and afternoon[1][11:16] == "10:00" and afternoon[1][:10] > "2026-12-09"
+    proc = cli("schedule", "sequences/cold-outbound.yaml", "--start", "2026-12-08T09:00", "--locale", "ko",
+               "--format", "json", cwd=REPO)
+    second = [s for s in json.loads(proc.out)["steps"] if s["channel"] == "call"][1]
+    assert second["actual"][11:16] == "16:00"  # "second attempt, afternoon"
+
+
+def test_a_misspelt_part_of_the_day_is_named_with_the_choices(cli, project):
+    path = _variant(project, "cold-outbound", "at-typo", _set(3, "at", "afternon"))
+    rules, findings = _rules(cli, project, path)
+    assert rules == ["sequence-file"]
+    assert "'at: afternon'" in findings[0]["message"] and "afternoon" in findings[0]["message"]

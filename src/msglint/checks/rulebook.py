@@ -203,6 +203,12 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
             if not (isinstance(policy, dict) and all(isinstance(v, str) for v in policy.values())):
                 raise RuleFileError(path, _("schedule: countries maps a language to a country code, e.g. {{ko: KR}}"))
             continue
+        if channel == "parts_of_day":
+            if not (isinstance(policy, dict) and set(policy) == {"morning", "afternoon"} and all(
+                    isinstance(v, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v) for v in policy.values())):
+                raise RuleFileError(path, _("schedule: parts_of_day gives morning and afternoon a time each, "
+                                            "e.g. {{morning: '10:00', afternoon: '16:00'}}"))
+            continue
         hours = policy.get("hours") if isinstance(policy, dict) else None
         if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)):
             raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",

@@ -82,8 +82,9 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
     previous = start
     for step in sequence.steps:
         planned = previous + step.after.low
-        if step.at is not None:
-            at = dt.datetime.combine(planned.date(), step.at, planned.tzinfo)
+        wanted = _time_of_day(step.at, policy.get("parts_of_day") or {}, previous)
+        if wanted is not None:
+            at = dt.datetime.combine(planned.date(), wanted, planned.tzinfo)
             planned = at if at >= planned else at + dt.timedelta(days=1)
         channel = step.action if step.action in ("call", "voicemail") else _sent_by(templates, locale, step)
         actual, reasons = allowed_time(planned, policy.get(channel), country, language)
@@ -91,6 +92,17 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
                           template=step.template))
         previous = actual
     return slots
+
+
+def _time_of_day(at, parts: dict, previous: dt.datetime) -> dt.time | None:
+    """The clock time a step's ``at:`` asks for: itself, a named part of the day, or — for
+    "another-time-of-day" — the other half of the day from the step before."""
+    if at is None or isinstance(at, dt.time):
+        return at
+    if at == "another-time-of-day":
+        at = "afternoon" if previous.time() < dt.time(12) else "morning"
+    hours, minutes = str(parts.get(at, "12:00")).split(":")
+    return dt.time(int(hours), int(minutes))
 
 
 def _sent_by(templates, locale, step) -> str:

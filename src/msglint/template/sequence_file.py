@@ -41,6 +41,10 @@ TRIGGERS = ("inquiry", "consultation", "meeting-booked", "cold")
 AUDIENCES = ("b2b", "b2c")
 ACTIONS = ("send", "call", "voicemail")
 CONDITIONS = ("always", "no-reply", "no-answer")
+#: Parts of the day a step may name instead of a clock time ("at: afternoon"); the hour each one
+#: means is data (``settings.schedule.parts_of_day`` in rules/cadence.yaml). "another-time-of-day"
+#: is the other half of the day from the step before: a second call when the first went unanswered.
+PARTS_OF_DAY = ("morning", "afternoon", "another-time-of-day")
 TOP_KEYS = ("name", "description", "trigger", "audience", "locales", "provides", "steps")
 STEP_KEYS = ("after", "send", "call", "voicemail", "if", "at", "note")
 UNITS = {"m": dt.timedelta(minutes=1), "h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
@@ -81,7 +85,7 @@ class Step:
     template: str | None  # the template id for send and voicemail
     after: Offset
     condition: str = "always"
-    at: dt.time | None = None  # a time of day the step waits for ("at: 10:00")
+    at: dt.time | str | None = None  # a time of day the step waits for ("at: 10:00", "at: afternoon")
     note: str = ""
     line: int = 1
     column: int = 1
@@ -256,9 +260,12 @@ def _step(sequence, index, raw) -> Step | None:
     if "at" in raw:
         text = str(raw["at"]) if not isinstance(raw["at"], int) else f"{raw['at'] // 60:02d}:{raw['at'] % 60:02d}"
         match = _AT.match(text)
-        if match is None:
-            _problem(sequence, _("step {number}: 'at: {value}' is not a time of day such as 10:00",
-                                 number=index + 1, value=raw["at"]), *path, "at", "<value>")
+        if text in PARTS_OF_DAY:
+            at = text
+        elif match is None:
+            _problem(sequence, _("step {number}: 'at: {value}' is not a time of day such as 10:00, nor one of "
+                                 "{parts}{hint}", number=index + 1, value=raw["at"], parts=", ".join(PARTS_OF_DAY),
+                                 hint=did_you_mean(text, PARTS_OF_DAY)), *path, "at", "<value>")
             ok = False
         else:
             at = dt.time(int(match.group(1)), int(match.group(2)))
