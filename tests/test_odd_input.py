@@ -44,6 +44,8 @@ def test_config_lang_of_the_wrong_shape_is_a_config_error(cli):
     "settings: {schedule: null}\nrules: []",
     "settings: {schedule: {parts_of_day: {morning: '25:00', afternoon: '16:00'}}}\nrules: []",
     "settings: {schedule: {parts_of_day: {evening: '19:00'}}}\nrules: []",
+    "settings: {schedule: {sms: {hours: '08:00-21:00', working_days: [b2x]}}}\nrules: []",
+    "settings: {schedule: {sms: {hours: '08:00-21:00', any_day: inbound-response}}}\nrules: []",
     "rules:\n  - {id: {}, kind: pattern, severity: warning, message: x, source: y, patterns: [a]}",
     "rules:\n  - {id: team-x, kind: pattern, severity: warning, scope: {}, message: x, source: y, patterns: [a]}",
 ])

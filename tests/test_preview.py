@@ -22,7 +22,9 @@ def copy_pack(tmp_path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(REPO / "templates", project / "templates")
     email = project / "templates" / "en" / "email" / "value-follow-up.txt.j2"
-    text = email.read_text(encoding="utf-8").replace("When we spoke,", "Just checking in: when we spoke,")
+    # The shipped pack has no phrasing warning to mark: plant one.
+    text = email.read_text(encoding="utf-8").replace("Teams looking at", "Just checking in: teams looking at")
+    assert "Just checking in" in text
     email.write_text(text, encoding="utf-8")
     return project
 

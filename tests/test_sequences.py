@@ -275,3 +275,19 @@ def test_a_misspelt_part_of_the_day_is_named_with_the_choices(cli, project):
     rules, findings = _rules(cli, project, path)
     assert rules == ["sequence-file"]
     assert "'at: afternon'" in findings[0]["message"] and "afternoon" in findings[0]["message"]
+
+
+def test_b2b_texts_and_emails_wait_for_a_working_day_and_b2c_ones_need_not(cli):
+    def steps(name, start):
+        proc = cli("schedule", f"sequences/{name}.yaml", "--start", start, "--locale", "ko", "--format", "json",
+                   cwd=REPO)
+        assert proc.returncode == 0, proc.err
+        return json.loads(proc.out)["steps"]
+
+    # A consultation on the Friday before 설날 2027: the summary email would go on 설날 전날.
+    summary = steps("post-consultation-b2b", "2027-02-05T17:00")[0]
+    assert summary["planned"].startswith("2027-02-06") and summary["actual"] == "2027-02-10T08:00:00+09:00"
+    assert "설날 전날 02-06" in summary["moved"][0]
+    # A consultation with a consumer on a Friday evening: the thank-you text may go on Saturday at 08:00.
+    thanks = steps("post-consultation-b2c", "2026-12-11T20:00")[0]
+    assert thanks["actual"] == "2026-12-12T08:00:00+09:00" and thanks["moved"] == ["22:00: 연락 가능 시간(08:00–21:00) 밖입니다"]

@@ -15,6 +15,7 @@ from msglint import i18n, languages
 from msglint.support import machine_cache
 from msglint.errors import RuleFileError
 from msglint.findings import SEVERITIES
+from msglint.vocabulary import AUDIENCES
 from msglint.checks.kinds import get_kind, kind_names, level_of
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES
 from msglint.i18n import _
@@ -210,8 +211,11 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
                                             "e.g. {{morning: '10:00', afternoon: '16:00'}}"))
             continue
         hours = policy.get("hours") if isinstance(policy, dict) else None
-        if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)):
-            raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false}}",
+        days = policy.get("working_days", False) if isinstance(policy, dict) else None
+        if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)
+                and (isinstance(days, bool) or (isinstance(days, list) and set(days) <= set(AUDIENCES)))
+                and isinstance(policy.get("any_day", []), list)):
+            raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false|[b2b, b2c]}}",
                                         channel=channel))
     marker = _marker(named)
     # A file whose very text passed every check before needs only its rules built: the kinds'

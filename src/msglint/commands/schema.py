@@ -63,6 +63,9 @@ def front_matter() -> dict:
                           "additionalProperties": {"oneOf": [variable, {"type": "null"}]}},
             "sample": {"type": "object"},
             "timezone": {"type": "string", "description": "IANA time zone, e.g. Asia/Seoul"},
+            "requires": {"type": "array", "items": {"type": "string", "pattern": KEBAB},
+                         "description": "premises its sentences take as already true, e.g. [inquiry]",
+                         "examples": [["inquiry"], ["consultation"], ["meeting-booked", "email-sent"]]},
         },
     }
     return schema

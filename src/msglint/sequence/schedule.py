@@ -87,11 +87,26 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
             at = dt.datetime.combine(planned.date(), wanted, planned.tzinfo)
             planned = at if at >= planned else at + dt.timedelta(days=1)
         channel = step.action if step.action in ("call", "voicemail") else _sent_by(templates, locale, step)
-        actual, reasons = allowed_time(planned, policy.get(channel), country, language)
+        rules = _for_audience(policy.get(channel), sequence.audience, _stage_of(templates, locale, step))
+        actual, reasons = allowed_time(planned, rules, country, language)
         slots.append(Slot(step=step, channel=channel, planned=planned, actual=actual, reasons=reasons,
                           template=step.template))
         previous = actual
     return slots
+
+
+def _for_audience(policy: dict | None, audience: str | None, stage: str | None) -> dict | None:
+    # `working_days: [b2b]` binds only the audiences it names: a B2B text waits for Monday, a B2C one
+    # need not; a stage under `any_day` (the answer to an inquiry the lead has just sent) never waits.
+    if policy and isinstance(policy.get("working_days"), list):
+        binds = audience in policy["working_days"] and stage not in (policy.get("any_day") or ())
+        return {**policy, "working_days": binds}
+    return policy
+
+
+def _stage_of(templates, locale, step) -> str | None:
+    template = (templates or {}).get((locale, step.template))
+    return template.meta.stage if template is not None and template.meta else None
 
 
 def _time_of_day(at, parts: dict, previous: dt.datetime) -> dt.time | None:
