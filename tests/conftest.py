@@ -4,6 +4,7 @@ import importlib
 import inspect
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -244,3 +245,11 @@ def pack(tmp_path):
     write_template(tmp_path, "ko/sms/hello.txt.j2", SMS_FRONT.replace("Priya", "김민수").replace("CRM rollout", "CRM 도입"),
                    "{{ name }} 님, {{ topic }} 문의 감사합니다.\n")
     return tmp_path
+
+
+def sequence_project(tmp_path_factory) -> Path:
+    """A copy of the shipped pack with an empty sequences/ folder, for tests that write sequences."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "sequences").mkdir()
+    return root

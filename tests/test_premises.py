@@ -10,15 +10,12 @@ import shutil
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, sequence_project
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    root = tmp_path_factory.mktemp("premises")
-    shutil.copytree(REPO / "templates", root / "templates")
-    (root / "sequences").mkdir()
-    return root
+    return sequence_project(tmp_path_factory)
 
 
 def _sequence(project, name, trigger, steps, provides=None):

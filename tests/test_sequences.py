@@ -2,22 +2,18 @@
 and fires exactly that rule; the shipped sequences are clean; the schedule moves what must move."""
 
 import json
-import shutil
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, sequence_project
 
 SHIPPED = sorted((REPO / "sequences").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    root = tmp_path_factory.mktemp("project")
-    shutil.copytree(REPO / "templates", root / "templates")
-    (root / "sequences").mkdir()
-    return root
+    return sequence_project(tmp_path_factory)
 
 
 def _variant(project, base: str, name: str, change) -> str:
