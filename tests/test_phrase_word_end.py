@@ -42,3 +42,13 @@ def test_a_teams_phrases_end_the_same_way(cli, tmp_path):
     assert ("no-can-do", "I can") in _fired(cli, "I can send it today.")
     assert ("no-can-do", "you do") in _fired(cli, "Thanks, you do great work.")
     assert not {r for r, _ in _fired(cli, "I can't send it, and you don't need it.")} & {"no-can-do"}
+
+
+@pytest.mark.parametrize("locale, text, quoted", [
+    ("en", "Sorry. We can't do that.", "We can't do that"),
+    ("ko", "네. 그건 불가능합니다.", "그건 불가능합니다"),
+])
+def test_a_refusal_after_another_sentence_is_quoted_without_the_space_before_it(cli, locale, text, quoted):
+    proc = cli("check", "--channel", "sms", "--locale", locale, "--format", "json", input=text)
+    (finding,) = [f for f in json.loads(proc.out)["findings"] if f["rule"] == "refusal-phrase"]
+    assert finding["excerpt"] == quoted

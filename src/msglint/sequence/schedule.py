@@ -86,8 +86,9 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
         if wanted is not None:
             at = dt.datetime.combine(planned.date(), wanted, planned.tzinfo)
             planned = at if at >= planned else at + dt.timedelta(days=1)
-        channel = step.action if step.action in ("call", "voicemail") else _sent_by(templates, locale, step)
-        rules = _for_audience(policy.get(channel), sequence.audience, _stage_of(templates, locale, step))
+        meta = _meta_of(templates, locale, step)
+        channel = step.action if step.action in ("call", "voicemail") else (meta.channel if meta else "sms")
+        rules = _policy_for(policy.get(channel), sequence.audience, meta.stage if meta else None)
         actual, reasons = allowed_time(planned, rules, country, language)
         slots.append(Slot(step=step, channel=channel, planned=planned, actual=actual, reasons=reasons,
                           template=step.template))
@@ -95,18 +96,13 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
     return slots
 
 
-def _for_audience(policy: dict | None, audience: str | None, stage: str | None) -> dict | None:
+def _policy_for(policy: dict | None, audience: str | None, stage: str | None) -> dict | None:
     # `working_days: [b2b]` binds only the audiences it names: a B2B text waits for Monday, a B2C one
     # need not; a stage under `any_day` (the answer to an inquiry the lead has just sent) never waits.
     if policy and isinstance(policy.get("working_days"), list):
         binds = audience in policy["working_days"] and stage not in (policy.get("any_day") or ())
         return {**policy, "working_days": binds}
     return policy
-
-
-def _stage_of(templates, locale, step) -> str | None:
-    template = (templates or {}).get((locale, step.template))
-    return template.meta.stage if template is not None and template.meta else None
 
 
 def _time_of_day(at, parts: dict, previous: dt.datetime) -> dt.time | None:
@@ -116,10 +112,13 @@ def _time_of_day(at, parts: dict, previous: dt.datetime) -> dt.time | None:
         return at
     if at == "another-time-of-day":
         at = "afternoon" if previous.time() < dt.time(12) else "morning"
-    hours, minutes = str(parts.get(at, "12:00")).split(":")
+    if at not in parts:  # a policy without parts_of_day keeps the step's own offset
+        return None
+    hours, minutes = str(parts[at]).split(":")
     return dt.time(int(hours), int(minutes))
 
 
-def _sent_by(templates, locale, step) -> str:
+def _meta_of(templates, locale, step):
+    """The front matter of what a step sends (its channel and stage), or None when unknown."""
     template = (templates or {}).get((locale, step.template))
-    return template.meta.channel if template is not None and template.meta else "sms"
+    return template.meta if template is not None else None

@@ -8,11 +8,16 @@ for an inquiry — fires on the step's line.
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 from msglint.checks.kinds.cadence_common import at_step
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
 
 FIELDS = {"triggers": True, "provides": True}
+
+# What compile() prepares once per rule, read by name.
+Compiled = namedtuple("Compiled", "triggers provides known")
 
 
 def compile(rule):
@@ -22,23 +27,23 @@ def compile(rule):
     if not isinstance(provides, dict) or not all(isinstance(v, list) for v in provides.values()):
         raise ValueError(_("'provides' must map a channel a step sends on to the premises it makes true, "
                            "e.g. email: [email-sent]"))
-    known = {fact for facts in (*triggers.values(), *provides.values()) for fact in facts}
-    return {name: frozenset(facts) for name, facts in triggers.items()}, \
-        {name: frozenset(facts) for name, facts in provides.items()}, frozenset(known)
+    known = frozenset(fact for facts in (*triggers.values(), *provides.values()) for fact in facts)
+    return Compiled({name: frozenset(facts) for name, facts in triggers.items()},
+                    {name: frozenset(facts) for name, facts in provides.items()}, known)
 
 
 def check_sequence(rule, cadence):
-    triggers, provides, known = rule.compiled
-    facts = set(triggers.get(cadence.sequence.trigger, ()))
+    compiled = rule.compiled
+    facts = set(compiled.triggers.get(cadence.sequence.trigger, ()))
     for point in cadence.points:
         for premise in point.requires:
-            if premise not in known:
+            if premise not in compiled.known:
                 yield at_step(point.step, template=point.step.template, premise=premise,
                               problem=_("'{premise}' is not a premise any trigger or step provides{hint}",
-                                        premise=premise, hint=did_you_mean(premise, sorted(known))))
+                                        premise=premise, hint=did_you_mean(premise, sorted(compiled.known))))
             elif premise not in facts:
                 yield at_step(point.step, template=point.step.template, premise=premise,
                               problem=_("it takes '{premise}' as already true, and nothing before it in "
                                         "this sequence (trigger: {trigger}) provides it",
                                         premise=premise, trigger=cadence.sequence.trigger))
-        facts |= provides.get(point.channel, frozenset())
+        facts |= compiled.provides.get(point.channel, frozenset())
