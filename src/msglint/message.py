@@ -67,6 +67,9 @@ class Message:
     facts: dict = field(default_factory=dict)
     findings: list = field(default_factory=list)  # filled by msglint.api when asked to check
     name_variables: frozenset = frozenset()  # variables that hold the lead's name (role: name)
+    # The times the message offers the lead (variables with role: proposed), which the
+    # proposed-time rule checks against ``send_at``.
+    proposed: tuple = ()
 
     def __post_init__(self):
         if self.body_map is None:

@@ -16,10 +16,19 @@ CHANNELS = channels.NAMES
 #: so a misspelt stage would silently switch them off: the set is closed, and a team that works
 #: with other stages declares them under ``stages:`` in its config.
 STAGES = ("prospecting", "inbound-response", "meeting-proposal", "meeting-reminder", "follow-up", "nurture",
-          "reply", "graceful-exit", "offer")
+          "reply", "graceful-exit", "offer",
+          # The rest of the sales process (「영업 프로세스 7단계」, 「리캐치 플레이북 - 인바운드」): a polite no to a
+          # lead outside the ICP, a booked meeting (confirmed, prepared by a discovery call and a useful
+          # text), the proposal and the close, then the customer (retention, referral).
+          "decline", "meeting-confirmation", "discovery", "pre-meeting", "proposal-follow-up", "closing",
+          "retention", "referral")
 PURPOSES = ("transactional", "advertising")
 AUDIENCES = ("b2b", "b2c")
 REGISTERS = ("formal", "neutral", "casual")
+# What a variable is to the tools (``role:``): the lead's name (read as a name by the Korean
+# analysis), a time the message offers (filled and checked against the send time by the schedule),
+# or the time of the sequence's next step (filled by the schedule, so a promise is kept).
+ROLES = ("name", "proposed", "next-contact")
 
 
 def stage_problem(stage, stages=STAGES) -> str | None:

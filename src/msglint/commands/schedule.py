@@ -10,22 +10,21 @@ from pathlib import Path
 import click
 
 from msglint import i18n
+from msglint.commands import completion
+from msglint.commands.common import CONFIG, FORMAT, fails_cleanly, setup
 from msglint.errors import DataError, MsglintError
 from msglint.findings import count
 from msglint.i18n import _
-from msglint.commands import completion
-from msglint.commands.common import CONFIG, FORMAT, fails_cleanly, setup
-from msglint.render.lead_data import parse_vars, read_data_file
-from msglint.checks.engine import check_message, keep
-from msglint.render.lead import render_message
 from msglint.languages import default_zone
+from msglint.render.lead_data import parse_vars, read_data_file
+from msglint.run.sequence_batch import render_sequence_batch
+from msglint.sequence.check import judge, prepare
+from msglint.sequence.schedule import check_step, plan
+from msglint.sequence.times import fill_times
 from msglint.support.send_time import parse_send_at
-from msglint.sequence.schedule import plan
+from msglint.support.spelling import did_you_mean
 from msglint.support.terminal import console as rich_console
 from msglint.template.index import PackIndex, templates_of
-from msglint.sequence.check import judge, prepare
-from msglint.support.spelling import did_you_mean
-from msglint.run.sequence_batch import render_sequence_batch
 
 
 def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, data: dict, ruleset, fmt: str) -> int:
@@ -42,21 +41,15 @@ def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, da
     moment = parse_send_at(start, zone, option="--start")
 
     slots = plan(sequence, moment, locale, ruleset.settings, templates)
+    fill_times(slots, templates, locale, data, ruleset)
     for slot in slots:
         template = templates.get((locale, slot.template)) if slot.template else None
         if template is None or not template.renderable:
             continue
         try:
-            message = render_message(template, data)
+            check_step(slot, template, data, ruleset, locale)
         except (RenderError, DataError) as exc:
             slot.first_line = str(_("does not render: {reason}", reason=exc.args[0] if exc.args else exc))
-            continue
-        message.send_at = slot.actual
-        message.measure(ruleset.settings)
-        with i18n.reading(locale):
-            slot.findings = keep(ruleset, check_message(ruleset, message, with_location=False))
-        slot.subject = message.subject
-        slot.first_line = next((line.strip() for line in message.body.splitlines() if line.strip()), "")
     findings = [f for slot in slots for f in slot.findings]
     if fmt == "json":
         _write_json(sequence, locale, zone, moment, slots, linted.findings)
@@ -110,7 +103,8 @@ def _write_json(sequence, locale, zone, start, slots, sequence_findings) -> None
             "template": slot.template, "if": slot.step.condition,
             "planned": slot.planned.isoformat(), "actual": slot.actual.isoformat(),
             "moved": [str(i18n.said_for(locale, r)) for r in slot.reasons],
-            "subject": slot.subject, "first_line": slot.first_line,
+            "subject": slot.subject, "first_line": slot.first_line, "body": slot.body,
+            "proposed": [moment.isoformat() for moment in slot.proposed],
             "findings": [f.to_dict() for f in slot.findings],
         } for slot in slots],
         "findings": [f.to_dict() for f in sequence_findings],

@@ -20,7 +20,7 @@ from msglint.support import safe_yaml
 from msglint.fixes.apply import fix_message
 
 _FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,30}$")
-CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz")
+CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz", "proposed")
 
 
 @dataclass
@@ -72,7 +72,9 @@ def _run_message(rule, ruleset, example) -> list:
     tz = context.pop("tz", None)
     if send_at is not None:
         send_at = parse_send_at(str(send_at), tz)
-    result = check_text(body, ruleset, send_at=send_at, **context)
+    # The times the message offers (a template's role: proposed variables), read in the same zone.
+    proposed = tuple(parse_send_at(str(moment), tz) for moment in context.pop("proposed", None) or ())
+    result = check_text(body, ruleset, send_at=send_at, proposed=proposed, **context)
     return [f for f in result.findings if f.rule == rule.id]
 
 

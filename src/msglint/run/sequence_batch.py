@@ -13,17 +13,16 @@ import json
 import time
 
 from msglint import i18n
-from msglint.run.batch import Summary, _atomic, check_out
-from msglint.render.lead_data import lead_values, missing_required
-from msglint.checks.engine import check_message, keep
 from msglint.errors import DataError, MsglintError
 from msglint.i18n import _
-from msglint.run.lead_files import read
-from msglint.render.jinja import RenderError
-from msglint.render.lead import render_message
 from msglint.languages import default_zone
+from msglint.render.jinja import RenderError
+from msglint.render.lead_data import lead_values, missing_required
+from msglint.run.batch import Summary, _atomic, check_out
+from msglint.run.lead_files import read
+from msglint.sequence.schedule import check_step, plan
+from msglint.sequence.times import fill_times
 from msglint.support.send_time import parse_send_at
-from msglint.sequence.schedule import plan
 
 
 def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, encoding, echo,
@@ -38,7 +37,9 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
         for template in templates.values():
             if template.locale != locale or template.meta is None:
                 continue
-            missing = missing_required(template.meta.variables, [*leads.columns, *defaults])
+            # The times the schedule works out for each step (role: proposed, next-contact) need no column.
+            computed = [n for n, v in template.meta.variables.items() if v.role in ("proposed", "next-contact")]
+            missing = missing_required(template.meta.variables, [*leads.columns, *defaults, *computed])
             if missing:
                 raise DataError(_("{file} has no column for {missing} (its columns: {columns}); {template} in this "
                                   "sequence needs them on every row (or give a value for every lead with --var "
@@ -59,7 +60,9 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
                     raise DataError(_("no start time: give the lead a 'start' column or pass --start"))
                 zone = lead.get("timezone") or default_zone(locale)
                 moment = parse_send_at(str(when), str(zone), option="start")
-                for slot in plan(sequence, moment, locale, ruleset.settings, templates):
+                slots = plan(sequence, moment, locale, ruleset.settings, templates)
+                fill_times(slots, templates, locale, lead, ruleset)
+                for slot in slots:
                     line = {"row": number, "sequence": sequence.name, "step": slot.step.number,
                             "action": slot.step.action, "if": slot.step.condition, "channel": slot.channel,
                             "template": slot.template, "locale": locale, "planned": slot.planned.isoformat(),
@@ -67,15 +70,12 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
                             "moved": [i18n.said_for(locale, reason) for reason in slot.reasons]}
                     template = templates.get((locale, slot.template)) if slot.template else None
                     if template is not None:
-                        values = lead_values(template.meta.variables,
-                                             {k: v for k, v in lead.items() if k in template.meta.variables})
-                        message = render_message(template, values, with_sample=False)
-                        message.send_at = slot.actual
-                        message.measure(ruleset.settings)
-                        with i18n.reading(locale):
-                            findings = keep(ruleset, check_message(ruleset, message, with_location=False))
+                        values = lead_values(template.meta.variables, {**slot.values, **{
+                            k: v for k, v in lead.items() if k in template.meta.variables}})
+                        message = check_step(slot, template, values, ruleset, locale, with_sample=False)
                         line.update(subject=message.subject, body=message.body, facts=message.facts,
-                                    findings=[f.to_dict() for f in findings])
+                                    proposed=[moment.isoformat() for moment in message.proposed],
+                                    findings=[f.to_dict() for f in slot.findings])
                     lines.append(line)
                 summary.rendered += 1
             except (DataError, RenderError, MsglintError) as exc:

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 
 from msglint import i18n
-from msglint.support.holiday_calendar import holiday
+from msglint.checks.engine import check_message, keep
 from msglint.i18n import _
+from msglint.render.lead import render_message
+from msglint.support.holiday_calendar import holiday
 
 MAX_MOVES = 60  # a policy that allows nothing (hours 00:00-00:00) ends here instead of looping
 
@@ -32,11 +34,14 @@ class Slot:
     first_line: str | None = None
     findings: list = field(default_factory=list)
     message: object = None
+    values: dict = field(default_factory=dict)  # the times its template offers or promises (sequence.times)
+    body: str | None = None
+    proposed: tuple = ()
 
 
 def _window(policy: dict) -> tuple[dt.time, dt.time]:
     start, end = policy["hours"].split("-")
-    to_time = lambda text: dt.time(int(text[:2]) % 24, int(text[3:]))  # noqa: E731
+    to_time = lambda text: dt.time(int(text[:2]) % 24, int(text[3:]))
     return to_time(start), (dt.time(23, 59, 59) if end == "24:00" else to_time(end))
 
 
@@ -80,7 +85,13 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
     country = (policy.get("countries") or {}).get(language)
     slots = []
     previous = start
+    # An `if: after-hours` step (the auto-reply that says when we will call) happens only when the
+    # trigger came when no call could answer it: at night, on a weekend or on a public holiday.
+    after_hours = allowed_time(start, _policy_for(policy.get("call"), sequence.audience, None), country,
+                               language)[0] != start
     for step in sequence.steps:
+        if step.condition == "after-hours" and not after_hours:
+            continue
         planned = previous + step.after.low
         wanted = _time_of_day(step.at, policy.get("parts_of_day") or {}, previous)
         if wanted is not None:
@@ -122,3 +133,18 @@ def _meta_of(templates, locale, step):
     """The front matter of what a step sends (its channel and stage), or None when unknown."""
     template = (templates or {}).get((locale, step.template))
     return template.meta if template is not None else None
+
+
+def check_step(slot, template, data: dict, ruleset, locale: str, with_sample: bool = True):
+    """Render ``slot``'s template for the lead at the slot's real time, with the times the schedule
+    worked out for it, and check it then. Fills the slot's text, findings and offered times;
+    returns the message. Raises RenderError or DataError."""
+    message = render_message(template, {**slot.values, **data}, with_sample=with_sample)
+    message.send_at = slot.actual
+    message.measure(ruleset.settings)
+    with i18n.reading(locale):
+        slot.findings = keep(ruleset, check_message(ruleset, message, with_location=False))
+    slot.subject, slot.body, slot.proposed = message.subject, message.body, message.proposed
+    slot.first_line = next((line.strip() for line in message.body.splitlines() if line.strip()), "")
+    return message
+

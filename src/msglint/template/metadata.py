@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from msglint import channels
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
-from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, stage_problem
+from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, REGISTERS, ROLES, STAGES, stage_problem
 from msglint.errors import MsglintError
 from msglint.support.send_time import check_zone
 
@@ -213,6 +213,15 @@ def _variables(raw, problems) -> dict:
                               name=name, example=example, max_length=var.max_length),
                             key + ("examples",)))
         var.description = str(spec.get("description") or "")
-        var.role = spec.get("role")
+        role = spec.get("role")
+        if role is not None and role not in ROLES:
+            problems.append(Problem(_("variable '{name}': role '{role}' is not one of {roles}{hint}", name=name,
+                                      role=role, roles=", ".join(ROLES), hint=did_you_mean(str(role), ROLES)),
+                                    key + ("role",)))
+        elif role in ("proposed", "next-contact") and var.type not in ("datetime", "datetime-list"):
+            problems.append(Problem(_("variable '{name}': a variable with role '{role}' holds a time: give it "
+                                      "type datetime or datetime-list", name=name, role=role), key + ("type",)))
+        else:
+            var.role = role
         out[name] = var
     return out

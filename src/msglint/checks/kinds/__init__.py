@@ -37,6 +37,7 @@ _KINDS = {
         "speech-level": "speech_level",
         "send-window": "send_window",
         "send-day": "send_day",
+        "proposed-time": "proposed_time",
         "honorific-address": "honorific",
         "vague-ask": "vague",
     },
