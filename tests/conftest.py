@@ -253,3 +253,26 @@ def sequence_project(tmp_path_factory) -> Path:
     shutil.copytree(REPO / "templates", root / "templates")
     (root / "sequences").mkdir()
     return root
+
+
+# The preview pages as a browser shows them (test_preview, test_kakao).
+CHROMIUM = os.environ.get("MSGLINT_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # CI installs both (.ci/run); a developer machine without them skips, CI fails.
+    missing = pytest.fail if os.environ.get("CI") else pytest.skip
+    try:
+        from playwright import sync_api
+    except ImportError:
+        missing("pip install playwright for the browser test")
+    if not Path(CHROMIUM).exists():
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield browser
+        browser.close()

@@ -21,11 +21,18 @@ class Channel:
     name: str
     # "required" (an email), "allowed" (a Korean LMS may carry a title) or "none" (a voicemail).
     subject: str
-    # The sequence step that sends it: "send" (a text or an email) or "voicemail" (left after a call).
+    # The sequence step that sends it: "send" (a text or an email), "voicemail" (left after a call)
+    # or "call" (read on the call itself: a call script).
     sent_by: str
     # "module:function" that adds the channel's facts to a message's: imported when a message of
     # the channel is first measured, so an email check never loads the tables behind SMS segments.
     measure: str | None = None
+    # The languages it exists in (None: every one): KakaoTalk's business messages are Korean.
+    locales: tuple | None = None
+    # The purposes it may carry (None: any): an 알림톡 is informational only, by Kakao's rules.
+    purposes: tuple | None = None
+    # Whether a template declares buttons in front matter (KakaoTalk's link buttons).
+    buttons: bool = False
     _measure: list = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -54,7 +61,18 @@ def register(channel: Channel) -> Channel:
 
 register(Channel("sms", subject="allowed", sent_by="send", measure="msglint.channels.sms:measure"))
 register(Channel("voicemail", subject="none", sent_by="voicemail", measure="msglint.channels.speech:measure"))
+# What the rep reads when a call connects (a discovery call): spoken, so timed like a voicemail;
+# a call step names it (`call: ...` with `script: call-script/discovery`).
+register(Channel("call-script", subject="none", sent_by="call", measure="msglint.channels.speech:measure"))
 register(Channel("email", subject="required", sent_by="send", measure="msglint.channels.email:measure"))
+
+# KakaoTalk business messages (Korean only): 알림톡, an informational message from a template Kakao
+# reviewed, and 친구톡 / 브랜드 메시지, advertising to the channel's friends. Both carry buttons
+# and fall back to SMS/LMS when KakaoTalk cannot deliver (channels/kakao.py).
+register(Channel("alimtalk", subject="none", sent_by="send", measure="msglint.channels.kakao:measure",
+                 locales=("ko",), purposes=("transactional",), buttons=True))
+register(Channel("friendtalk", subject="none", sent_by="send", measure="msglint.channels.kakao:measure",
+                 locales=("ko",), buttons=True))
 
 #: The channels' names, a live view: a channel registered later is in it too.
 NAMES = CHANNELS.keys()

@@ -210,6 +210,14 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
                 raise RuleFileError(path, _("schedule: parts_of_day gives morning and afternoon a time each, "
                                             "e.g. {{morning: '10:00', afternoon: '16:00'}}"))
             continue
+        if channel == "proposals":
+            times = policy.get("times", []) if isinstance(policy, dict) else None
+            if not (isinstance(times, list) and all(isinstance(t, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", t)
+                                                    for t in times)
+                    and all(isinstance(policy.get(k, 1), int) and policy.get(k, 1) >= 0 for k in ("count", "days_ahead"))):
+                raise RuleFileError(path, _("schedule: proposals gives the times to offer and how many, e.g. "
+                                            "{{times: ['14:00', '10:00'], count: 3, days_ahead: 1}}"))
+            continue
         hours = policy.get("hours") if isinstance(policy, dict) else None
         days = policy.get("working_days", False) if isinstance(policy, dict) else None
         if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)

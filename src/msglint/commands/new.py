@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from msglint import languages
+from msglint import channels, languages
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.vocabulary import CHANNELS, PURPOSES, stage_problem
@@ -73,6 +73,21 @@ def create(root: Path, raw_id: str, channel: str, locales: list[str], stage: str
     return [target for target, _text in planned]
 
 
+def _for_channel(channel, locales: list[str], purpose: str) -> list[str]:
+    """The locales a channel exists in (an 알림톡 is written in Korean only), and a purpose it may carry."""
+    if channel.purposes and purpose not in channel.purposes:
+        raise MsglintError(_("{channel} messages carry only {purposes} content, not {purpose}: send "
+                             "advertising on another channel (friendtalk, sms)", channel=channel.name,
+                             purposes=", ".join(channel.purposes), purpose=purpose))
+    if not channel.locales:
+        return locales
+    kept = [locale for locale in locales if languages.primary(locale) in channel.locales]
+    if not kept:
+        raise MsglintError(_("{channel} messages are sent in {locales} only: pass --locales {first}",
+                             channel=channel.name, locales=", ".join(channel.locales), first=channel.locales[0]))
+    return kept
+
+
 @click.command()
 @click.argument("template_id", metavar="ID")
 @click.option("--channel", required=True, type=Choice(CHANNELS), help="How the message is sent.")
@@ -92,7 +107,8 @@ def new(template_id, channel, locales, stage, purpose, root, config_path):
     folder = Path(root or config.templates or "templates")
     wanted = [x.strip() for x in locales.split(",") if x.strip()] if locales else (
         sorted(d.name for d in folder.iterdir() if d.is_dir() and known_locale(d.name)) if folder.is_dir() else [])
-    written = create(folder, template_id, channel, wanted or ["ko", "en"], stage, purpose)
+    wanted = _for_channel(channels.get(channel), wanted or ["ko", "en"], purpose)
+    written = create(folder, template_id, channel, wanted, stage, purpose)
     for path in written:
         click.echo(_("msglint: wrote {path}", path=path), err=True)
     report = lint_paths([str(p) for p in written], lambda: ruleset_for(config), None, config=config)

@@ -30,6 +30,10 @@ CHANNEL_ICONS = {
     "sms": Markup(_SVG.format('<path d="M2 2h12v9H6l-3 3v-3H2z" fill="#2e7d32"/>')),
     "email": Markup(_SVG.format('<rect x="1" y="3" width="14" height="10" fill="#1565c0"/>'
                                 '<path d="M1 3l7 6 7-6" stroke="#fff" fill="none"/>')),
+    "alimtalk": Markup(_SVG.format('<path d="M8 2C4 2 1 4.4 1 7.4c0 1.9 1.3 3.6 3.2 4.6L3.5 15l3.4-2.2H8c4 0 7-2.4 7-5.4'
+                                   'S12 2 8 2z" fill="#f9a825"/>')),
+    "friendtalk": Markup(_SVG.format('<path d="M8 2C4 2 1 4.4 1 7.4c0 1.9 1.3 3.6 3.2 4.6L3.5 15l3.4-2.2H8c4 0 7-2.4 7-5.4'
+                                     'S12 2 8 2z" fill="#8d6e63"/>')),
     "voicemail": Markup(_SVG.format('<circle cx="4.5" cy="8" r="3" fill="#6a1b9a"/><circle cx="11.5" cy="8" r="3" '
                                     'fill="#6a1b9a"/><rect x="4.5" y="10" width="7" height="1" fill="#6a1b9a"/>')),
 }

@@ -32,7 +32,7 @@ def render_message(template: Template, data: dict, with_sample: bool = True) -> 
         send_at=_send_at(values), template=template.id, path=template.display,
         body_map=body.map, subject_map=subject.map if subject else None, html=body.html,
         name_variables=frozenset(n for n, v in meta.variables.items() if v.role == "name" or n == "name"),
-        proposed=proposed_times(meta.variables, values),
+        proposed=proposed_times(meta.variables, values), buttons=meta.buttons,
     )
 
 

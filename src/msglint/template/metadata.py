@@ -15,11 +15,12 @@ from msglint.support.spelling import did_you_mean
 from msglint.vocabulary import AUDIENCES, CHANNELS, PURPOSES, REGISTERS, ROLES, STAGES, stage_problem
 from msglint.errors import MsglintError
 from msglint.support.send_time import check_zone
+from msglint.template.buttons import read_buttons
 
 VARIABLE_TYPES = ("string", "number", "date", "datetime", "datetime-list", "list", "url", "phone", "email")
 TOP_KEYS = (
     "channel", "stage", "purpose", "audience", "register", "subject", "description",
-    "variables", "sample", "timezone", "requires",
+    "variables", "sample", "timezone", "requires", "buttons", "review",
 )
 VARIABLE_KEYS = ("required", "type", "description", "max_length", "examples", "role")
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -52,6 +53,9 @@ class Meta:
     # What must already be true for its sentences to be true ("문의 잘 받았습니다" needs an
     # inquiry); the sequence-premise rule checks it against each sequence that sends it.
     requires: tuple = ()
+    buttons: tuple = ()  # KakaoTalk buttons (template.buttons.Button)
+    # Kakao's approval of an 알림톡 text: {code: its template code, digest: what was approved}.
+    review: dict | None = None
 
 
 @dataclass
@@ -105,7 +109,7 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
     if channel is not None and channels.get(channel).subject == "required" and not subject:
         problems.append(Problem(_("an email template needs a 'subject' (itself a Jinja template)"), ("subject",)))
     if channel is not None and channels.get(channel).subject == "none" and subject:
-        problems.append(Problem(_("a voicemail has no subject: remove 'subject'"), ("subject",)))
+        problems.append(Problem(_("a {channel} message has no subject: remove 'subject'", channel=channel), ("subject",)))
 
     variables = _variables(raw.get("variables"), problems)
     sample = raw.get("sample") if raw.get("sample") is not None else {}
@@ -135,13 +139,28 @@ def validate(raw: dict, stages=STAGES) -> tuple[Meta | None, list[Problem]]:
             timezone = None
 
     requires = _requires(raw.get("requires"), problems)
+    known = channels.get(channel) if channel is not None else None
+    buttons = read_buttons(raw.get("buttons"), known, lambda message, key: problems.append(Problem(message, key)))
+    if known is not None and known.purposes and purpose is not None and purpose not in known.purposes:
+        problems.append(Problem(_("{channel} messages carry only {purposes} content, not {purpose}: send "
+                                  "advertising on another channel (friendtalk, sms)", channel=channel,
+                                  purposes=", ".join(known.purposes), purpose=purpose), ("purpose", "<value>")))
+    review = raw.get("review")
+    if isinstance(review, dict) and isinstance(review.get("digest"), (int, float)) \
+            and not isinstance(review.get("digest"), bool):
+        review = {**review, "digest": str(review["digest"])}  # an unquoted all-digit digest reads as a number
+    if review is not None and not (isinstance(review, dict) and set(review) <= {"code", "digest"}
+                                   and isinstance(review.get("digest"), str)):
+        problems.append(Problem(_("'review' records Kakao's approval: {{code: TEMPLATE_CODE, digest: …}} "
+                                  "(msglint lint prints the digest)"), ("review", "<value>")))
+        review = None
     description = raw.get("description") or ""
     if None in (channel, stage, purpose, audience, register):
         return None, problems
     meta = Meta(
         channel=channel, stage=stage, purpose=purpose, audience=audience, register=register,
         subject=subject, description=str(description), variables=variables, sample=sample,
-        timezone=timezone, requires=requires,
+        timezone=timezone, requires=requires, buttons=buttons, review=review,
     )
     return meta, problems
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pathspec
 
+from msglint import channels
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.template.frontmatter import Document, FrontMatterError, split
@@ -246,6 +247,13 @@ def load(path: Path, root: Path, stages=None, text: str | None = None) -> Templa
         line, column = doc.where("channel", "<value>")
         problems.append(Problem("front-matter", _("channel '{channel}' does not match its folder '{folder}/'",
                                                     channel=template.meta.channel, folder=parts[1]), line, column))
+    known = channels.get(template.meta.channel) if template.meta else None
+    if known is not None and known.locales and template.locale not in (*known.locales, "?"):
+        line, column = doc.where("channel", "<value>")
+        problems.append(Problem("front-matter", _("{channel} messages are sent in {locales} only: move this template "
+                                                    "under templates/{first}/", channel=known.name,
+                                                    locales=", ".join(known.locales), first=known.locales[0]),
+                                line, column))
     _compile(template)
     return template
 

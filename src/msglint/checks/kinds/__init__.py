@@ -52,6 +52,7 @@ _KINDS = {
         "suppression": "problems",
         "lossy-format": "problems",
         "personalization": "personalization",
+        "kakao-review": "kakao_review",
     },
     "pack": {
         "locale-parity": "parity",

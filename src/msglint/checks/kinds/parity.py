@@ -4,7 +4,7 @@ its pack, declaring the same variables (the CRM fills them the same way whatever
 
 from __future__ import annotations
 
-from msglint import i18n
+from msglint import channels, i18n
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
 
@@ -19,9 +19,10 @@ def check_pack(rule, template, index):
     """``index`` knows every id per locale of the template's pack and loads counterparts."""
     if template.meta is None:
         return
+    known = channels.get(template.meta.channel)
     for locale in index.locales(template.root):
-        if locale == template.locale:
-            continue
+        if locale == template.locale or (known is not None and known.locales and locale not in known.locales):
+            continue  # a KakaoTalk message has no English version to keep in step with
         other = index.get(template.root, locale, template.id)
         if other is None:
             yield Hit(
