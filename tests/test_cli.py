@@ -191,7 +191,7 @@ def test_render_text_shows_message_and_facts(repo_cli):
     # The one end-to-end run of `msglint render`: `python -m msglint` in a process of its own.
     proc = repo_cli("render", "email/meeting-proposal", "--locale", "en", process=True)
     assert proc.returncode == 0
-    assert "Subject: CRM rollout: a 30-minute call this week?" in proc.out
+    assert "Subject: A 30-minute call about your CRM rollout?" in proc.out
     assert "- Tuesday, November 24 at 2:00 PM" in proc.out
     assert "chars " in proc.out
 
