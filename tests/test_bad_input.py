@@ -38,7 +38,7 @@ def test_unknown_channel_and_typo_key(cli, pack):
                    "Hi {{ name }} about {{ topic }}\n")
     code, data = lint_json(cli)
     messages = {f["message"]: f["line"] for f in findings(data, "front-matter")}
-    assert messages["'channel: fax' is not one of sms, voicemail, email"] == 2
+    assert messages["'channel: fax' is not one of sms, voicemail, email, call-script, alimtalk, friendtalk"] == 2
     assert any("unknown front-matter key 'chanel' (did you mean 'channel'?)" in m for m in messages)
 
 

@@ -30,7 +30,7 @@ def complete(words: str, cwd=REPO) -> list[str]:
     ("msglint explain ko-sp", ["ko-spacing", "ko-speech-level"]),
     ("msglint rules opt", ["opt-out"]),
     ("msglint check --channel sms --locale ", ["en", "ko"]),
-    ("msglint schedule inb", ["inbound-lead"]),
+    ("msglint schedule inb", ["inbound-after-hours", "inbound-lead"]),
     ("msglint render --sequence cold", ["cold-outbound"]),
 ])
 def test_names_complete(words, expected):

@@ -131,7 +131,7 @@ def test_render_sequence_carries_the_offered_times(cli, tmp_path):
             assert moment.date() not in (dt.date(2026, 12, 25), dt.date(2026, 12, 26), dt.date(2026, 12, 27))
 
 
-def test_a_role_the_tools_do_not_know_is_a_front_matter_error(cli, tmp_path):
+def test_a_near_miss_of_a_time_role_and_a_time_role_on_text_are_front_matter_errors(cli, tmp_path):
     folder = tmp_path / "templates" / "en" / "sms"
     folder.mkdir(parents=True)
     (folder / "hello.txt.j2").write_text(

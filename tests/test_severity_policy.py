@@ -5,7 +5,7 @@ tone and phrasing are warnings. The measurement is in the rule file and in `msgl
 from __future__ import annotations
 
 from msglint.checks.engine import build_ruleset
-from msglint.commands.explain import as_data
+from msglint.report.explain import as_data
 from msglint.config import Config
 
 RULESET = build_ruleset(Config())

@@ -19,7 +19,8 @@ from msglint import __version__, i18n
 from msglint.commands.common import Choice
 
 #: Every subcommand, in the order ``--help`` lists them; each is ``msglint.commands.<name>.<name>``.
-COMMANDS = ("check", "explain", "fix", "lint", "new", "preview", "render", "rules", "schedule", "schema", "templates")
+COMMANDS = ("check", "explain", "fix", "lint", "new", "preview", "render", "rules", "schedule", "schema", "server",
+            "templates")
 
 
 class LazyGroup(click.Group):

@@ -25,9 +25,10 @@ STAGES = ("prospecting", "inbound-response", "meeting-proposal", "meeting-remind
 PURPOSES = ("transactional", "advertising")
 AUDIENCES = ("b2b", "b2c")
 REGISTERS = ("formal", "neutral", "casual")
-# What a variable is to the tools (``role:``): the lead's name (read as a name by the Korean
-# analysis), a time the message offers (filled and checked against the send time by the schedule),
-# or the time of the sequence's next step (filled by the schedule, so a promise is kept).
+# The roles a variable may have that the tools act on (``role:``): the lead's name (read as a name
+# by the Korean analysis), a time the message offers (filled and checked against the send time by
+# the schedule), the time of the sequence's next step (filled by the schedule, so a promise is
+# kept). A personalization rule may name more (topic, company).
 ROLES = ("name", "proposed", "next-contact")
 
 

@@ -61,10 +61,10 @@ def register(channel: Channel) -> Channel:
 
 register(Channel("sms", subject="allowed", sent_by="send", measure="msglint.channels.sms:measure"))
 register(Channel("voicemail", subject="none", sent_by="voicemail", measure="msglint.channels.speech:measure"))
+register(Channel("email", subject="required", sent_by="send", measure="msglint.channels.email:measure"))
 # What the rep reads when a call connects (a discovery call): spoken, so timed like a voicemail;
 # a call step names it (`call: ...` with `script: call-script/discovery`).
 register(Channel("call-script", subject="none", sent_by="call", measure="msglint.channels.speech:measure"))
-register(Channel("email", subject="required", sent_by="send", measure="msglint.channels.email:measure"))
 
 # KakaoTalk business messages (Korean only): 알림톡, an informational message from a template Kakao
 # reviewed, and 친구톡 / 브랜드 메시지, advertising to the channel's friends. Both carry buttons

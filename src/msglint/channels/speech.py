@@ -1,4 +1,4 @@
-"""How long a script takes to say on a voicemail.
+"""How long a script takes to say: a voicemail, or the rep's side of a call script.
 
 English is timed by words, Korean by syllables (each Hangul block is one); digits, Latin words
 and other scripts inside a Korean script are timed as they are read. The rates come from the

@@ -14,9 +14,10 @@ from msglint.config import KEYS as CONFIG_KEYS
 from msglint.findings import SEVERITIES
 from msglint.checks.kinds import kind_names
 from msglint.template.metadata import (
-    AUDIENCES, CHANNELS, PURPOSES, REGISTERS, STAGES, TOP_KEYS, VARIABLE_KEYS, VARIABLE_TYPES,
+    AUDIENCES, CHANNELS, PURPOSES, REGISTERS, ROLES, STAGES, TOP_KEYS, VARIABLE_KEYS, VARIABLE_TYPES,
 )
-from msglint.template.sequence_file import AUDIENCES as SEQ_AUDIENCES, CONDITIONS, STEP_KEYS, TOP_KEYS as SEQ_KEYS, TRIGGERS
+from msglint.template.buttons import TYPES as BUTTON_TYPES
+from msglint.template.sequence_file import AUDIENCES as SEQ_AUDIENCES, CONDITIONS, PACES, STEP_KEYS, TOP_KEYS as SEQ_KEYS, TRIGGERS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KEBAB = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -44,7 +45,9 @@ def front_matter() -> dict:
             "description": {"type": "string"},
             "max_length": {"type": "integer", "minimum": 1},
             "examples": {"type": "array"},
-            "role": {"type": "string", "description": "name, topic, ...: what the value is to personalization rules"},
+            "role": {"type": "string", "examples": list(ROLES), "description": "name: the lead's name; proposed: times the message offers "
+                     "(msglint schedule fills them); next-contact: the time of the sequence's next step; others name "
+                     "what the value is to personalization rules (topic)"},
         },
     }
     schema = {
@@ -66,6 +69,14 @@ def front_matter() -> dict:
             "requires": {"type": "array", "items": {"type": "string", "pattern": KEBAB},
                          "description": "premises its sentences take as already true, e.g. [inquiry]",
                          "examples": [["inquiry"], ["consultation"], ["meeting-booked", "email-sent"]]},
+            "buttons": {"type": "array", "description": "KakaoTalk buttons (alimtalk, friendtalk)",
+                        "items": {"type": "object", "additionalProperties": False, "required": ["name"],
+                                  "properties": {"name": {"type": "string", "description": "fixed text, no variable"},
+                                                 "type": {"enum": list(BUTTON_TYPES), "default": "WL"},
+                                                 "url": {"type": "string", "pattern": "^https?://"}}}},
+            "review": {"type": "object", "additionalProperties": False, "required": ["digest"],
+                       "description": "an 알림톡's approval by Kakao; msglint lint prints the digest",
+                       "properties": {"code": {"type": "string"}, "digest": {"type": ["string", "number"]}}},
         },
     }
     return schema
@@ -149,8 +160,11 @@ def sequence() -> dict:
     step = {
         "type": "object", "additionalProperties": False,
         "properties": {"after": offset, "send": template, "voicemail": template, "call": {"type": ["string", "boolean"]},
+                       "script": {**template, "examples": ["call-script/discovery"]},
                        "if": {"enum": list(CONDITIONS)}, "at": {"type": ["string", "integer"]}, "note": {"type": "string"}},
         "oneOf": [{"required": ["send"]}, {"required": ["call"]}, {"required": ["voicemail"]}],
+        # A script is what the rep reads on a call: only a call step names one.
+        "dependentRequired": {"script": ["call"]},
     }
     schema = {
         "$schema": DRAFT, "title": "msglint sequence", "type": "object", "additionalProperties": False,
@@ -158,6 +172,7 @@ def sequence() -> dict:
         "properties": {
             "name": {"type": "string"}, "description": {"type": "string"},
             "trigger": {"enum": list(TRIGGERS)}, "audience": {"enum": list(SEQ_AUDIENCES)},
+            "pace": {"enum": list(PACES)},
             "locales": {"type": "array", "items": {"type": "string"}, "minItems": 1},
             "provides": {"type": "array", "items": {"type": "string"}},
             "steps": {"type": "array", "items": step, "minItems": 1},

@@ -153,9 +153,10 @@ def _unique(skipped):
     return out
 
 
-def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=None) -> Outcome:
-    """Fix one template file's source (the caller writes ``outcome.after``)."""
-    loaded = pack.load(path, root, stages)
+def fix_template(path: Path, root: Path, ruleset, index, unsafe: bool, stages=None, text: str | None = None) -> Outcome:
+    """Fix one template file's source (the caller writes ``outcome.after``); ``text``, when given,
+    stands for the file's content (a buffer open in an editor)."""
+    loaded = pack.load(path, root, stages, text=text)
     outcome = Outcome(loaded.display, loaded.text or "", loaded.text or "", locale=loaded.locale)
     if loaded.text is None:
         outcome.problem = _("not fixed: the file cannot be read as a template; 'msglint lint' says why")

@@ -75,7 +75,7 @@ def changed_templates(paths, ref: str | None, watched=(), echo=None) -> list[str
             selected.add(file)
     # A deleted or edited template also concerns its counterparts (parity).
     for file in changed:
-        root = pack._root_of(file)
+        root = pack.root_of(file)
         if not root.is_dir():
             continue
         relative = file.relative_to(root) if file.is_relative_to(root) else None

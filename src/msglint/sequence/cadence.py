@@ -57,7 +57,11 @@ def build(sequence: Sequence, templates: dict) -> Cadence:
             template = templates.get((locale, step.template)) if step.template else None
             if template is None or template.meta is None:
                 continue
-            point.channel, point.stage, point.purpose = template.meta.channel, template.meta.stage, template.meta.purpose
+            # A call that names its script stays a call (spacing, counts, what it provides); the
+            # script gives it a stage and the premises its sentences take for granted.
+            if step.action != "call":
+                point.channel = template.meta.channel
+            point.stage, point.purpose = template.meta.stage, template.meta.purpose
             point.requires += tuple(p for p in template.meta.requires if p not in point.requires)
             if template.renderable:
                 try:

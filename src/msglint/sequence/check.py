@@ -21,7 +21,7 @@ from msglint.template.suppress import Suppressions
 def prepare(path: Path, index, root: Path | None) -> tuple:
     """The sequence and the templates its steps send: (locale, template id) -> template."""
     sequence = model.load(path)
-    templates = _match(sequence, index, root) if root is not None and not sequence.problems else {}
+    templates = match_templates(sequence, index, root) if root is not None and not sequence.problems else {}
     return sequence, templates
 
 
@@ -62,7 +62,7 @@ def _finding(ruleset, rule, hit, sequence) -> Finding:
                    suggestion=suggestion, source=rule.source if rule.cite else None)
 
 
-def _match(sequence, index, root) -> dict:
+def match_templates(sequence, index, root) -> dict:
     """(locale, template id) -> template, with a problem for every step the pack cannot serve."""
     templates = {}
     known = sorted({tid for locale in index.locales(root) for tid in index._scan(root).get(locale, {})})

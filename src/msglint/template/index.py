@@ -23,6 +23,10 @@ class PackIndex:
             self._templates[path] = pack.load(path, root, self._stages)
         return self._templates[path]
 
+    def remember(self, path: Path, template: pack.Template) -> None:
+        """Use ``template`` for ``path``: a file open in an editor is read as typed, not as saved."""
+        self._templates[path] = template
+
     def _scan(self, root: Path) -> dict:
         if root not in self._ids:
             table: dict[str, dict[str, Path]] = {}
@@ -32,6 +36,10 @@ class PackIndex:
                     table.setdefault(relative.parts[0], {})[pack.template_id(relative)] = file
             self._ids[root] = table
         return self._ids[root]
+
+    def ids(self, root: Path, locale: str) -> list[str]:
+        """The template ids of ``locale`` in the pack at ``root``."""
+        return sorted(self._scan(root).get(locale, {}))
 
     def locales(self, root: Path) -> list[str]:
         return sorted(self._scan(root))

@@ -233,7 +233,9 @@ def _variables(raw, problems) -> dict:
                             key + ("examples",)))
         var.description = str(spec.get("description") or "")
         role = spec.get("role")
-        if role is not None and role not in ROLES:
+        # Roles are open (a personalization rule names its own: topic, company…); a near miss of a
+        # role the tools act on ("propsed") is the one mistake worth stopping.
+        if role is not None and role not in ROLES and (not isinstance(role, str) or did_you_mean(role, ROLES)):
             problems.append(Problem(_("variable '{name}': role '{role}' is not one of {roles}{hint}", name=name,
                                       role=role, roles=", ".join(ROLES), hint=did_you_mean(str(role), ROLES)),
                                     key + ("role",)))

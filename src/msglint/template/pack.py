@@ -95,7 +95,8 @@ def template_id(relative: Path) -> str:
     return "/".join(parts)
 
 
-def _root_of(file: Path) -> Path:
+def root_of(file: Path) -> Path:
+    """The templates folder a template file belongs to."""
     for parent in file.parents:
         if parent.name == "templates":
             return parent
@@ -111,7 +112,7 @@ def discover(paths) -> list[tuple[Path, Path]]:
             raise MsglintError(_("{path}: no such file or folder", path=entry))
         path = path.resolve()
         if path.is_file():
-            found[path] = _root_of(path)
+            found[path] = root_of(path)
             continue
         root = path / "templates" if (path / "templates").is_dir() else None
         search = root or path
@@ -120,7 +121,7 @@ def discover(paths) -> list[tuple[Path, Path]]:
             raise MsglintError(_("{path}: no templates found; expected files like "
                                  "templates/<locale>/<channel>/<name>.txt.j2", path=entry))
         for file in files:
-            found[file] = root or _root_of(file)
+            found[file] = root or root_of(file)
     # A link to a template found under its own name is the same template: read (and fixed) once.
     real = {path for path in found if not path.is_symlink()}
     return sorted((path, root) for path, root in found.items() if not (path.is_symlink() and path.resolve() in real))

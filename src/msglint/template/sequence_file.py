@@ -2,8 +2,9 @@
 
 ```yaml
 name: inbound-lead
-trigger: inquiry            # inquiry | consultation | meeting-booked | cold
+trigger: inquiry            # inquiry | consultation | meeting-booked | proposal-sent | closed-won | cold
 audience: b2b               # b2b | b2c
+pace: standard              # standard | busy | engaged: how the lead answers, which sets the gaps
 locales: [ko, en]
 provides: [name, topic]     # the lead data the trigger brings (a web form: name, topic, phone)
 steps:
@@ -16,6 +17,10 @@ steps:
   - after: 2m
     send: email/inbound-response
 ```
+
+A call step may name the script the rep reads when the lead answers (a ``call-script`` template):
+``{after: 1d, call: discovery call, script: call-script/discovery}``. It stays a call for the
+cadence rules; the script's stage and premises are judged like any message's.
 
 Every problem is a ``sequence-file`` finding with the line it is on; a sequence with problems is
 not scheduled.
@@ -37,16 +42,23 @@ from msglint.template.frontmatter import _walk
 from msglint.template.frontmatter import where
 from msglint.template.pack import display_path
 
-TRIGGERS = ("inquiry", "consultation", "meeting-booked", "cold")
+TRIGGERS = ("inquiry", "consultation", "meeting-booked", "proposal-sent", "closed-won", "cold")
 AUDIENCES = ("b2b", "b2c")
+#: How the lead answers, which sets the gaps the follow-up-gaps rules allow (「상담 후 문자·전화 주기」: a
+#: lead who says they are busy, or does not answer, gets 2–3 weeks; an engaged one 2–3 days).
+PACES = ("standard", "busy", "engaged")
 ACTIONS = ("send", "call", "voicemail")
-CONDITIONS = ("always", "no-reply", "no-answer")
+#: When a step happens. "after-hours": only when the trigger came outside the lead's contact hours,
+#: on a weekend or on a public holiday (the auto-reply that says when we will call); the schedule
+#: decides it with the call policy of rules/cadence.yaml.
+CONDITIONS = ("always", "no-reply", "no-answer", "after-hours")
 #: Parts of the day a step may name instead of a clock time ("at: afternoon"); the hour each one
 #: means is data (``settings.schedule.parts_of_day`` in rules/cadence.yaml). "another-time-of-day"
 #: is the other half of the day from the step before: a second call when the first went unanswered.
 PARTS_OF_DAY = ("morning", "afternoon", "another-time-of-day")
-TOP_KEYS = ("name", "description", "trigger", "audience", "locales", "provides", "steps")
-STEP_KEYS = ("after", "send", "call", "voicemail", "if", "at", "note")
+TOP_KEYS = ("name", "description", "trigger", "audience", "pace", "locales", "provides", "steps")
+# `script:` belongs to a call step: the call-script template the rep reads when the lead answers.
+STEP_KEYS = ("after", "send", "call", "voicemail", "script", "if", "at", "note")
 UNITS = {"m": dt.timedelta(minutes=1), "h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
          "w": dt.timedelta(weeks=1)}
 _OFFSET = re.compile(r"^\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*([mhdw])\s*$")
@@ -82,7 +94,7 @@ ZERO = Offset(dt.timedelta(0), dt.timedelta(0), "0m")
 class Step:
     number: int  # 1-based, as people count them
     action: str  # send | call | voicemail
-    template: str | None  # the template id for send and voicemail
+    template: str | None  # the template id for send and voicemail; a call's script, if it names one
     after: Offset
     condition: str = "always"
     at: dt.time | str | None = None  # a time of day the step waits for ("at: 10:00", "at: afternoon")
@@ -104,6 +116,7 @@ class Sequence:
     name: str = ""
     trigger: str | None = None
     audience: str = "b2b"
+    pace: str = "standard"
     locales: tuple = ()
     provides: tuple = ()
     steps: list = field(default_factory=list)
@@ -126,14 +139,18 @@ MAX_STEPS = 100
 MAX_BYTES = 256 * 1024
 
 
-def load(path: Path) -> Sequence:
+def load(path: Path, text: str | None = None) -> Sequence:
+    """Read the sequence at ``path``; ``text``, when given, stands for the file's content (a buffer
+    open in an editor)."""
     sequence = Sequence(path=Path(path), name=Path(path).stem)
     try:
-        if sequence.path.stat().st_size > MAX_BYTES:
+        size = len(text.encode("utf-8")) if text is not None else sequence.path.stat().st_size
+        if size > MAX_BYTES:
             sequence.problems.append(Problem(_("the file is over {limit}: a sequence is a few dozen steps",
                                                limit=f"{MAX_BYTES // 1024} KiB")))
             return sequence
-        text = sequence.path.read_text(encoding="utf-8")
+        if text is None:
+            text = sequence.path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         sequence.problems.append(Problem(_("file is not UTF-8 text: save it as UTF-8")))
         return sequence
@@ -187,6 +204,12 @@ def _read(sequence: Sequence, data: dict) -> None:
                              choices=", ".join(AUDIENCES)), "audience", "<value>")
     else:
         sequence.audience = audience
+    pace = data.get("pace", "standard")
+    if pace not in PACES:
+        _problem(sequence, _("'pace: {value}' is not one of {choices}{hint}", value=pace, choices=", ".join(PACES),
+                             hint=did_you_mean(str(pace), PACES)), "pace", "<value>")
+    else:
+        sequence.pace = pace
     locales = data.get("locales")
     if not isinstance(locales, list) or not locales or not all(isinstance(x, str) for x in locales):
         _problem(sequence, _("'locales' must list the languages the sequence is sent in, e.g. [ko, en]"), "locales")
@@ -230,11 +253,16 @@ def _step(sequence, index, raw) -> Step | None:
         return None
     action = actions[0]
     template = None
-    if action in ("send", "voicemail"):
-        template = raw[action]
+    named = action if action in ("send", "voicemail") else "script" if "script" in raw else None
+    if "script" in raw and action != "call":
+        _problem(sequence, _("step {number}: 'script' names what the rep reads on a call; put it on a call step",
+                             number=index + 1), *path, "script")
+        ok = False
+    elif named is not None:
+        template = raw[named]
         if not isinstance(template, str) or "/" not in template:
             _problem(sequence, _("step {number}: '{action}' names a template id such as sms/missed-call",
-                                 number=index + 1, action=action), *path, action, "<value>")
+                                 number=index + 1, action=named), *path, named, "<value>")
             ok = False
     default = ZERO if action == "voicemail" else None
     after = parse_offset(raw["after"]) if "after" in raw else default

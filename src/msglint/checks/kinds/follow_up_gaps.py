@@ -1,6 +1,10 @@
 """The gaps between touches follow the playbook's cadence for the audience (B2B: 24–48 h, then
 3–5 days, then every 1–2 weeks; B2C: within 24 h, 3–4 days, then weekly). A step whose offset
-range reaches outside the allowed range is reported; the last allowed gap repeats."""
+range reaches outside the allowed range is reported; the last allowed gap repeats.
+
+``paces`` names the sequences' paces (``pace:`` in a sequence: standard, busy, engaged) a rule
+holds for, so a lead who is busy gets 2–3 weeks and an engaged one 2–3 days without a rule that
+knows any sequence by name. Without it, a rule holds for every pace."""
 
 from __future__ import annotations
 
@@ -8,13 +12,13 @@ from collections import namedtuple
 
 from msglint.checks.kinds.cadence_common import at_step, words
 from msglint.i18n import _
-from msglint.template.sequence_file import parse_offset
+from msglint.template.sequence_file import PACES, parse_offset
 
-FIELDS = {"triggers": True, "gaps": True}
+FIELDS = {"triggers": True, "gaps": True, "paces": False}
 
 
 # What compile() prepares once per rule, read by name.
-Compiled = namedtuple("Compiled", "triggers gaps")
+Compiled = namedtuple("Compiled", "triggers gaps paces")
 
 
 def compile(rule):
@@ -28,12 +32,15 @@ def compile(rule):
     triggers = rule.options["triggers"]
     if not isinstance(triggers, list):
         raise ValueError(_("'triggers' must be a list such as [inquiry]"))
-    return Compiled(set(triggers), parsed)
+    paces = rule.options.get("paces")
+    if paces is not None and (not isinstance(paces, list) or not all(p in PACES for p in paces)):
+        raise ValueError(_("'paces' must list paces of {choices}, e.g. [busy]", choices=", ".join(PACES)))
+    return Compiled(set(triggers), parsed, None if paces is None else set(paces))
 
 
 def check_sequence(rule, cadence):
-    triggers, gaps = rule.compiled
-    if cadence.sequence.trigger not in triggers:
+    triggers, gaps, paces = rule.compiled
+    if cadence.sequence.trigger not in triggers or (paces is not None and cadence.sequence.pace not in paces):
         return
     for number, group in enumerate(cadence.touches()):
         first = group[0]
