@@ -16,4 +16,4 @@ def server(stdio, config_path):
     """Run the language server: live diagnostics, quick fixes, explanations on hover, completion."""
     from msglint.editor.server import serve  # pygls and the protocol types load only for the server
 
-    serve()
+    serve(config_path)

@@ -75,14 +75,15 @@ class Project:
 class Workspace:
     """The projects of the open files, and the unsaved text of each open file."""
 
-    def __init__(self):
+    def __init__(self, config_file: Path | None = None):
+        self.config_file = config_file  # --config: one config for every project
         self.projects: dict[Path, Project] = {}
         self.texts: dict[Path, str] = {}
 
     def project_for(self, path: Path) -> Project:
         folder = _project_folder(path)
         if folder not in self.projects:
-            config = next((folder / name for name in FILENAMES if (folder / name).is_file()), None)
+            config = self.config_file or next((folder / name for name in FILENAMES if (folder / name).is_file()), None)
             self.projects[folder] = Project(folder, config)
         return self.projects[folder]
 

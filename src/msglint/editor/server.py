@@ -36,9 +36,9 @@ _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnosti
 class MsglintServer(LanguageServer):
     """The server and what it remembers per open document: its latest findings."""
 
-    def __init__(self):
+    def __init__(self, config_file: Path | None = None):
         super().__init__("msglint", __version__)
-        self.documents = Workspace()
+        self.documents = Workspace(config_file)
         self.checked: dict[str, tuple] = {}  # uri -> (Checked, Lines) of the text last linted
         self.pending: dict[str, asyncio.Task] = {}
 
@@ -84,8 +84,16 @@ class MsglintServer(LanguageServer):
             self.publish(uri)
 
 
-def make_server() -> MsglintServer:
-    server = MsglintServer()
+def make_server(config_file: Path | None = None) -> MsglintServer:
+    server = MsglintServer(config_file)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: MsglintServer, params: types.InitializedParams):
+        # Kiwi (the Korean analyser) takes a second or two to load: once now, not on the first
+        # Korean keystroke.
+        from msglint.korean.morph import kiwi  # the analyser is loaded here on purpose, before any edit
+
+        kiwi()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: MsglintServer, params: types.DidOpenTextDocumentParams):
@@ -216,6 +224,7 @@ def _hover(ls: MsglintServer, params: types.HoverParams):
 
 
 
-def serve(stdin=None, stdout=None) -> None:
-    """Run the server on stdio until the client says exit."""
-    make_server().start_io(stdin, stdout)
+def serve(config_file: str | None = None, stdin=None, stdout=None) -> None:
+    """Run the server on stdio until the client says exit; ``config_file`` stands for every
+    project's own config (``msglint server --config``)."""
+    make_server(Path(config_file).resolve() if config_file else None).start_io(stdin, stdout)
