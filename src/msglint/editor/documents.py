@@ -79,6 +79,7 @@ class Workspace:
         self.config_file = config_file  # --config: one config for every project
         self.projects: dict[Path, Project] = {}
         self.texts: dict[Path, str] = {}
+        self.indexes: dict[tuple, tuple[PackIndex, dict]] = {}  # (pack root, stages) -> (index, stamps)
 
     def project_for(self, path: Path) -> Project:
         folder = _project_folder(path)
@@ -105,21 +106,48 @@ class Workspace:
         if kind == "sequence":
             return self._check_sequence(path, text, ruleset, stages)
         root = pack.root_of(path)
-        index = PackIndex(stages)
-        for other, other_text in self.texts.items():  # a counterpart open in the editor is read as typed
-            if other != path and other.name.endswith(pack.SUFFIX) and other.is_relative_to(root):
-                index.remember(other, pack.load(other, root, stages, text=other_text))
+        index = self._index(root, stages, path)
         template = pack.load(path, root, stages, text=text)
         index.remember(path, template)
         result = lint_template(template, ruleset, index)
         return Checked("template", findings=result.findings, template=template, message=result.message,
                        locale=template.locale)
 
+    def _index(self, root: Path, stages, path: Path) -> PackIndex:
+        """The pack's templates, loaded once and kept while unchanged: a counterpart open in the
+        editor as typed, any other as saved (read again when its file changes on disk)."""
+        key = (root, tuple(stages or ()))
+        if key not in self.indexes:
+            self.indexes[key] = (PackIndex(stages), {})
+        index, stamps = self.indexes[key]
+        for other in index.loaded():
+            if other == path:
+                continue
+            stamp = ("text", self.texts[other]) if other in self.texts else ("disk", _mtime(other))
+            if other not in stamps:  # read from disk by the last lint (a counterpart it asked for)
+                stamps[other] = stamp
+            elif stamps[other] != stamp:
+                index.forget(other)
+                del stamps[other]
+        for other, other_text in self.texts.items():
+            if other != path and other.name.endswith(pack.SUFFIX) and other.is_relative_to(root) \
+                    and stamps.get(other) != ("text", other_text):
+                index.remember(other, pack.load(other, root, stages, text=other_text))
+                stamps[other] = ("text", other_text)
+        return index
+
     def _check_sequence(self, path, text, ruleset, stages) -> Checked:
         sequence = sequence_file.load(path, text=text)
         root = templates_of(path.parent.parent)
         templates = match_templates(sequence, PackIndex(stages), root) if root and not sequence.problems else {}
         return Checked("sequence", findings=judge(sequence, templates, ruleset).findings)
+
+
+def _mtime(path: Path):
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _project_folder(path: Path) -> Path:

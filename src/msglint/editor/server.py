@@ -27,8 +27,9 @@ from msglint.render.html_text import is_html
 from msglint.template import pack
 from msglint.template.index import PackIndex
 
-# A change waits this long for the next keystroke before it is linted: a burst of edits costs one lint.
-DEBOUNCE = 0.005
+# A change is linted once the changes already received are read (a lint is pending per document,
+# and it reads the latest text): a burst of keystrokes costs one lint, and a single one no wait.
+DEBOUNCE = 0.0
 _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
              "info": types.DiagnosticSeverity.Information}
 

@@ -27,6 +27,13 @@ class PackIndex:
         """Use ``template`` for ``path``: a file open in an editor is read as typed, not as saved."""
         self._templates[path] = template
 
+    def forget(self, path: Path) -> None:
+        """Read ``path`` again when next asked for (it changed)."""
+        self._templates.pop(path, None)
+
+    def loaded(self) -> list[Path]:
+        return list(self._templates)
+
     def _scan(self, root: Path) -> dict:
         if root not in self._ids:
             table: dict[str, dict[str, Path]] = {}
