@@ -11,7 +11,7 @@ import click
 
 from msglint.checks.text import check_text
 from msglint.commands import completion
-from msglint.commands.common import CONFIG, REPORT_FORMAT, SELECT, Choice, emit, fails_cleanly, setup
+from msglint.commands.common import CONFIG, REPORT_FORMAT, SELECT, STATISTICS, Choice, emit, fails_cleanly, setup
 from msglint.errors import MsglintError
 from msglint.i18n import _
 from msglint.report import resolve as resolve_format
@@ -49,12 +49,13 @@ class MessageFile(click.Path):
 @click.option("--unsafe", is_flag=True, help="With --fix: also the fixes that change wording.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes to check many files with (default: one per CPU core; a few files use one).")
+@STATISTICS
 @REPORT_FORMAT
 @CONFIG
 @SELECT
 @fails_cleanly
-def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, jobs, fmt,
-          config_path):
+def check(files, channel, locale, subject, purpose, audience, stage, register, send_at, tz, fixing, unsafe, jobs,
+          statistics, fmt, config_path):
     """Lint already-written messages, one per FILE ('-' or nothing: standard input).
 
     A FOLDER stands for the message files under it (.txt, .text, .md, .markdown).
@@ -77,7 +78,7 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         moment = parse_send_at(send_at, tz)
     files = message_files(files or ("-",), echo=lambda text: click.echo(text, err=True))
     if not files:  # only folders that hold no message: nothing checked, which is said above
-        emit(Report([]), fmt, "check", ruleset=ruleset)
+        emit(Report([]), fmt, "check", ruleset=ruleset, statistics=statistics)
     if fixing:
         # Only --fix needs the template machinery (YAML, the source map, Jinja for the fixed text):
         # a plain check starts without it, which is most of a short check's time.
@@ -94,12 +95,12 @@ def check(files, channel, locale, subject, purpose, audience, stage, register, s
         return check_text(text, ruleset, channel=channel, locale=locale, subject=subject, purpose=purpose,
                           audience=audience, stage=stage, register=register, send_at=moment, path=path)
 
-    if resolve_format(fmt) == "json" and len(files) > 1 and not sys.stdout.isatty():
+    if resolve_format(fmt) == "json" and len(files) > 1 and not sys.stdout.isatty() and not statistics:
         # For a program: each process writes out the messages it checked (see check_files).
         summary = write_shares(check_files(files, check_one, jobs or cores.usable(), encode_share), sys.stdout)
         sys.exit(1 if summary["errors"] else 0)
     results = check_files(files, check_one, jobs or cores.usable())
-    emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset)
+    emit(Report(results), fmt, "check", label="<stdin>", ruleset=ruleset, statistics=statistics)
 
 
 #: The most of one message that check reads (bytes): far more than it checks (the message-size

@@ -63,6 +63,11 @@ def _rule_ids(context, parameter, value):
     return ids
 
 
+STATISTICS = click.option("--statistics", is_flag=True,
+                          help="Print how many findings each rule made (and how many msglint fix repairs), "
+                               "most first, instead of the findings; with --format json as JSON.")
+
+
 def SELECT(command):  # noqa: N802
     """--select/--ignore: rule ids for this run, as ruff takes them (comma-separated or repeated)."""
     for name, said in (("ignore", "Also silence these rule ids (adds to the config's 'ignore')."),
@@ -147,11 +152,23 @@ def setup(config_path):
     return config, ruleset_for(config)
 
 
-def emit(report, fmt, kind, label=None, ruleset=None, config=None, exit_zero=False):
+def emit(report, fmt, kind, label=None, ruleset=None, config=None, exit_zero=False, statistics=False):
+    """Write the report and end the run with its exit code."""
+    show(report, fmt, kind, label, ruleset, config, statistics)
+    sys.exit(0 if exit_zero else report.exit_code)
+
+
+def show(report, fmt, kind, label=None, ruleset=None, config=None, statistics=False) -> None:
+    """Write the report (``lint --watch`` writes one per change and goes on)."""
+    if statistics:
+        from msglint.report import statistics as counts  # only when counts are asked for instead of findings
+
+        counts.write(report, "json" if fmt == "json" else "text", sys.stdout)
+        return
     rules = None
     if needs_rules(fmt):
         rules = (ruleset or ruleset_for(config)).rules
     write(report, fmt, sys.stdout, kind=kind, label=label, rules=rules)
-    sys.exit(0 if exit_zero else report.exit_code)
+    sys.stdout.flush()
 
 
