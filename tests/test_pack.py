@@ -34,6 +34,9 @@ EXPECTED_IDS = {
     "sms/pre-meeting-tip", "email/proposal-follow-up", "email/closing-follow-up", "email/retention-check-in",
     "email/referral-ask", "voicemail/cold-second-attempt", "email/cold-value", "voicemail/cold-resource",
     "email/cold-resource", "voicemail/cold-meeting-times", "voicemail/cold-last-attempt",
+    # The follow-up after a consultation written for a consumer (audience: b2c; sequence-audience).
+    "sms/consultation-thanks-b2c", "voicemail/follow-up-attempt-b2c", "email/value-follow-up-b2c",
+    "sms/value-nudge-b2c", "email/meeting-proposal-b2c", "email/graceful-exit-b2c",
 }
 TEMPLATES = [pack.load(path, root) for path, root in pack.discover([REPO / "templates"])]
 # Messages of a channel that exists in some languages only (KakaoTalk's, in Korean): not expected

@@ -144,3 +144,22 @@ def test_a_near_miss_of_a_time_role_and_a_time_role_on_text_are_front_matter_err
     messages = [f["message"] for m in json.loads(proc.out)["messages"] for f in m["findings"] if f["rule"] == "front-matter"]
     assert any("propsed" in m and "proposed" in m for m in messages), messages
     assert any("type datetime" in m for m in messages), messages
+
+
+def test_a_voicemail_names_the_subject_of_the_email_that_follows_it(cli):
+    for locale in ("ko", "en"):
+        out = _schedule(cli, "inbound-lead", "2026-11-24T10:00", locale)
+        voicemail = next(s for s in out["steps"] if s["template"] == "voicemail/first-attempt")
+        email = next(s for s in out["steps"][out["steps"].index(voicemail):] if s["channel"] == "email")
+        assert email["subject"] and email["subject"] in voicemail["body"], (locale, voicemail["body"], email["subject"])
+
+
+def test_a_message_about_a_meeting_that_has_taken_place_is_an_error(cli, tmp_path):
+    lead = tmp_path / "lead.yaml"
+    lead.write_text("meeting_at: 2027-02-08T14:00:00+09:00\n", encoding="utf-8")
+    out = _schedule(cli, "meeting-booked", "2027-02-03T10:00", "ko", "--data", str(lead))
+    late = [s for s in out["steps"] if any(f["rule"] == "proposed-time" for f in s["findings"])]
+    assert [s["template"] for s in late] == ["sms/pre-meeting-tip", "sms/meeting-reminder"]  # 설날 pushed them past it
+    # Without the lead's meeting, the one the sequence is planned around: after its last step.
+    out = _schedule(cli, "meeting-booked", "2027-02-03T10:00", "ko")
+    assert not [f for s in out["steps"] for f in s["findings"] if f["rule"] == "proposed-time"]

@@ -70,6 +70,7 @@ class Message:
     # The times the message offers the lead (variables with role: proposed), which the
     # proposed-time rule checks against ``send_at``.
     proposed: tuple = ()
+    meetings: tuple = ()  # the booked meetings it speaks of (role: meeting): it must arrive before them
     buttons: tuple = ()  # a KakaoTalk message's buttons (their names count toward Kakao's limit)
 
     def __post_init__(self):

@@ -27,9 +27,10 @@ AUDIENCES = ("b2b", "b2c")
 REGISTERS = ("formal", "neutral", "casual")
 # The roles a variable may have that the tools act on (``role:``): the lead's name (read as a name
 # by the Korean analysis), a time the message offers (filled and checked against the send time by
-# the schedule), the time of the sequence's next step (filled by the schedule, so a promise is
-# kept). A personalization rule may name more (topic, company).
-ROLES = ("name", "proposed", "next-contact")
+# the schedule), the time of the sequence's next step and the subject of its next email (filled
+# by the schedule, so "I'll email you, subject '…'" is kept), the booked meeting (a message about
+# it goes before it). A personalization rule may name more (topic, company).
+ROLES = ("name", "proposed", "next-contact", "next-subject", "meeting")
 
 
 def stage_problem(stage, stages=STAGES) -> str | None:

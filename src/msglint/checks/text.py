@@ -14,7 +14,8 @@ from msglint.results import Result
 
 
 def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, purpose="transactional",
-               audience="b2b", stage=None, register="neutral", send_at=None, path=None, proposed=()) -> Result:
+               audience="b2b", stage=None, register="neutral", send_at=None, path=None, proposed=(),
+               meetings=()) -> Result:
     text, subject = _unicode(text), _unicode(subject)
     # The text is measured as given: one final line break is the file's (editors and `echo` add
     # it) and not part of the message; any other blank line or space is the sender's and counts.
@@ -26,7 +27,7 @@ def check_text(text: str, ruleset: Ruleset, *, channel, locale, subject=None, pu
     line_offset = (lead + header).count("\n")
     message = Message(
         body=body, channel=channel, locale=locale, subject=subject, purpose=purpose, audience=audience,
-        stage=stage, register=register, send_at=send_at, path=path, proposed=tuple(proposed),
+        stage=stage, register=register, send_at=send_at, path=path, proposed=tuple(proposed), meetings=tuple(meetings),
         body_map=TextMap(body, line_offset),
         subject_map=TextMap(subject, 0) if subject else None,
     ).measure(ruleset.settings)

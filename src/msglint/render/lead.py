@@ -32,15 +32,16 @@ def render_message(template: Template, data: dict, with_sample: bool = True) -> 
         send_at=_send_at(values), template=template.id, path=template.display,
         body_map=body.map, subject_map=subject.map if subject else None, html=body.html,
         name_variables=frozenset(n for n, v in meta.variables.items() if v.role == "name" or n == "name"),
-        proposed=proposed_times(meta.variables, values), buttons=meta.buttons,
+        proposed=proposed_times(meta.variables, values), meetings=proposed_times(meta.variables, values, "meeting"),
+        buttons=meta.buttons,
     )
 
 
-def proposed_times(variables: dict, values: dict) -> tuple:
-    """The datetimes that the variables with ``role: proposed`` hold, in order."""
+def proposed_times(variables: dict, values: dict, role: str = "proposed") -> tuple:
+    """The datetimes that the variables with ``role`` (``proposed``, ``meeting``) hold, in order."""
     out = []
     for name, variable in variables.items():
-        value = values.get(name) if variable.role == "proposed" else None
+        value = values.get(name) if variable.role == role else None
         for moment in value if isinstance(value, (list, tuple)) else (value,):
             if hasattr(moment, "tzinfo"):  # a datetime (a date or text is not a time anyone can meet at)
                 out.append(moment)

@@ -20,7 +20,7 @@ from msglint.support import safe_yaml
 from msglint.fixes.apply import fix_message
 
 _FOLDER = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,30}$")
-CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz", "proposed")
+CONTEXT_KEYS = ("channel", "locale", "subject", "purpose", "audience", "stage", "register", "send_at", "tz", "proposed", "meetings")
 
 
 @dataclass
@@ -73,8 +73,9 @@ def _run_message(rule, ruleset, example) -> list:
     if send_at is not None:
         send_at = parse_send_at(str(send_at), tz)
     # The times the message offers (a template's role: proposed variables), read in the same zone.
-    proposed = tuple(parse_send_at(str(moment), tz) for moment in context.pop("proposed", None) or ())
-    result = check_text(body, ruleset, send_at=send_at, proposed=proposed, **context)
+    proposed, meetings = (tuple(parse_send_at(str(moment), tz) for moment in context.pop(key, None) or ())
+                          for key in ("proposed", "meetings"))
+    result = check_text(body, ruleset, send_at=send_at, proposed=proposed, meetings=meetings, **context)
     return [f for f in result.findings if f.rule == rule.id]
 
 

@@ -27,6 +27,7 @@ class Point:
     bodies: dict = field(default_factory=dict)  # locale -> the message rendered with its sample
     page: str | None = None  # the preview page of its template, when the site has one
     requires: tuple = ()  # premises its template (in any locale) takes as already true
+    audiences: tuple = ()  # whom its template (in any locale) is written for: b2b, b2c
 
 
 @dataclass
@@ -63,6 +64,8 @@ def build(sequence: Sequence, templates: dict) -> Cadence:
                 point.channel = template.meta.channel
             point.stage, point.purpose = template.meta.stage, template.meta.purpose
             point.requires += tuple(p for p in template.meta.requires if p not in point.requires)
+            if template.meta.audience not in point.audiences:
+                point.audiences += (template.meta.audience,)
             if template.renderable:
                 try:
                     point.bodies[locale] = render_message(template, {}).body

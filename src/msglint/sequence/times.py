@@ -5,7 +5,8 @@ choose when the message arrives: after the send time, on working days, in meetin
 the lead's public holidays — the ``proposed-time`` rule's calendar, so the schedule never offers
 what the rule rejects — and still-valid times offered earlier in the sequence come back instead
 of new ones. A ``role: next-contact`` variable gets the time of the sequence's next step, so
-"we will call you on Monday morning" is what the schedule does. A value in the lead's own data
+"we will call you on Monday morning" is what the schedule does; a ``role: next-subject`` one the
+subject of the next email, so a voicemail's "you'll get an email titled …" names that email. A value in the lead's own data
 wins, and the rule then checks it.
 """
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 
 from msglint import i18n
+from msglint.errors import DataError
+from msglint.render.lead import render_message
 from msglint.support.working_time import WorkingTime, window
 
 # Offered times when the rule files say nothing: afternoon, morning, afternoon again.
@@ -60,3 +63,28 @@ def fill_times(slots, templates, locale: str, data: dict, ruleset) -> None:
                 following = next((later for later in slots[index + 1:] if later.actual > slot.actual), None)
                 if following is not None:
                     slot.values[name] = following.actual
+            elif variable.role == "meeting":
+                # Without the lead's own meeting time, the one the sequence is planned around: the
+                # first meeting time after its last step.
+                planned = calendar.propose(slots[-1].actual, 1, times, language, days_ahead=1)
+                if planned:
+                    slot.values[name] = planned[0]
+            elif variable.role == "next-subject":
+                subject = _next_subject(slots[index + 1:], templates, locale, data)
+                if subject:
+                    slot.values[name] = subject
+
+
+def _next_subject(later, templates, locale: str, data: dict) -> str | None:
+    """The subject line of the next email the sequence sends, rendered for the lead."""
+    from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
+
+    for slot in later:
+        template = templates.get((locale, slot.template)) if slot.template else None
+        if template is None or template.meta is None or template.meta.channel != "email" or not template.renderable:
+            continue
+        try:
+            return render_message(template, {**slot.values, **data}).subject
+        except (RenderError, DataError):
+            return None
+    return None

@@ -67,6 +67,7 @@ _KINDS = {
         "graceful-exit": "graceful_exit",
         "stage-order": "stage_order",
         "sequence-premise": "premise",
+        "sequence-audience": "audience",
         "new-information": "new_information",
         "sequence-file": "sequence_file",
     },

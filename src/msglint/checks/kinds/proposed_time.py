@@ -1,5 +1,6 @@
 """The times a message offers the lead exist when the lead reads them: not passed, not too soon,
-not on a weekend or on the lead's public holiday, within meeting hours.
+not on a weekend or on the lead's public holiday, within meeting hours; and a message about a
+booked meeting (``role: meeting``) arrives before it.
 
 A time is "offered" when a template variable with ``role: proposed`` prints it (``slot``,
 ``slots``). Runs only when the send time is known (``msglint schedule``, ``render --sequence``,
@@ -44,8 +45,14 @@ def calendar(rule) -> WorkingTime:
 
 def check(rule, message, segment):
     sent = message.send_at
-    if sent is None or not message.proposed:
+    if sent is None:
         return
+    for moment in message.meetings:  # a reminder of a meeting that has already taken place
+        when = moment if moment.tzinfo or sent.tzinfo is None else moment.replace(tzinfo=sent.tzinfo)
+        if when <= sent:
+            yield Hit(part=segment.part, values={"time": f"{moment:%Y-%m-%d %H:%M}", "problem": _(
+                "it speaks of this meeting, which has already taken place when the message is sent ({sent})",
+                sent=f"{sent:%Y-%m-%d %H:%M}")}, excerpt=moment.isoformat(timespec="minutes"))
     for moment in message.proposed:
         problem = rule.compiled.calendar.problem(moment, sent, message.language)
         if problem is not None:
