@@ -29,8 +29,8 @@ REGISTERS = ("formal", "neutral", "casual")
 # by the Korean analysis), a time the message offers (filled and checked against the send time by
 # the schedule), the time of the sequence's next step and the subject of its next email (filled
 # by the schedule, so "I'll email you, subject '…'" is kept), the booked meeting (a message about
-# it goes before it). A personalization rule may name more (topic, company).
-ROLES = ("name", "proposed", "next-contact", "next-subject", "meeting")
+# it goes before it), when the sequence's trigger happened (the day of the consultation). A personalization rule may name more (topic, company).
+ROLES = ("name", "proposed", "next-contact", "next-subject", "meeting", "trigger")
 
 
 def stage_problem(stage, stages=STAGES) -> str | None:

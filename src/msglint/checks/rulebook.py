@@ -219,9 +219,9 @@ def load_file(path: Path) -> tuple[list[Rule], dict]:
                                             "{{times: ['14:00', '10:00'], count: 3, days_ahead: 1}}"))
             continue
         hours = policy.get("hours") if isinstance(policy, dict) else None
-        days = policy.get("working_days", False) if isinstance(policy, dict) else None
+        days = [policy.get(key, False) for key in ("working_days", "holidays")] if isinstance(policy, dict) else [None]
         if not (isinstance(hours, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d", hours)
-                and (isinstance(days, bool) or (isinstance(days, list) and set(days) <= set(AUDIENCES)))
+                and all(isinstance(d, bool) or (isinstance(d, list) and set(d) <= set(AUDIENCES)) for d in days)
                 and isinstance(policy.get("any_day", []), list)):
             raise RuleFileError(path, _("schedule: {channel} needs {{hours: 'HH:MM-HH:MM', working_days: true|false|[b2b, b2c]}}",
                                         channel=channel))

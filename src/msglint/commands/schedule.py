@@ -41,7 +41,7 @@ def schedule_one(sequence_file: str, start: str, locale: str, tz: str | None, da
     moment = parse_send_at(start, zone, option="--start")
 
     slots = plan(sequence, moment, locale, ruleset.settings, templates)
-    fill_times(slots, templates, locale, data, ruleset)
+    fill_times(slots, templates, locale, data, ruleset, start=moment)
     for slot in slots:
         template = templates.get((locale, slot.template)) if slot.template else None
         if template is None or not template.renderable:

@@ -37,8 +37,10 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
         for template in templates.values():
             if template.locale != locale or template.meta is None:
                 continue
-            # The times the schedule works out for each step (role: proposed, next-contact) need no column.
-            computed = [n for n, v in template.meta.variables.items() if v.role in ("proposed", "next-contact")]
+            # What the schedule works out for each step (offered times, the next step, the next
+            # email's subject, the trigger's day) needs no column.
+            computed = [n for n, v in template.meta.variables.items()
+                        if v.role in ("proposed", "next-contact", "next-subject", "trigger")]
             missing = missing_required(template.meta.variables, [*leads.columns, *defaults, *computed])
             if missing:
                 raise DataError(_("{file} has no column for {missing} (its columns: {columns}); {template} in this "
@@ -61,7 +63,7 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
                 zone = lead.get("timezone") or default_zone(locale)
                 moment = parse_send_at(str(when), str(zone), option="start")
                 slots = plan(sequence, moment, locale, ruleset.settings, templates)
-                fill_times(slots, templates, locale, lead, ruleset)
+                fill_times(slots, templates, locale, lead, ruleset, start=moment)
                 for slot in slots:
                     line = {"row": number, "sequence": sequence.name, "step": slot.step.number,
                             "action": slot.step.action, "if": slot.step.condition, "channel": slot.channel,

@@ -60,8 +60,10 @@ def allowed_time(moment: dt.datetime, policy: dict | None, country: str | None, 
     start, end = _window(policy)
     for _turn in range(MAX_MOVES):
         day = moment.date()
-        name = holiday(country, day, language) if country and policy.get("working_days") else None
-        if policy.get("working_days") and (day.weekday() >= 5 or name):
+        weekends = bool(policy.get("working_days"))
+        holidays = weekends or bool(policy.get("holidays"))
+        name = holiday(country, day, language) if country and holidays else None
+        if (weekends and day.weekday() >= 5) or name:
             days_off.append(f"{name or format_date(day, 'EEEE', locale=language)} {day:%m-%d}")
             moment = dt.datetime.combine(day + dt.timedelta(days=1), start, moment.tzinfo)
         elif moment.time() < start:
@@ -110,9 +112,15 @@ def plan(sequence, start: dt.datetime, locale: str, settings: dict, templates=No
 def _policy_for(policy: dict | None, audience: str | None, stage: str | None) -> dict | None:
     # `working_days: [b2b]` binds only the audiences it names: a B2B text waits for Monday, a B2C one
     # need not; a stage under `any_day` (the answer to an inquiry the lead has just sent) never waits.
-    if policy and isinstance(policy.get("working_days"), list):
-        binds = audience in policy["working_days"] and stage not in (policy.get("any_day") or ())
-        return {**policy, "working_days": binds}
+    # `holidays: [b2c]` keeps public holidays free for the audiences it names (a consumer may get a
+    # text on a Saturday, not on 설날 or Christmas Day).
+    if not policy:
+        return policy
+    policy = dict(policy)
+    waits = stage not in (policy.get("any_day") or ())
+    for key in ("working_days", "holidays"):
+        if isinstance(policy.get(key), list):
+            policy[key] = audience in policy[key] and waits
     return policy
 
 

@@ -34,8 +34,9 @@ def calendar_of(ruleset) -> WorkingTime:
     return WorkingTime(start, end, countries=tuple(sorted((policy.get("countries") or {}).items())))
 
 
-def fill_times(slots, templates, locale: str, data: dict, ruleset) -> None:
-    """Set each slot's ``values``: the times its template offers or promises."""
+def fill_times(slots, templates, locale: str, data: dict, ruleset, start: dt.datetime | None = None) -> None:
+    """Set each slot's ``values``: the times its template offers or promises, and (``role:
+    trigger``) when the sequence's trigger happened, ``start``."""
     calendar = calendar_of(ruleset)
     proposals = ((ruleset.settings.get("schedule") or {}).get("proposals")) or {}
     times = tuple(proposals.get("times") or DEFAULT_TIMES)
@@ -63,6 +64,8 @@ def fill_times(slots, templates, locale: str, data: dict, ruleset) -> None:
                 following = next((later for later in slots[index + 1:] if later.actual > slot.actual), None)
                 if following is not None:
                     slot.values[name] = following.actual
+            elif variable.role == "trigger" and start is not None:
+                slot.values[name] = start if variable.type == "datetime" else start.date()
             elif variable.role == "meeting":
                 # Without the lead's own meeting time, the one the sequence is planned around: the
                 # first meeting time after its last step.

@@ -239,7 +239,8 @@ def _variables(raw, problems) -> dict:
             problems.append(Problem(_("variable '{name}': role '{role}' is not one of {roles}{hint}", name=name,
                                       role=role, roles=", ".join(ROLES), hint=did_you_mean(str(role), ROLES)),
                                     key + ("role",)))
-        elif role in ("proposed", "next-contact", "meeting") and var.type not in ("datetime", "datetime-list"):
+        elif role in ("proposed", "next-contact", "meeting", "trigger") and var.type not in ("datetime", "datetime-list",
+                                                                                           "date"):
             problems.append(Problem(_("variable '{name}': a variable with role '{role}' holds a time: give it "
                                       "type datetime or datetime-list", name=name, role=role), key + ("type",)))
         else:
