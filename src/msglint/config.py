@@ -20,7 +20,13 @@ from msglint.vocabulary import STAGES
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 KEYS = ("select", "ignore", "severity", "per-file-ignores", "rules", "templates", "formal-locales", "stages", "sender-names",
-        "sender-number", "contact-number", "lang")
+        "sender-number", "contact-number", "lang", "extends", "required-version")
+# What a config that extends another adds to it rather than replaces; paths are read from the file
+# that wrote them.
+_ADDED_LISTS = ("ignore", "rules", "formal-locales", "stages", "sender-names")
+_MERGED_MAPPINGS = ("severity", "per-file-ignores")
+_PATHS = ("rules", "templates")
+MAX_EXTENDS = 10  # a chain of shared configs deeper than this is a loop someone will not find by eye
 FILENAMES = (".msglint.yaml", ".msglint.yml")
 
 
@@ -123,17 +129,7 @@ def load_config(path: str) -> Config:
 
 
 def _from_yaml(file: Path) -> Config:
-    # YAML (some 10 ms of imports) loads only when a file must be parsed: rules come from the
-    # machine cache, and most projects have no config file.
-    import yaml
-
-    from msglint.support import safe_yaml
-
-    try:
-        data = safe_yaml.load(file.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(_("{file}: not valid YAML: {problem}", file=file, problem=exc)) from None
-    return parse(data, file)
+    return parse(_read(file), file)
 
 
 def _pyproject_section(file: Path):
@@ -158,9 +154,95 @@ def _ids(file, key, value) -> set:
     return set(value)
 
 
+def _extended(data: dict, file: Path, chain: tuple = ()) -> dict:
+    """``data`` with what its ``extends:`` (a shared config file, or a list of them) gives it: the
+    base's values unless this file sets them, lists such as ``ignore`` added together, mappings
+    such as ``severity`` merged key by key."""
+    bases = data.get("extends")
+    if bases is None:
+        return data
+    if isinstance(bases, str):
+        bases = [bases]
+    if not isinstance(bases, list) or not all(isinstance(b, str) and b.strip() for b in bases):
+        raise ConfigError(_("{file}: 'extends' names a shared config file, or a list of them, e.g. "
+                            "../shared/.msglint.yaml", file=file))
+    merged: dict = {}
+    for base in bases:
+        path = (file.parent / base).resolve()
+        if path in chain or len(chain) >= MAX_EXTENDS:
+            raise ConfigError(_("{file}: 'extends' goes round in a loop through {path}", file=file, path=path))
+        if not path.is_file():
+            raise ConfigError(_("{file}: 'extends: {base}': no such file ({path})", file=file, base=base, path=path))
+        loaded = _read(path)
+        if not isinstance(loaded, dict):
+            raise ConfigError(_("{file}: msglint config must be a mapping", file=path))
+        loaded = _absolute(_extended(loaded, path, (*chain, file.resolve())), path)
+        merged = _merge(merged, loaded)
+    return _merge(merged, {k: v for k, v in data.items() if k != "extends"})
+
+
+def _absolute(data: dict, file: Path) -> dict:
+    """A base config's paths, made independent of where the extending file is."""
+    out = dict(data)
+    for key in _PATHS:
+        value = out.get(key)
+        values = [value] if isinstance(value, str) else value
+        if isinstance(values, list):
+            resolved = [v if not isinstance(v, str) or v.startswith("builtin:") else str((file.parent / v).resolve())
+                        for v in values]
+            out[key] = resolved[0] if isinstance(value, str) else resolved
+    return out
+
+
+def _merge(base: dict, own: dict) -> dict:
+    out = dict(base)
+    for key, value in own.items():
+        if key in _ADDED_LISTS and key in out:
+            first = out[key] if isinstance(out[key], list) else [out[key]]
+            second = value if isinstance(value, list) else [value]
+            out[key] = [*first, *(v for v in second if v not in first)]
+        elif key in _MERGED_MAPPINGS and isinstance(out.get(key), dict) and isinstance(value, dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
+def _read(file: Path):
+    if file.name == "pyproject.toml":
+        return _pyproject_section(file) or {}
+    # YAML (some 10 ms of imports) loads only when a file must be parsed: rules come from the
+    # machine cache, and most projects have no config file.
+    import yaml
+
+    from msglint.support import safe_yaml
+
+    try:
+        return safe_yaml.load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(_("{file}: not valid YAML: {problem}", file=file, problem=exc)) from None
+
+
+def _check_version(file: Path, wanted) -> None:
+    """``required-version: ">=0.3"``: a team pins the msglint its templates were checked with."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet  # only a config that pins a version
+
+    from msglint import __version__
+
+    try:
+        specifier = SpecifierSet(str(wanted))
+    except InvalidSpecifier:
+        raise ConfigError(_("{file}: 'required-version: {value}' is not a version requirement such as >=0.3 or "
+                            "==0.3.1", file=file, value=wanted)) from None
+    if __version__ not in specifier:
+        raise ConfigError(_("{file}: this project requires msglint {wanted}, and this is msglint {version}: "
+                            "pip install 'msglint{wanted}'", file=file, wanted=specifier, version=__version__))
+
+
 def parse(data, file: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(_("{file}: msglint config must be a mapping", file=file))
+    data = _extended(data, file)
     config = Config(file=file)
     lang = data.get("lang")
     if lang is not None:
@@ -176,6 +258,8 @@ def parse(data, file: Path) -> Config:
             hint = did_you_mean(key, KEYS)
             raise ConfigError(_("{file}: unknown config key '{key}'{hint}; known keys: {keys}", file=file, key=key,
                                 hint=hint, keys=", ".join(KEYS)))
+    if data.get("required-version") is not None:
+        _check_version(file, data["required-version"])
     if "select" in data:
         config.select = _ids(file, "select", data["select"])
     config.ignore = _ids(file, "ignore", data.get("ignore"))
@@ -197,6 +281,7 @@ def parse(data, file: Path) -> Config:
         raise ConfigError(_("{file}: 'stages' must be a list of kebab-case names such as renewal or win-back", file=file))
     config.extra_stages = tuple(stages)
     names = data.get("sender-names") or []
+    names = [names] if isinstance(names, str) else names
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
         raise ConfigError(_("{file}: 'sender-names' must be a list of your brand names, e.g. [Leadway]", file=file))
     config.sender_names = tuple(n.strip() for n in names)

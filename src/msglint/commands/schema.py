@@ -132,25 +132,40 @@ def rules() -> dict:
 
 
 def config() -> dict:
-    ids = {"type": "array", "items": {"type": "string"}}
-    schema = {
+    # One rule id or a list of them, as the loader reads them (``ignore: generic-phrase`` works).
+    ids = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    paths = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    described = {
+        "select": (ids, "only these rule ids run (everything else off); the command line's --select replaces it"),
+        "ignore": (ids, "rule ids turned off for every template"),
+        "severity": ({"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
+                     "a rule's level for this team: error, warning or info"),
+        "per-file-ignores": ({"type": "object", "additionalProperties": ids},
+                             "file patterns (templates/ko/sms/*.j2) mapped to the rule ids off for them"),
+        "rules": (paths, "the team's rule files or folders, beside the shipped ones; builtin:profiles/… names a "
+                         "profile shipped with msglint"),
+        "templates": ({"type": "string"}, "the templates folder, relative to this file"),
+        "formal-locales": (ids, "locales whose neutral-register messages are checked as formal"),
+        "stages": ({"type": "array", "items": {"type": "string", "pattern": KEBAB}},
+                   "the team's own sales stages, beside msglint's"),
+        "sender-names": ({"oneOf": [{"type": "string", "minLength": 1},
+                                    {"type": "array", "items": {"type": "string", "minLength": 1}}]},
+                         "your brand names, which your marketing texts must carry"),
+        "sender-number": ({"type": ["string", "integer"], "pattern": r"^(\D*\d){7,}\D*$"},
+                          "the number your texts are sent from"),
+        "contact-number": ({"type": ["string", "integer"], "pattern": r"^(\D*\d){7,}\D*$"},
+                           "the contact your advertising gives, when it is not the sending number"),
+        "lang": ({"enum": list(i18n.LANGUAGES)}, "the language of findings and errors for the whole team"),
+        "extends": (paths, "shared config file(s) this one builds on: their values unless set here; lists such "
+                           "as ignore are added together, mappings such as severity merged"),
+        "required-version": ({"type": "string", "examples": [">=0.2", "==0.2.0"]},
+                             "the msglint versions this project is checked with (a pip requirement)"),
+    }
+    return {
         "$schema": DRAFT, "title": "msglint config (.msglint.yaml or [tool.msglint])", "type": "object",
         "additionalProperties": False,
-        "properties": {
-            "select": ids, "ignore": ids,
-            "severity": {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
-            "per-file-ignores": {"type": "object", "additionalProperties": ids},
-            "rules": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-            "templates": {"type": "string"},
-            "formal-locales": ids,
-            "stages": {"type": "array", "items": {"type": "string", "pattern": KEBAB}},
-            "sender-names": {"type": "array", "items": {"type": "string", "minLength": 1}},
-            "sender-number": {"type": "string", "pattern": r"^(\D*\d){7,}\D*$"},
-            "contact-number": {"type": "string", "pattern": r"^(\D*\d){7,}\D*$"},
-            "lang": {"enum": list(i18n.LANGUAGES)},
-        },
+        "properties": {key: {**shape, "description": text} for key, (shape, text) in described.items()},
     }
-    return schema
 
 
 def sequence() -> dict:
