@@ -4,6 +4,7 @@ git checkout of a pull request (no network: the "origin" is a local repository).
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,12 +22,12 @@ def _git(cwd, *args):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
-def _expand(value: str, inputs: dict, github: dict) -> str:
+def _expand(value: str, inputs: dict, github: dict, runner: dict) -> str:
     def one(match):
         scope, name = match.group(1), match.group(2)
-        return str(inputs[name] if scope == "inputs" else github[name])
+        return str({"inputs": inputs, "github": github, "runner": runner}[scope][name])
 
-    return re.sub(r"\$\{\{\s*(inputs|github)\.([\w-]+)\s*\}\}", one, value)
+    return re.sub(r"\$\{\{\s*(inputs|github|runner)\.([\w-]+)\s*\}\}", one, value)
 
 
 def run_step(step_id, cwd, tmp_path, **overrides):
@@ -34,14 +35,21 @@ def run_step(step_id, cwd, tmp_path, **overrides):
     step = STEPS[step_id]
     inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()} | overrides
     github = {"base_ref": "main", "action_path": str(REPO)}
-    output = tmp_path / "github_output"
-    # The install step put `msglint` on PATH; here it is the test run's own.
-    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    env = {**os.environ, "PATH": path, "GITHUB_OUTPUT": str(output), "NO_COLOR": "1", "LANG": "C.UTF-8", "GITHUB_ACTIONS": "true"}
-    env.update({key: _expand(str(value), inputs, github) for key, value in step.get("env", {}).items()})
+    runner = {"temp": str(tmp_path / "runner")}
+    # The install step made msglint's own environment under the runner's temp folder; here it
+    # holds the test run's own msglint.
+    venv_bin = tmp_path / "runner" / "msglint-venv" / "bin"
+    venv_bin.mkdir(parents=True, exist_ok=True)
+    if not (venv_bin / "msglint").exists():
+        (venv_bin / "msglint").symlink_to(Path(sys.executable).with_name("msglint"))
+    output, summary = tmp_path / "github_output", tmp_path / "step_summary"
+    env = {**os.environ, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "NO_COLOR": "1",
+           "LANG": "C.UTF-8", "GITHUB_ACTIONS": "true"}
+    env.update({key: _expand(str(value), inputs, github, runner) for key, value in step.get("env", {}).items()})
     proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
     proc.outputs = output.read_text(encoding="utf-8") if output.exists() else ""
+    proc.summary = summary.read_text(encoding="utf-8") if summary.exists() else ""
     return proc
 
 
@@ -73,8 +81,11 @@ def pull_request(tmp_path):
 def test_the_action_is_composite_and_pins_what_it_uses():
     assert ACTION["runs"]["using"] == "composite"
     uses = [s["uses"] for s in ACTION["runs"]["steps"] if "uses" in s]
-    assert all(re.search(r"@v\d+$", u) for u in uses), uses
+    assert all(re.search(r"@[0-9a-f]{40}$", u) for u in uses), uses  # a commit, not a tag that can move
+    text = (REPO / "action.yml").read_text(encoding="utf-8")
+    assert all(re.search(re.escape(u) + r"\s+# v\d+\.\d+\.\d+", text) for u in uses)  # and which release it is
     assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
+    assert not any(u.startswith("actions/setup-python") for u in uses)  # the caller's Python is left alone
     for step in ACTION["runs"]["steps"]:
         if "run" in step:
             assert step["shell"] == "bash"
@@ -85,6 +96,36 @@ def test_the_install_step_installs_this_checkout_or_a_pinned_version():
     script = STEPS["install"]["run"]
     assert '"msglint==$MSGLINT_VERSION"' in script and '"$MSGLINT_SOURCE"' in script
     assert STEPS["install"]["env"]["MSGLINT_SOURCE"] == "${{ github.action_path }}"
+    # Into its own virtual environment, outside the checkout, cached between runs.
+    assert '"$MSGLINT_PYTHON" -m venv "$MSGLINT_VENV"' in script
+    assert all(line.strip().startswith(('"$MSGLINT_VENV/bin/python" -m pip', '"$MSGLINT_PYTHON" -m venv', "if", "else",
+                                        "fi")) for line in script.strip().splitlines())
+    assert STEPS["install"]["if"] == "${{ steps.cache.outputs.cache-hit != 'true' }}"
+    assert "${{ runner.temp }}/msglint-venv" in STEPS["cache"]["with"]["path"]
+    for step in ("report", "lint"):
+        assert STEPS[step]["env"]["MSGLINT_CACHE_DIR"] == "${{ runner.temp }}/msglint-cache"
+        assert '"$MSGLINT" lint' in STEPS[step]["run"]
+
+
+def test_no_high_severity_finding_from_zizmor():
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    if zizmor is None:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)("pip install zizmor (the test extra has it)")
+    proc = subprocess.run([zizmor, "--offline", "--format", "json", str(REPO / "action.yml")], capture_output=True,
+                          text=True, timeout=120)
+    findings = json.loads(proc.stdout or "[]")
+    assert not [f for f in findings if f["determinations"]["severity"] == "High"], proc.stdout
+
+
+def test_the_job_summary_counts_per_rule_and_says_what_annotations_leave_out(cli, tmp_path):
+    for number in range(12):
+        write_template(tmp_path, f"en/sms/hi{number}.txt.j2", SMS_FRONT, "Hi [First Name], about {{ topic }}. {{ name }}\n")
+    summary = tmp_path / "summary.md"
+    proc = cli("lint", "--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 1
+    text = summary.read_text(encoding="utf-8")
+    assert "| `unfilled-placeholder` | error | 12 |" in text
+    assert "2 errors are not annotated" in text
 
 
 @pytest.mark.slow  # the action's shell steps: git, bash and the installed msglint, in processes
