@@ -38,6 +38,18 @@ def test_a_release_tag_names_its_own_version():
         assert f'__version__ = "{tag[1:]}"' in shown.stdout, f"{tag} points at a commit of another version"
 
 
+def test_the_readme_pins_refs_this_repository_has():
+    tags = subprocess.run(["git", "tag", "--list", "v*"], cwd=REPO, capture_output=True, text=True).stdout.split()
+    if not tags:
+        pytest.skip("this checkout has no release tags")
+    pins = re.findall(r"^\s*rev: (\S+)", README, re.M) + re.findall(r"/msglint@([^\s<]+)", README)
+    assert pins
+    for ref in pins:
+        proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=REPO,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, f"the README pins {ref}, which this repository does not have"
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
