@@ -60,3 +60,29 @@ def test_mistakes_an_editor_would_underline():
     assert not seq.is_valid({"trigger": "inquiry", "locales": ["ko"], "steps": [{"after": "soon", "call": "x"}]})
     assert not _schema("rules").is_valid({"rules": [{"id": "X", "kind": "phrases", "severity": "error",
                                                   "message": "m", "source": "s"}]})
+
+
+@pytest.mark.parametrize("name", ["front-matter", "config", "sequence", "rules"])
+def test_every_key_an_editor_shows_has_a_description(name):
+    from msglint.commands.schema import build
+
+    missing = []
+
+    def walk(node, path):
+        if not isinstance(node, dict):
+            return
+        for key, value in (node.get("properties") or {}).items():
+            if isinstance(value, dict) and not value.get("description"):
+                missing.append(f"{path}.{key}")
+            walk(value, f"{path}.{key}")
+        for key in ("items", "additionalProperties"):
+            child = node.get(key)
+            if isinstance(child, dict):
+                walk(child, f"{path}[]")
+                for option in child.get("oneOf", []):
+                    walk(option, f"{path}[]")
+        for option in node.get("oneOf", []) + node.get("anyOf", []):
+            walk(option, path)
+
+    walk(build(name), "")
+    assert missing == []

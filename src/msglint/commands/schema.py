@@ -10,6 +10,7 @@ import click
 
 from msglint import i18n
 from msglint.commands.common import Choice, fails_cleanly
+from msglint.commands.schema_text import describe
 from msglint.config import KEYS as CONFIG_KEYS
 from msglint.findings import SEVERITIES
 from msglint.checks.kinds import kind_names
@@ -197,7 +198,8 @@ def sequence() -> dict:
 
 
 def build(name: str) -> dict:
-    return {"front-matter": front_matter, "rules": rules, "config": config, "sequence": sequence}[name]()
+    made = {"front-matter": front_matter, "rules": rules, "config": config, "sequence": sequence}[name]()
+    return describe(name, made)
 
 
 @click.command()
