@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -157,7 +158,9 @@ def test_a_quick_fix_makes_the_edit_msglint_fix_makes(project):
 
 def test_sequences_broken_files_and_the_config_get_diagnostics_not_a_crash(project):
     path = project / "sequences" / "inbound-lead.yaml"
-    typo = path.read_text(encoding="utf-8").replace("send: email/meeting-proposal", "send: email/meeting-proposl")
+    text = path.read_text(encoding="utf-8")
+    named = re.search(r"send: (email/[\w-]+)", text).group(1)
+    typo = text.replace(f"send: {named}", f"send: {named[:-1]}", 1)  # a letter missing at the end
     saved = project / "sequences" / "typo.yaml"
     saved.write_text(typo, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "msglint", "lint", str(saved), "--format", "json"], cwd=project,
@@ -168,10 +171,10 @@ def test_sequences_broken_files_and_the_config_get_diagnostics_not_a_crash(proje
 
     async def script(editor: Editor):
         uri, found = await editor.open("sequences/inbound-lead.yaml", typo)
-        named = [d for d in found if d.code == "sequence-file"]
-        assert named and "email/meeting-proposal" in named[0].message  # the did-you-mean
+        found_named = [d for d in found if d.code == "sequence-file"]
+        assert found_named and f"'{named}'" in found_named[0].message  # the did-you-mean
         # Where `msglint lint` puts it, on the saved file.
-        assert (named[0].range.start.line + 1, named[0].range.start.character + 1) == where
+        assert (found_named[0].range.start.line + 1, found_named[0].range.start.character + 1) == where
         # A template whose front matter does not close: a diagnostic, and the server still answers.
         broken, found = await editor.open("templates/en/sms/missed-call.txt.j2", "---\nchannel: sms\nHi {{ name }}\n")
         assert [d for d in found if d.code in ("front-matter", "template-file")]
@@ -186,3 +189,21 @@ def test_sequences_broken_files_and_the_config_get_diagnostics_not_a_crash(proje
         assert found and "no-such-rule" in found[0].message
 
     _session(project, script)
+
+
+def test_a_counterpart_open_beside_it_follows_the_edit(project):
+    async def script(editor: Editor):
+        ko_uri, _found = await editor.open("templates/ko/sms/missed-call.txt.j2")
+        en_uri, found = await editor.open("templates/en/sms/missed-call.txt.j2")
+        assert not [d for d in found if d.code == "locale-parity"]
+        english = (project / "templates" / "en" / "sms" / "missed-call.txt.j2").read_text(encoding="utf-8")
+        # A variable the Korean version does not declare, typed into the English one (not saved).
+        changed = english.replace("variables:\n", "variables:\n  coupon: {required: false, description: x}\n", 1)
+        found = await editor.change(en_uri, changed)
+        assert [d for d in found if d.code == "locale-parity"]
+        found = await editor.diagnostics(ko_uri)  # the Korean one hears of it without being touched
+        parity = [d for d in found if d.code == "locale-parity"]
+        assert parity and "coupon" in parity[0].message
+
+    _session(project, script)
+

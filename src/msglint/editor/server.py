@@ -105,6 +105,9 @@ def make_server(config_file: Path | None = None) -> MsglintServer:
     async def did_change(ls: MsglintServer, params: types.DidChangeTextDocumentParams):
         _remember(ls, params.text_document.uri)
         ls.schedule(params.text_document.uri)
+        # The same message in another locale, open beside it: its locale-parity findings follow this edit.
+        for uri in _counterparts(ls, params.text_document.uri):
+            ls.schedule(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: MsglintServer, params: types.DidSaveTextDocumentParams):
@@ -146,6 +149,25 @@ def make_server(config_file: Path | None = None) -> MsglintServer:
             for label, kind, detail in items])
 
     return server
+
+
+def _counterparts(ls: MsglintServer, uri: str) -> list[str]:
+    """Open templates with the same id in the pack's other locales."""
+    path = Path(to_fs_path(uri))
+    if kind_of(path) != "template":
+        return []
+    root = pack.root_of(path)
+    if not path.is_relative_to(root):
+        return []
+    mine = path.relative_to(root).parts
+    out = []
+    for other in ls.workspace.text_documents:
+        there = Path(to_fs_path(other))
+        if other != uri and kind_of(there) == "template" and there.is_relative_to(root):
+            parts = there.relative_to(root).parts
+            if parts[1:] == mine[1:] and parts[0] != mine[0]:
+                out.append(other)
+    return out
 
 
 def _remember(ls: MsglintServer, uri: str) -> None:
