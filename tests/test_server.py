@@ -134,6 +134,7 @@ def test_an_editor_sees_findings_fixes_explanations_and_completions(project):
     _session(project, script)
 
 
+@pytest.mark.slow  # a real server process per session; the quick suite keeps one
 def test_a_quick_fix_makes_the_edit_msglint_fix_makes(project):
     offer = project / "templates" / "ko" / "sms" / "offer.txt.j2"
     text = offer.read_text(encoding="utf-8").replace("\n(광고) ", "\n[광고] ", 1)
@@ -156,6 +157,7 @@ def test_a_quick_fix_makes_the_edit_msglint_fix_makes(project):
     _session(project, script)
 
 
+@pytest.mark.slow  # a real server process per session; the quick suite keeps one
 def test_sequences_broken_files_and_the_config_get_diagnostics_not_a_crash(project):
     path = project / "sequences" / "inbound-lead.yaml"
     text = path.read_text(encoding="utf-8")
@@ -191,6 +193,7 @@ def test_sequences_broken_files_and_the_config_get_diagnostics_not_a_crash(proje
     _session(project, script)
 
 
+@pytest.mark.slow  # a real server process per session; the quick suite keeps one
 def test_a_counterpart_open_beside_it_follows_the_edit(project):
     async def script(editor: Editor):
         ko_uri, _found = await editor.open("templates/ko/sms/missed-call.txt.j2")
