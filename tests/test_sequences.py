@@ -212,9 +212,12 @@ def test_render_a_sequence_for_every_lead_with_send_times(cli, tmp_path):
         by_row.setdefault(line["row"], []).append(line)
     assert sorted(by_row) == [2, 3, 4]
     first = by_row[2]
-    assert [line["step"] for line in first] == list(range(1, 16))
+    steps = yaml.safe_load((REPO / "sequences" / "inbound-lead.yaml").read_text(encoding="utf-8"))["steps"]
+    assert [line["step"] for line in first] == list(range(1, len(steps) + 1))
     assert first[0]["send_at"] == "2026-02-13T20:35:00+09:00" and first[0]["body"].startswith("김민수 님")
-    assert first[1]["action"] == "call" and first[1]["send_at"] == "2026-02-19T09:00:00+09:00" and "body" not in first[1]
+    assert first[1]["action"] == "call" and first[1]["send_at"] == "2026-02-19T09:00:00+09:00"
+    # The first call carries the script the rep reads (script: on the step); a call without one, only its time.
+    assert first[1]["body"].startswith("김민수 님") and first[5]["action"] == "call" and "body" not in first[5]
     assert by_row[3][0]["send_at"] == "2026-02-16T11:05:00+09:00"  # no start column: --start
     assert by_row[4] == [{"row": 4, "sequence": "inbound-lead", "error": by_row[4][0]["error"]}]
     assert "did you mean 'Asia/Seoul'" in by_row[4][0]["error"]
