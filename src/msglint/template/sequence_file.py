@@ -48,10 +48,11 @@ AUDIENCES = ("b2b", "b2c")
 #: lead who says they are busy, or does not answer, gets 2–3 weeks; an engaged one 2–3 days).
 PACES = ("standard", "busy", "engaged")
 ACTIONS = ("send", "call", "voicemail")
-#: When a step happens. "after-hours": only when the trigger came outside the lead's contact hours,
+#: When a step happens. "answered": the call before it connected (its summary follows at once);
+#: "after-hours": only when the trigger came outside the lead's contact hours,
 #: on a weekend or on a public holiday (the auto-reply that says when we will call); the schedule
 #: decides it with the call policy of rules/cadence.yaml.
-CONDITIONS = ("always", "no-reply", "no-answer", "after-hours")
+CONDITIONS = ("always", "no-reply", "no-answer", "answered", "after-hours")
 #: Parts of the day a step may name instead of a clock time ("at: afternoon"); the hour each one
 #: means is data (``settings.schedule.parts_of_day`` in rules/cadence.yaml). "another-time-of-day"
 #: is the other half of the day from the step before: a second call when the first went unanswered.
