@@ -50,9 +50,10 @@ def _set(index, key, value):
 
 BREAKS = {  # rule: (base sequence, change)
     "first-touch": ("inbound-lead", _set(0, "after", "30m")),
-    "voicemail-follow-up": ("inbound-lead", _set(7, "after", "3h")),
-    "call-spacing": ("inbound-lead", _set(5, "after", "3h")),
+    "voicemail-follow-up": ("inbound-lead", _set(7, "after", "2d")),
+    "call-spacing": ("inbound-lead", _set(5, "after", "30m")),
     "daily-run": ("inbound-lead", _set(8, "after", "1d")),
+    "daily-contacts": ("inbound-lead", _set(4, "after", "4h")),
     "follow-up-gaps": ("post-consultation-b2b", _set(1, "after", "1-2d")),
     "touch-count": ("post-consultation-b2b", lambda d: d.update(steps=[s for i, s in enumerate(d["steps"]) if i not in (4, 5)])),
     "graceful-exit": ("post-consultation-b2b", lambda d: d.update(steps=d["steps"][:-1])),

@@ -62,6 +62,7 @@ _KINDS = {
         "voicemail-follow-up": "voicemail_follow_up",
         "call-spacing": "call_spacing",
         "daily-run": "daily_run",
+        "daily-contacts": "daily_contacts",
         "follow-up-gaps": "follow_up_gaps",
         "touch-count": "touch_count",
         "graceful-exit": "graceful_exit",

@@ -1,0 +1,30 @@
+"""Not several contacts in one day: a second touch (a call with what follows it within the hour
+counts as one) less than a day after the first of its day is over-contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from msglint.checks.kinds.cadence_common import at_step
+from msglint.i18n import _
+
+FIELDS = {"max_per_day": True}
+DAY = dt.timedelta(days=1)
+
+
+def compile(rule):
+    limit = rule.options["max_per_day"]
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise ValueError(_("'{key}' must be a whole number ≥ 1", key="max_per_day"))
+    return limit
+
+
+def check_sequence(rule, cadence):
+    limit = rule.compiled
+    per_day: dict = {}
+    for group in cadence.touches():
+        day = int(group[0].low / DAY)  # days from the trigger, as the sequence plans them
+        per_day.setdefault(day, []).append(group)
+        if len(per_day[day]) == limit + 1:
+            first = per_day[day][0][0]
+            yield at_step(group[0].step, touches=limit + 1, other=first.step.number, limit=limit)
