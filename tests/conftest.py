@@ -255,6 +255,26 @@ def sequence_project(tmp_path_factory) -> Path:
     return root
 
 
+def step_line(path: Path, template: str) -> int:
+    """The line where the step that sends ``template`` begins (where a step's findings point)."""
+    import yaml
+
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    steps = next(value for key, value in root.value if key.value == "steps")
+    for item in steps.value:
+        if any(value.value == template for _key, value in item.value):
+            return item.start_mark.line + 1
+    raise AssertionError(template)
+
+
+def sequence_findings(cli, project: Path, path: Path, rule: str, *options) -> tuple[int, list]:
+    """``msglint lint`` of one sequence: its exit code and its findings of ``rule``."""
+    proc = cli(*options, "lint", str(path.relative_to(project)), "--format", "json", "--no-cache", cwd=project)
+    assert proc.returncode in (0, 1), proc.err
+    (sequence,) = json.loads(proc.out)["sequences"]
+    return proc.returncode, [f for f in sequence["findings"] if f["rule"] == rule]
+
+
 # The preview pages as a browser shows them (test_preview, test_kakao).
 CHROMIUM = os.environ.get("MSGLINT_CHROMIUM", "/usr/bin/chromium")
 

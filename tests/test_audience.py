@@ -10,7 +10,7 @@ import json
 import pytest
 import yaml
 
-from conftest import REPO, sequence_project
+from conftest import REPO, sequence_findings, sequence_project, step_line
 from msglint.template import pack
 
 SEQUENCE = REPO / "sequences" / "post-consultation-b2c.yaml"
@@ -33,20 +33,9 @@ def _sequence(project, name, audience, steps):
 
 
 def _lint(cli, project, path, *options):
-    proc = cli(*options, "lint", str(path.relative_to(project)), "--format", "json", "--no-cache", cwd=project)
-    assert proc.returncode in (0, 1), proc.err
-    (sequence,) = json.loads(proc.out)["sequences"]
-    return proc.returncode, [f for f in sequence["findings"] if f["rule"] == "sequence-audience"]
+    return sequence_findings(cli, project, path, "sequence-audience", *options)
 
 
-def _line_of(path, template):
-    """The line where the step that sends ``template`` begins (where a step's findings point)."""
-    root = yaml.compose(path.read_text(encoding="utf-8"))
-    steps = next(value for key, value in root.value if key.value == "steps")
-    for item in steps.value:
-        if any(value.value == template for _key, value in item.value):
-            return item.start_mark.line + 1
-    raise AssertionError(template)
 
 
 def test_a_b2c_sequence_sending_a_b2b_template_is_an_error_on_the_step_line(cli, project):
@@ -56,7 +45,7 @@ def test_a_b2c_sequence_sending_a_b2b_template_is_an_error_on_the_step_line(cli,
     ])
     code, findings = _lint(cli, project, path)
     assert code == 1
-    assert [(f["line"], f["severity"]) for f in findings] == [(_line_of(path, "sms/value-nudge"), "error")]
+    assert [(f["line"], f["severity"]) for f in findings] == [(step_line(path, "sms/value-nudge"), "error")]
     assert "sms/value-nudge" in findings[0]["message"] and "b2b" in findings[0]["message"]
     assert "b2c" in findings[0]["message"] and findings[0]["suggestion"]
 
@@ -64,7 +53,7 @@ def test_a_b2c_sequence_sending_a_b2b_template_is_an_error_on_the_step_line(cli,
 def test_a_b2b_sequence_sending_a_b2c_template_is_an_error_too(cli, project):
     path = _sequence(project, "business-gets-b2c", "b2b", [{"after": "1d", "send": "email/graceful-exit-b2c"}])
     code, findings = _lint(cli, project, path)
-    assert code == 1 and [f["line"] for f in findings] == [_line_of(path, "email/graceful-exit-b2c")]
+    assert code == 1 and [f["line"] for f in findings] == [step_line(path, "email/graceful-exit-b2c")]
 
 
 @pytest.mark.parametrize("audience, template", [("b2c", "sms/consultation-thanks-b2c"),

@@ -10,7 +10,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import REPO, sequence_project
+from conftest import REPO, sequence_findings, sequence_project, step_line
 
 
 @pytest.fixture(scope="module")
@@ -30,20 +30,9 @@ def _sequence(project, name, trigger, steps, provides=None):
 
 
 def _premise_findings(cli, project, path):
-    proc = cli("lint", str(path.relative_to(project)), "--format", "json", "--no-cache", cwd=project)
-    assert proc.returncode in (0, 1), proc.err
-    (sequence,) = json.loads(proc.out)["sequences"]
-    return proc.returncode, [f for f in sequence["findings"] if f["rule"] == "sequence-premise"]
+    return sequence_findings(cli, project, path, "sequence-premise")
 
 
-def _line_of(path, template):
-    """The line where the step that sends ``template`` begins (where a step's findings point)."""
-    root = yaml.compose(path.read_text(encoding="utf-8"))
-    steps = next(value for key, value in root.value if key.value == "steps")
-    for item in steps.value:
-        if any(value.value == template for _key, value in item.value):
-            return item.start_mark.line + 1
-    raise AssertionError(template)
 
 
 @pytest.mark.parametrize("trigger, template, premise", [
@@ -61,7 +50,7 @@ def test_a_false_premise_is_an_error_on_the_step_line(cli, project, trigger, tem
     code, findings = _premise_findings(cli, project, path)
     assert code == 1 and findings, findings
     assert {f["severity"] for f in findings} == {"error"}
-    assert all(f["line"] == _line_of(path, template) for f in findings)
+    assert all(f["line"] == step_line(path, template) for f in findings)
     assert any(f"'{premise}'" in f["message"] and template in f["message"] for f in findings), findings
 
 
@@ -72,7 +61,7 @@ def test_an_earlier_step_makes_the_premise_true(cli, project):
     ])
     _, findings = _premise_findings(cli, project, path)
     # The summary itself needs a consultation (the trigger is a booking); the reminder is fine.
-    assert [f["line"] for f in findings] == [_line_of(path, "email/consultation-summary")]
+    assert [f["line"] for f in findings] == [step_line(path, "email/consultation-summary")]
 
 
 def test_the_findings_speak_korean(cli, project):

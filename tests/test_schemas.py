@@ -65,24 +65,8 @@ def test_mistakes_an_editor_would_underline():
 @pytest.mark.parametrize("name", ["front-matter", "config", "sequence", "rules"])
 def test_every_key_an_editor_shows_has_a_description(name):
     from msglint.commands.schema import build
+    from msglint.commands.schema_text import properties
 
-    missing = []
-
-    def walk(node, path):
-        if not isinstance(node, dict):
-            return
-        for key, value in (node.get("properties") or {}).items():
-            if isinstance(value, dict) and not value.get("description"):
-                missing.append(f"{path}.{key}")
-            walk(value, f"{path}.{key}")
-        for key in ("items", "additionalProperties"):
-            child = node.get(key)
-            if isinstance(child, dict):
-                walk(child, f"{path}[]")
-                for option in child.get("oneOf", []):
-                    walk(option, f"{path}[]")
-        for option in node.get("oneOf", []) + node.get("anyOf", []):
-            walk(option, path)
-
-    walk(build(name), "")
-    assert missing == []
+    found = list(properties(build(name)))
+    assert len(found) > 10
+    assert [path for path, node in found if not node.get("description")] == []

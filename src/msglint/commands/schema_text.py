@@ -80,27 +80,32 @@ DESCRIPTIONS = {
 }
 
 
-def describe(name: str, schema: dict) -> dict:
-    """``schema`` with the descriptions above added where it has none."""
-    table = DESCRIPTIONS.get(name, {})
-
+def properties(schema: dict):
+    """Every property of ``schema``, nested ones too, as (path, its schema): "steps[].after"."""
     def walk(node, path):
         if not isinstance(node, dict):
             return
         for key, value in (node.get("properties") or {}).items():
             where = f"{path}.{key}" if path else key
             if isinstance(value, dict):
-                if "description" not in value and where in table:
-                    value["description"] = table[where]
-                walk(value, where)
+                yield where, value
+                yield from walk(value, where)
         for key in ("items", "additionalProperties"):
             child = node.get(key)
             if isinstance(child, dict):
-                walk(child, f"{path}[]")
+                yield from walk(child, f"{path}[]")
                 for option in child.get("oneOf", []):
-                    walk(option, f"{path}[]")
+                    yield from walk(option, f"{path}[]")
         for option in node.get("oneOf", []) + node.get("anyOf", []):
-            walk(option, path)
+            yield from walk(option, path)
 
-    walk(schema, "")
+    yield from walk(schema, "")
+
+
+def describe(name: str, schema: dict) -> dict:
+    """``schema`` with the descriptions above added where it has none."""
+    table = DESCRIPTIONS.get(name, {})
+    for path, node in properties(schema):
+        if "description" not in node and path in table:
+            node["description"] = table[path]
     return schema
