@@ -17,6 +17,14 @@ def offset(rule, key: str, required: bool = True):
     return parsed
 
 
+def count(rule, key: str) -> int:
+    """A rule's whole-number field (a limit of touches, days, calls), at least 1."""
+    value = rule.options[key]
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(_("'{key}' must be a whole number ≥ 1", key=key))
+    return value
+
+
 def at_step(step, **values) -> Hit:
     return Hit(line=step.line, column=step.column, values={"step": step.number, **values})
 

@@ -1,22 +1,18 @@
-"""Not several contacts in one day: a second touch (a call with what follows it within the hour
-counts as one) less than a day after the first of its day is over-contact."""
+"""Not several contacts in one day: more than ``max_per_day`` touches (a call with what follows it
+within the hour counts as one) on one day of the sequence, counted from its trigger, is over-contact."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from msglint.checks.kinds.cadence_common import at_step
-from msglint.i18n import _
+from msglint.checks.kinds.cadence_common import at_step, count
 
 FIELDS = {"max_per_day": True}
 DAY = dt.timedelta(days=1)
 
 
 def compile(rule):
-    limit = rule.options["max_per_day"]
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise ValueError(_("'{key}' must be a whole number ≥ 1", key="max_per_day"))
-    return limit
+    return count(rule, "max_per_day")
 
 
 def check_sequence(rule, cadence):

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from msglint.checks.kinds.cadence_common import at_step
-from msglint.i18n import _
+from msglint.checks.kinds.cadence_common import at_step, count
 
 FIELDS = {"max_consecutive_days": True}
 DAY = dt.timedelta(days=1)
 
 
 def compile(rule):
-    limit = rule.options["max_consecutive_days"]
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise ValueError(_("'{key}' must be a whole number ≥ 1", key="max_consecutive_days"))
-    return limit
+    return count(rule, "max_consecutive_days")
 
 
 def check_sequence(rule, cadence):
