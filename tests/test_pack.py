@@ -42,6 +42,9 @@ EXPECTED_IDS = {
     "voicemail/inbound-case-link", "voicemail/inbound-meeting-times", "voicemail/inbound-answer-by-email",
     "voicemail/inbound-last-attempt", "email/inbound-meeting-proposal", "email/inbound-answer-by-email",
     "call-script/inbound-first-call", "call-script/cold-opener",
+    # The summary sent right after a call that connected (if: answered): the discovery call before a
+    # booked meeting, the call on a proposal.
+    "email/discovery-call-summary", "email/proposal-call-summary",
 }
 TEMPLATES = [pack.load(path, root) for path, root in pack.discover([REPO / "templates"])]
 # Messages of a channel that exists in some languages only (KakaoTalk's, in Korean): not expected

@@ -35,7 +35,7 @@ DESCRIPTIONS = {
         "steps[].voicemail": "the voicemail left when the call before it was not answered",
         "steps[].call": "a call, with a note on its purpose",
         "steps[].script": "the call script read when the call connects, e.g. call-script/discovery",
-        "steps[].if": "when the step happens: always, no-reply, no-answer, after-hours",
+        "steps[].if": "when the step happens: always, no-answer, answered, no-reply, after-hours",
         "steps[].at": "a clock time (10:00) or morning, afternoon, another-time-of-day",
         "steps[].note": "a remark for people; msglint does not read it",
     },
