@@ -98,3 +98,18 @@ def test_a_check_of_marked_files_imports_only_the_kinds_its_message_uses(tmp_pat
     assert "msglint.checks.kinds.call_spacing" in first  # first sight: every rule checked, every kind imported
     assert "msglint.checks.kinds.call_spacing" not in second and "msglint.checks.kinds.parity" not in second
     assert "msglint.checks.kinds.phrases" in second
+
+
+def test_a_check_of_a_message_loads_neither_yaml_nor_the_template_machinery(tmp_path):
+    # A pasted message's check starts in a fraction of a second because it parses no YAML (the rules
+    # come from the machine cache) and compiles no template: a rule kind that imports them at the top
+    # (a duration parser from the sequence files, say) puts 100 ms on every check.
+    script = ("import sys\nfrom msglint.config import Config\nfrom msglint.checks.engine import build_ruleset\n"
+              "from msglint.checks.text import check_text\n"
+              "check_text('Hi Priya, the CRM pricing is attached.', build_ruleset(Config()), channel='sms', locale='en')\n"
+              "print(' '.join(m for m in ('yaml', 'jinja2', 'msglint.template.sequence_file', 'msglint.template.pack')"
+              " if m in sys.modules))\n")
+    env = {**os.environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert runs[1].stdout.split() == []

@@ -36,6 +36,7 @@ from pathlib import Path
 import yaml
 
 from msglint.support import safe_yaml
+from msglint.support.offsets import UNITS, ZERO, Offset, parse_offset  # noqa: F401 - where sequences read them
 from msglint.i18n import _
 from msglint.support.spelling import did_you_mean
 from msglint.template.frontmatter import _walk
@@ -60,35 +61,7 @@ PARTS_OF_DAY = ("morning", "afternoon", "another-time-of-day")
 TOP_KEYS = ("name", "description", "trigger", "audience", "pace", "locales", "provides", "steps")
 # `script:` belongs to a call step: the call-script template the rep reads when the lead answers.
 STEP_KEYS = ("after", "send", "call", "voicemail", "script", "if", "at", "note")
-UNITS = {"m": dt.timedelta(minutes=1), "h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
-         "w": dt.timedelta(weeks=1)}
-_OFFSET = re.compile(r"^\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*([mhdw])\s*$")
 _AT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-
-@dataclass(frozen=True)
-class Offset:
-    low: dt.timedelta
-    high: dt.timedelta
-    text: str
-
-    @property
-    def is_range(self) -> bool:
-        return self.low != self.high
-
-
-def parse_offset(value) -> Offset | None:
-    """'5m', '2h', '3d', '1w', or a range the playbook gives as one: '3-5d', '1-2w'."""
-    match = _OFFSET.match(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-    if match is None:
-        return None
-    low, high, unit = int(match.group(1)), int(match.group(2) or match.group(1)), match.group(3)
-    if high < low:
-        return None
-    return Offset(low * UNITS[unit], high * UNITS[unit], str(value).strip())
-
-
-ZERO = Offset(dt.timedelta(0), dt.timedelta(0), "0m")
 
 
 @dataclass

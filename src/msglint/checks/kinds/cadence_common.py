@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
-from msglint.template.sequence_file import parse_offset
+from msglint.support.offsets import parse_offset
 
 
 def offset(rule, key: str, required: bool = True):

@@ -15,7 +15,7 @@ from collections import namedtuple
 from msglint.checks.kinds import Hit
 from msglint.i18n import _
 from msglint.support.working_time import WorkingTime, window
-from msglint.template.sequence_file import parse_offset
+from msglint.support.offsets import parse_offset
 
 FIELDS = {"hours": True, "notice": False, "weekends": False, "holidays": False}
 
