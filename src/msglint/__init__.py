@@ -4,7 +4,7 @@ The Python API (``Pack``, ``check``, ``Message``, ``Finding``) is imported on fi
 command line starts fast.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 __all__ = ["Pack", "check", "Message", "Finding", "MsglintError", "__version__"]
 
 
