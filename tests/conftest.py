@@ -279,7 +279,7 @@ def sequence_findings(cli, project: Path, path: Path, rule: str, *options) -> tu
 CHROMIUM = os.environ.get("MSGLINT_CHROMIUM", "/usr/bin/chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     # CI installs both (.ci/run); a developer machine without them skips, CI fails.
     missing = pytest.fail if os.environ.get("CI") else pytest.skip

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,22 @@ def _session(project: Path, script):
             await script(editor)
         finally:
             await editor.stop()
-    asyncio.run(run())
+
+    # In a thread of its own: another test's browser (Playwright's sync API) may keep an event loop
+    # running in this one, where asyncio.run() refuses to start.
+    failure = []
+    thread = threading.Thread(target=lambda: _catch(failure, lambda: asyncio.run(run())))
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def _catch(failure: list, call) -> None:
+    try:
+        call()
+    except BaseException as exc:  # noqa: BLE001 - handed to the test's thread, which raises it
+        failure.append(exc)
 
 
 @pytest.fixture

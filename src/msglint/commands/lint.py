@@ -3,6 +3,8 @@ sequences beside it."""
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from msglint.checks.rulebook import rule_files
@@ -64,16 +66,32 @@ def _watch(paths, config_path, fmt, statistics, jobs) -> None:
     import watchfiles  # only a watching run needs the file watcher
 
     watched = [str(path) for path in paths]
+    loaded: dict = {}  # the rules, built once and kept while no rule file or config changes
     while True:
         config = run_config(config_path)  # a saved config or rule file counts from the next lint on
+        files = [*rule_files(config.rules), *([config.file] if config.file else [])]
+        stamp = tuple((str(file), _mtime(file)) for file in files)
         cache = ResultCache.for_run(rule_files(config.rules), config.file, extra=repr(sorted(config.given)).encode())
-        extra = [str(file) for file in (*rule_files(config.rules), *([config.file] if config.file else []))]
+
+        def rules(config=config, stamp=stamp):
+            if stamp not in loaded:
+                loaded.clear()
+                loaded[stamp] = ruleset_for(config)
+            return loaded[stamp]
+
         try:
-            report = lint_paths(paths, lambda config=config: ruleset_for(config), cache,
-                                jobs=jobs or cores.usable(), config=config)
+            report = lint_paths(paths, rules, cache, jobs=jobs or cores.usable(), config=config)
             show(report, fmt, "lint", config=config, statistics=statistics)
+            # A warm lint comes from the result cache without rules or the Korean analyser; the
+            # first save after it would load them (a second or two): load them now instead.
+            rules()
+            if any((r.locale or "").startswith("ko") for r in report.results):
+                from msglint.korean.morph import warm_up  # the analyser, loaded on purpose before the first save
+
+                warm_up()
         except MsglintError as exc:  # a broken rule file or template folder: said, and the watch goes on
             click.echo(_("msglint: error: {problem}", problem=exc.args[0] if exc.args else exc), err=True)
+        extra = [str(file) for file in files]
         saves = watchfiles.DefaultFilter()  # leaves out .git, .venv, node_modules, editor swap files
         announced = False
         # The watcher yields an empty set each time it waits 200 ms with nothing saved: the first
@@ -89,3 +107,10 @@ def _watch(paths, config_path, fmt, statistics, jobs) -> None:
                 announced = True
         else:
             raise SystemExit(0)
+
+
+def _mtime(path) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None

@@ -92,9 +92,9 @@ def make_server(config_file: Path | None = None) -> MsglintServer:
     def initialized(ls: MsglintServer, params: types.InitializedParams):
         # Kiwi (the Korean analyser) takes a second or two to load: once now, not on the first
         # Korean keystroke.
-        from msglint.korean.morph import kiwi  # the analyser is loaded here on purpose, before any edit
+        from msglint.korean.morph import warm_up  # the analyser is loaded here on purpose, before any edit
 
-        kiwi()
+        warm_up()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: MsglintServer, params: types.DidOpenTextDocumentParams):

@@ -192,6 +192,12 @@ def kiwi():
     return Kiwi(**KIWI_OPTIONS)
 
 
+def warm_up() -> None:
+    """Load the analyser's model now: Kiwi reads it on its first analysis (most of a second),
+    which a long-running process (the language server, lint --watch) should not spend on a keystroke."""
+    kiwi().split_into_sents("안녕하세요. 잘 부탁드립니다.")
+
+
 def _key(line: str) -> str:
     return hashlib.sha1(f"{_versions()}\0{line}".encode("utf-8")).hexdigest()
 
