@@ -94,6 +94,7 @@ def server(tmp_path):
         proc.wait(timeout=10)
 
 
+@pytest.mark.slow  # a real preview server process (and a signal)
 def test_serve_rebuilds_on_reload(server):
     project, port, _ = server
     url = f"http://127.0.0.1:{port}/msg-sms--missed-call.html"
@@ -104,6 +105,7 @@ def test_serve_rebuilds_on_reload(server):
     assert "전화를 받지 못하셔서" in wait_for(url)
 
 
+@pytest.mark.slow  # a real preview server process (and a signal)
 def test_serve_on_a_port_in_use(server, cli):
     _, port, _ = server
     proc = cli("preview", REPO / "templates", "--serve", "--port", str(port))
@@ -111,6 +113,7 @@ def test_serve_on_a_port_in_use(server, cli):
     assert proc.err.strip() == f"msglint: error: port {port} is in use: pick another with --port"
 
 
+@pytest.mark.slow  # a real preview server process (and a signal)
 def test_serve_stops_cleanly_on_ctrl_c(server):
     import signal
 

@@ -26,7 +26,9 @@ def test_the_shipped_pack_lints_the_same_with_and_without_the_shortcut(cli):
     assert json.loads(fast.out) == json.loads(slow.out)
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
+# One template in the quick suite; every one of them in the whole suite (CI).
+@pytest.mark.parametrize("template", [pytest.param(t, marks=() if i == 0 else pytest.mark.slow)
+                                      for i, t in enumerate(TEMPLATES)])
 def test_a_batch_of_names_renders_the_same_findings(cli, tmp_path, template):
     from msglint.template.frontmatter import split
 

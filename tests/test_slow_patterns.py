@@ -71,6 +71,7 @@ def test_a_slow_honorific_pattern_is_one_finding_on_the_template(cli, pack):
     assert len(found) == 1 and "team-slow" in found[0]["message"] and found[0]["severity"] == "error"
 
 
+@pytest.mark.slow  # the whole pack (97 templates) with a backtracking rule: a big batch
 def test_a_slow_rule_over_the_whole_pack_ends_in_seconds(cli, tmp_path):
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     (tmp_path / "team.yaml").write_text("""rules:
