@@ -134,7 +134,7 @@ def test_new_writes_kakao_skeletons_in_korean_only_and_lint_clean(cli, tmp_path)
 
 def test_the_preview_shows_an_alimtalk_as_a_kakaotalk_card_with_its_buttons(cli, tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(REPO / "templates", project / "templates")
+    shutil.copytree(REPO / "templates" / "ko" / "alimtalk", project / "templates" / "ko" / "alimtalk")
     proc = cli("preview", "--out", tmp_path / "site", cwd=project)
     assert proc.returncode == 0, proc.err
     page = (tmp_path / "site" / "msg-alimtalk--meeting-reminder.html").read_text(encoding="utf-8")
@@ -146,7 +146,7 @@ def test_the_preview_shows_an_alimtalk_as_a_kakaotalk_card_with_its_buttons(cli,
 @pytest.mark.slow  # a real Chromium
 def test_browser_sees_the_kakaotalk_card(cli, tmp_path, browser):
     project = tmp_path / "project"
-    shutil.copytree(REPO / "templates", project / "templates")
+    shutil.copytree(REPO / "templates" / "ko" / "alimtalk", project / "templates" / "ko" / "alimtalk")
     assert cli("preview", "--out", tmp_path / "site", cwd=project).returncode == 0
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto((tmp_path / "site" / "msg-alimtalk--inbound-response.html").as_uri())

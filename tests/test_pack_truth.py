@@ -55,6 +55,7 @@ def test_each_new_template_is_used_by_a_sequence(template_id):
     assert template_id in used
 
 
+@pytest.mark.slow  # 36 templates with every example value; the quick suite lints the whole pack for errors
 def test_each_new_template_lints_clean_in_both_locales(cli):
     # With no finding at all: stricter than the pack's own lint, which allows warnings.
     paths = [f"templates/{locale}/{template_id}.txt.j2" for template_id in [*NEW_TEMPLATES, *CALL_SUMMARIES.values()]

@@ -48,6 +48,7 @@ def _doubled(chunk):
     return [2 * n for n in chunk]
 
 
+@pytest.mark.slow  # forks worker processes over the whole pack
 def test_lint_on_two_processes_reports_what_one_does(tmp_path, monkeypatch):
     from msglint.checks.engine import build_ruleset
     from msglint.config import Config

@@ -18,6 +18,10 @@ from conftest import REPO
 CHROMIUM = os.environ.get("MSGLINT_CHROMIUM", "/usr/bin/chromium")
 
 
+# One message in both locales: what the tests about a lead's data need of the pack.
+MISSED_CALL = [REPO / "templates" / locale / "sms" / "missed-call.txt.j2" for locale in ("en", "ko")]
+
+
 def copy_pack(tmp_path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(REPO / "templates", project / "templates")
@@ -53,7 +57,7 @@ def test_static_site_has_every_message_and_marks_findings(cli, tmp_path):
 def test_preview_for_a_lead(cli, tmp_path):
     lead = tmp_path / "lead.yaml"
     lead.write_text("name: 최유리\ntopic: 콜센터 전환\n", encoding="utf-8")
-    proc = cli("preview", REPO / "templates", "--out", tmp_path / "site", "--data", lead)
+    proc = cli("preview", *MISSED_CALL, "--out", tmp_path / "site", "--data", lead)
     assert proc.returncode == 0, proc.err
     assert "최유리 님" in (tmp_path / "site" / "msg-sms--missed-call.html").read_text(encoding="utf-8")
 
@@ -179,7 +183,7 @@ def test_a_broken_advertising_sms_previews_with_every_finding(cli, tmp_path):
 def test_a_korean_lead_stays_in_the_korean_column(cli, tmp_path):
     lead = tmp_path / "lead.yaml"
     lead.write_text("name: 이서연\ntopic: 콜센터 전환\n", encoding="utf-8")
-    proc = cli("preview", REPO / "templates", "--out", tmp_path / "site", "--data", lead)
+    proc = cli("preview", *MISSED_CALL, "--out", tmp_path / "site", "--data", lead)
     page = (tmp_path / "site" / "msg-sms--missed-call.html").read_text(encoding="utf-8")
     english, korean = page.split('id="en"')[1].split('id="ko"')  # columns in locale order
     assert "이서연 님" in korean and "rendered for the lead" in korean
@@ -263,7 +267,8 @@ def test_browser_follows_a_sequence_timeline(cli, browser, tmp_path):
 
 
 def test_a_sequence_name_cannot_write_outside_the_site(cli, tmp_path):
-    project = copy_pack(tmp_path)
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "templates" / "en" / "sms", project / "templates" / "en" / "sms")
     (project / "sequences").mkdir()
     (project / "sequences" / "evil.yaml").write_text(
         "name: ../../escaped\ntrigger: cold\nlocales: [ko]\nsteps:\n  - after: 1d\n    call: hello\n", encoding="utf-8")

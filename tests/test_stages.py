@@ -103,6 +103,7 @@ def test_every_cold_call_that_goes_unanswered_leaves_a_voicemail_and_its_email()
 
 
 
+@pytest.mark.slow  # every new sequence scheduled; the quick suite schedules inbound-lead (test_proposed_times)
 @pytest.mark.parametrize("name", NEW_SEQUENCES)
 def test_each_new_sequence_schedules(cli, name):
     proc = cli("schedule", f"sequences/{name}.yaml", "--start", "2026-12-08T10:00", "--locale", "ko", cwd=REPO)
