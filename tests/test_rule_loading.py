@@ -86,15 +86,22 @@ def test_the_registry_names_each_kinds_module_and_level():
         assert callable(getattr(module, entry[level_of(name)])), f"{name} is not a {level_of(name)} kind"
 
 
-def test_a_check_of_marked_files_imports_only_the_kinds_its_message_uses(tmp_path):
+def _modules_after_two_checks(tmp_path, shown: str) -> tuple[set, set]:
+    """Check one short message in a fresh process, twice (the second with the machine cache warm),
+    and return what ``shown`` (an expression over ``sys.modules``) printed each time."""
     script = ("import sys\nfrom msglint.config import Config\nfrom msglint.checks.engine import build_ruleset\n"
               "from msglint.checks.text import check_text\n"
               "check_text('Hi Priya, the CRM pricing is attached.', build_ruleset(Config()), channel='sms', locale='en')\n"
-              "print(' '.join(sorted(m for m in sys.modules if m.startswith('msglint.checks.kinds.'))))\n")
+              f"print(' '.join({shown}))\n")
     env = {**os.environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
     runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
             for _ in range(2)]
-    first, second = (set(run.stdout.split()) for run in runs)
+    return set(runs[0].stdout.split()), set(runs[1].stdout.split())
+
+
+def test_a_check_of_marked_files_imports_only_the_kinds_its_message_uses(tmp_path):
+    first, second = _modules_after_two_checks(
+        tmp_path, "sorted(m for m in sys.modules if m.startswith('msglint.checks.kinds.'))")
     assert "msglint.checks.kinds.call_spacing" in first  # first sight: every rule checked, every kind imported
     assert "msglint.checks.kinds.call_spacing" not in second and "msglint.checks.kinds.parity" not in second
     assert "msglint.checks.kinds.phrases" in second
@@ -104,12 +111,7 @@ def test_a_check_of_a_message_loads_neither_yaml_nor_the_template_machinery(tmp_
     # A pasted message's check starts in a fraction of a second because it parses no YAML (the rules
     # come from the machine cache) and compiles no template: a rule kind that imports them at the top
     # (a duration parser from the sequence files, say) puts 100 ms on every check.
-    script = ("import sys\nfrom msglint.config import Config\nfrom msglint.checks.engine import build_ruleset\n"
-              "from msglint.checks.text import check_text\n"
-              "check_text('Hi Priya, the CRM pricing is attached.', build_ruleset(Config()), channel='sms', locale='en')\n"
-              "print(' '.join(m for m in ('yaml', 'jinja2', 'msglint.template.sequence_file', 'msglint.template.pack')"
-              " if m in sys.modules))\n")
-    env = {**os.environ, "MSGLINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-            for _ in range(2)]
-    assert runs[1].stdout.split() == []
+    _first, second = _modules_after_two_checks(
+        tmp_path, "m for m in ('yaml', 'jinja2', 'msglint.template.sequence_file', 'msglint.template.pack') "
+                  "if m in sys.modules")
+    assert second == set()
