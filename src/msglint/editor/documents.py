@@ -106,14 +106,14 @@ class Workspace:
         if kind == "sequence":
             return self._check_sequence(path, text, ruleset, stages)
         root = pack.root_of(path)
-        index = self._index(root, stages, path)
+        index = self.index(root, stages, path)
         template = pack.load(path, root, stages, text=text)
         index.remember(path, template)
         result = lint_template(template, ruleset, index)
         return Checked("template", findings=result.findings, template=template, message=result.message,
                        locale=template.locale)
 
-    def _index(self, root: Path, stages, path: Path) -> PackIndex:
+    def index(self, root: Path, stages, path: Path) -> PackIndex:
         """The pack's templates, loaded once and kept while unchanged: a counterpart open in the
         editor as typed, any other as saved (read again when its file changes on disk)."""
         key = (root, tuple(stages or ()))
@@ -139,7 +139,10 @@ class Workspace:
     def _check_sequence(self, path, text, ruleset, stages) -> Checked:
         sequence = sequence_file.load(path, text=text)
         root = templates_of(path.parent.parent)
-        templates = match_templates(sequence, PackIndex(stages), root) if root and not sequence.problems else {}
+        # The pack's templates as the editor holds them, loaded once, not once per keystroke.
+        templates = {}
+        if root and not sequence.problems:
+            templates = match_templates(sequence, self.index(root, stages, path), root)
         return Checked("sequence", findings=judge(sequence, templates, ruleset).findings)
 
 

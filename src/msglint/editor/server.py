@@ -25,7 +25,6 @@ from msglint.fixes.edits import TemplateSource, plan_template
 from msglint.i18n import _
 from msglint.render.html_text import is_html
 from msglint.template import pack
-from msglint.template.index import PackIndex
 
 # A change is linted once the changes already received are read (a lint is pending per document,
 # and it reads the latest text): a burst of keystrokes costs one lint, and a single one no wait.
@@ -202,7 +201,12 @@ def _code_actions(ls: MsglintServer, params: types.CodeActionParams) -> list:
             actions.append(types.CodeAction(
                 title=str(title), kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic], is_preferred=safe,
                 edit=types.WorkspaceEdit(changes={uri: [_text_edit(lines, e.start, e.end, e.text) for e in edits]})))
-        fixed = _fix_all(ls, path, lines.text)
+        # Editors ask for code actions whenever the cursor moves: the whole-file fix (a lint per
+        # pass) is worked out only when a finding has a safe fix and the client wants source actions.
+        only = params.context.only
+        wanted = only is None or any(str(getattr(kind, "value", kind)).startswith("source") for kind in only)
+        fixable = any(f.fix and f.fix.get("safety") == "safe" for f in checked.findings)
+        fixed = _fix_all(ls, path, lines.text) if wanted and fixable else None
         if fixed is not None and fixed != lines.text:
             end = lines.position(len(lines.text))
             actions.append(types.CodeAction(
@@ -217,8 +221,8 @@ def _fix_all(ls: MsglintServer, path: Path, text: str) -> str | None:
     if project.ruleset is None:
         return None
     root = pack.root_of(path)
-    outcome = fix_template(path, root, project.ruleset, PackIndex(project.config.stages), unsafe=False,
-                           stages=project.config.stages, text=text)
+    index = ls.documents.index(root, project.config.stages, path)  # the pack as the editor has it, loaded once
+    outcome = fix_template(path, root, project.ruleset, index, unsafe=False, stages=project.config.stages, text=text)
     return outcome.after
 
 

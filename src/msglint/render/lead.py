@@ -20,9 +20,7 @@ def render_message(template: Template, data: dict, with_sample: bool = True) -> 
     previews); a real lead's data stands alone, so a sample value never reaches a customer.
     """
     meta = template.meta
-    values = coerce({**(meta.sample if with_sample else {}), **data}, meta.variables)
-    if meta.timezone and "timezone" not in values:
-        values["_timezone"] = meta.timezone
+    values = _values(template, data, with_sample)
     body = template.body.render(values, template.locale)
     subject = template.subject.render(values, template.locale) if template.subject else None
     return Message(
@@ -32,20 +30,42 @@ def render_message(template: Template, data: dict, with_sample: bool = True) -> 
         send_at=_send_at(values), template=template.id, path=template.display,
         body_map=body.map, subject_map=subject.map if subject else None, html=body.html,
         name_variables=frozenset(n for n, v in meta.variables.items() if v.role == "name" or n == "name"),
-        proposed=proposed_times(meta.variables, values), meetings=proposed_times(meta.variables, values, "meeting"),
-        buttons=meta.buttons,
+        **_times(meta.variables, values), buttons=meta.buttons,
     )
 
 
-def proposed_times(variables: dict, values: dict, role: str = "proposed") -> tuple:
-    """The datetimes that the variables with ``role`` (``proposed``, ``meeting``) hold, in order."""
-    out = []
+def render_subject(template: Template, data: dict, with_sample: bool = True) -> str | None:
+    """Only the subject line of ``template`` for one lead (what a voicemail announces), without
+    rendering its body. Raises RenderError or DataError."""
+    if template.subject is None:
+        return None
+    return " ".join(template.subject.render(_values(template, data, with_sample), template.locale).text.split())
+
+
+def _values(template: Template, data: dict, with_sample: bool) -> dict:
+    meta = template.meta
+    values = coerce({**(meta.sample if with_sample else {}), **data}, meta.variables)
+    if meta.timezone and "timezone" not in values:
+        values["_timezone"] = meta.timezone
+    return values
+
+
+# The message fields that hold the datetimes of the variables with each role, which the
+# proposed-time rule checks against the send time.
+_TIME_FIELDS = {"proposed": "proposed", "meeting": "meetings"}
+
+
+def _times(variables: dict, values: dict) -> dict:
+    """{"proposed": (...), "meetings": (...)}: the datetimes the variables of those roles hold, in
+    order, read in one pass (a date or a text is not a time anyone can meet at)."""
+    out: dict = {}
     for name, variable in variables.items():
-        value = values.get(name) if variable.role == role else None
+        field = _TIME_FIELDS.get(variable.role)
+        value = values.get(name) if field else None
         for moment in value if isinstance(value, (list, tuple)) else (value,):
-            if hasattr(moment, "tzinfo"):  # a datetime (a date or text is not a time anyone can meet at)
-                out.append(moment)
-    return tuple(out)
+            if hasattr(moment, "tzinfo"):
+                out.setdefault(field, []).append(moment)
+    return {field: tuple(moments) for field, moments in out.items()}
 
 
 def _send_at(values: dict):

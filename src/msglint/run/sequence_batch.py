@@ -63,7 +63,7 @@ def render_sequence_batch(sequence, templates, locale, ruleset, data_file, out, 
                 zone = lead.get("timezone") or default_zone(locale)
                 moment = parse_send_at(str(when), str(zone), option="start")
                 slots = plan(sequence, moment, locale, ruleset.settings, templates)
-                fill_times(slots, templates, locale, lead, ruleset, start=moment)
+                fill_times(slots, templates, locale, lead, ruleset, start=moment, with_sample=False)
                 for slot in slots:
                     line = {"row": number, "sequence": sequence.name, "step": slot.step.number,
                             "action": slot.step.action, "if": slot.step.condition, "channel": slot.channel,

@@ -16,7 +16,7 @@ import datetime as dt
 
 from msglint import i18n
 from msglint.errors import DataError
-from msglint.render.lead import render_message
+from msglint.render.lead import render_subject
 from msglint.support.working_time import WorkingTime, window
 
 # Offered times when the rule files say nothing: afternoon, morning, afternoon again.
@@ -34,9 +34,11 @@ def calendar_of(ruleset) -> WorkingTime:
     return WorkingTime(start, end, countries=tuple(sorted((policy.get("countries") or {}).items())))
 
 
-def fill_times(slots, templates, locale: str, data: dict, ruleset, start: dt.datetime | None = None) -> None:
+def fill_times(slots, templates, locale: str, data: dict, ruleset, start: dt.datetime | None = None,
+               with_sample: bool = True) -> None:
     """Set each slot's ``values``: the times its template offers or promises, and (``role:
-    trigger``) when the sequence's trigger happened, ``start``."""
+    trigger``) when the sequence's trigger happened, ``start``. Without ``with_sample`` (a real
+    lead's batch) nothing is filled from a template's sample."""
     calendar = calendar_of(ruleset)
     proposals = ((ruleset.settings.get("schedule") or {}).get("proposals")) or {}
     times = tuple(proposals.get("times") or DEFAULT_TIMES)
@@ -73,12 +75,12 @@ def fill_times(slots, templates, locale: str, data: dict, ruleset, start: dt.dat
                 if planned:
                     slot.values[name] = planned[0]
             elif variable.role == "next-subject":
-                subject = _next_subject(slots[index + 1:], templates, locale, data)
+                subject = _next_subject(slots[index + 1:], templates, locale, data, with_sample)
                 if subject:
                     slot.values[name] = subject
 
 
-def _next_subject(later, templates, locale: str, data: dict) -> str | None:
+def _next_subject(later, templates, locale: str, data: dict, with_sample: bool) -> str | None:
     """The subject line of the next email the sequence sends, rendered for the lead."""
     from msglint.render.jinja import RenderError  # Jinja: loaded only to compile or render
 
@@ -87,7 +89,7 @@ def _next_subject(later, templates, locale: str, data: dict) -> str | None:
         if template is None or template.meta is None or template.meta.channel != "email" or not template.renderable:
             continue
         try:
-            return render_message(template, {**slot.values, **data}).subject
+            return render_subject(template, {**slot.values, **data}, with_sample)
         except (RenderError, DataError):
             return None
     return None
